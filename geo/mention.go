@@ -1,0 +1,39 @@
+package geo
+
+// Mention is one place named in a text and the gazetteer entry it was
+// resolved to. Start and End are byte offsets into the UTF-8 text; Text is
+// exactly text[Start:End].
+type Mention struct {
+	Text        string  `json:"text"`
+	Start       int     `json:"start"`
+	End         int     `json:"end"`
+	Name        string  `json:"name"`
+	PlaceID     int64   `json:"id,omitempty"`
+	GeonameID   int64   `json:"geonameid"`
+	FeatureCode string  `json:"feature_code"`
+	Country     string  `json:"country"`
+	Admin1      string  `json:"admin1"`
+	Admin1Name  string  `json:"admin1_name"`
+	Admin2      string  `json:"admin2,omitempty"`
+	Lat         float64 `json:"lat"`
+	Lon         float64 `json:"lon"`
+	Precision   int     `json:"precision"`
+	Confidence  float64 `json:"confidence"`
+}
+
+// Geo-precision codes as ACLED uses them.
+const (
+	PrecisionExact  = 1 // the named settlement
+	PrecisionNear   = 2 // near a settlement, or part of a region
+	PrecisionRegion = 3 // only a larger region is known
+)
+
+// MentionOf builds a mention of place p for the span text[start:end].
+func MentionOf(text string, start, end int, p *Place, precision int, confidence float64) Mention {
+	return Mention{
+		Text: text[start:end], Start: start, End: end,
+		Name: p.Name, PlaceID: p.ID, GeonameID: p.GeonameID, FeatureCode: p.FeatureCode,
+		Country: p.Country, Admin1: p.Admin1, Admin1Name: p.Admin1Name, Admin2: p.Admin2,
+		Lat: p.Lat, Lon: p.Lon, Precision: precision, Confidence: confidence,
+	}
+}
