@@ -1,0 +1,144 @@
+package main
+
+import (
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+)
+
+// buildCountries makes one entry per ISO 3166-1 country, with names from
+// i18n-iso-countries (English, Russian and Ukrainian as alternates), the
+// centroid of its largest Natural Earth polygon as its point, and the sum
+// of its places' populations as its prior. It also returns the basemap: a
+// GeoJSON FeatureCollection of the country polygons.
+func buildCountries(npm string, places []row) ([]row, []byte, error) {
+	var codes [][4]string
+	if err := readJSON(filepath.Join(npm, "i18n-iso-countries", "codes.json"), &codes); err != nil {
+		return nil, nil, err
+	}
+	names := map[string][]string{}
+	for _, lang := range []string{"en", "ru", "uk"} {
+		if err := addLangNames(filepath.Join(npm, "i18n-iso-countries", "langs", lang+".json"), names); err != nil {
+			return nil, nil, err
+		}
+	}
+	var topo topology
+	if err := readJSON(filepath.Join(npm, "world-atlas", "countries-50m.json"), &topo); err != nil {
+		return nil, nil, err
+	}
+	arcs := topo.decodeArcs()
+	shapes := map[string][]polygon{}
+	var features []feature
+	byNumeric := map[string]string{}
+	for _, c := range codes {
+		byNumeric[c[2]] = c[0]
+	}
+	for _, g := range topo.Objects["countries"].Geometries {
+		polys, err := g.polygons(arcs)
+		if err != nil {
+			return nil, nil, err
+		}
+		iso := byNumeric[g.ID]
+		shapes[iso] = append(shapes[iso], polys...)
+		features = append(features, newFeature(iso, g.Properties["name"], polys))
+	}
+	pops := map[string]int64{}
+	for _, p := range places {
+		pops[p.Country] += p.Population
+	}
+	var out []row
+	for _, c := range codes {
+		iso, n := c[0], names[c[0]]
+		lat, lon, ok := largestCentroid(shapes[iso])
+		if !ok || len(n) == 0 {
+			continue
+		}
+		num, _ := strconv.ParseInt(c[2], 10, 64)
+		out = append(out, row{ID: idCountry + num, Name: n[0], ASCII: asciiOf(n[0]), Alt: dedupe(append(n[1:], c[1])),
+			Code: "PCLI", Country: iso, Population: pops[iso], Lat: round5(lat), Lon: round5(lon)})
+	}
+	sort.Slice(features, func(i, j int) bool { return features[i].Properties.Name < features[j].Properties.Name })
+	basemap, err := json.Marshal(featureCollection{Type: "FeatureCollection", Features: features})
+	return out, basemap, err
+}
+
+func addLangNames(path string, names map[string][]string) error {
+	var doc struct {
+		Countries map[string]json.RawMessage `json:"countries"`
+	}
+	if err := readJSON(path, &doc); err != nil {
+		return err
+	}
+	keys := make([]string, 0, len(doc.Countries))
+	for k := range doc.Countries {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, iso := range keys {
+		var one string
+		if json.Unmarshal(doc.Countries[iso], &one) == nil {
+			names[iso] = append(names[iso], one)
+			continue
+		}
+		var many []string
+		if err := json.Unmarshal(doc.Countries[iso], &many); err != nil {
+			return err
+		}
+		names[iso] = append(names[iso], many...)
+	}
+	return nil
+}
+
+// largestCentroid is the area centroid of the outer ring of the largest
+// polygon, so a country's point lies on its mainland rather than between
+// its islands.
+func largestCentroid(polys []polygon) (lat, lon float64, ok bool) {
+	best := 0.0
+	for _, p := range polys {
+		if len(p) == 0 || len(p[0]) < 3 {
+			continue
+		}
+		a, cx, cy := ringCentroid(p[0])
+		if math.Abs(a) > best {
+			best, lon, lat, ok = math.Abs(a), cx, cy, true
+		}
+	}
+	return lat, lon, ok
+}
+
+func ringCentroid(r ring) (area, cx, cy float64) {
+	for i := 0; i < len(r)-1; i++ {
+		x0, y0, x1, y1 := r[i][0], r[i][1], r[i+1][0], r[i+1][1]
+		f := x0*y1 - x1*y0
+		area += f
+		cx += (x0 + x1) * f
+		cy += (y0 + y1) * f
+	}
+	if area == 0 {
+		return 0, r[0][0], r[0][1]
+	}
+	return area / 2, cx / (3 * area), cy / (3 * area)
+}
+
+func dedupe(list []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range list {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func readJSON(path string, v any) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(b, v)
+}

@@ -1,0 +1,43 @@
+// Package data holds what the binary carries with it: the bundled gazetteer
+// built by data/gazbuild from pinned GeoNames and Natural Earth packages,
+// and the demo reports. The SQLite store lives in data/store.
+package data
+
+import (
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"io"
+	"strings"
+)
+
+//go:embed gazetteer/places.tsv.gz gazetteer/countries.geojson.gz gazetteer/BUILDINFO
+var gazetteerFiles embed.FS
+
+// Gazetteer opens the bundled gazetteer rows (gzipped TSV; see
+// geo/gazetteer.Load for the columns).
+func Gazetteer() (io.ReadCloser, error) {
+	return gazetteerFiles.Open("gazetteer/places.tsv.gz")
+}
+
+// BasemapGzip is the Natural Earth country polygons as a gzipped GeoJSON
+// FeatureCollection, for the page's offline basemap.
+func BasemapGzip() []byte {
+	b, _ := gazetteerFiles.ReadFile("gazetteer/countries.geojson.gz")
+	return b
+}
+
+// Basemap is the same FeatureCollection uncompressed.
+func Basemap() ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(BasemapGzip()))
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(zr)
+}
+
+// GazetteerInfo says what the bundled gazetteer was built from.
+func GazetteerInfo() string {
+	b, _ := gazetteerFiles.ReadFile("gazetteer/BUILDINFO")
+	return strings.TrimSpace(string(b))
+}

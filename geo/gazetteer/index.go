@@ -1,0 +1,212 @@
+package gazetteer
+
+import (
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/incidentmap/incidentmap/geo"
+)
+
+// Index holds every entry in memory with its name keys. It is safe for
+// concurrent use: lookups share a read lock, user edits take the write lock.
+type Index struct {
+	mu      sync.RWMutex
+	places  []geo.Place      // by slot; removed entries have ID 0
+	byID    map[int64]int32  // id → slot
+	exact   keyMap           // Key → slots
+	loose   *keyMap          // Loose(Key) → slots; built on first use
+	admin1  map[string]int32 // "UA.05" → slot of the ADM1 entry
+	admin2  map[string]int32 // "UA.05.1416" → slot of the ADM2 entry
+	country map[string]int32 // "UA" → slot of the country entry
+	prefix  *prefixIndex     // built on first prefix search
+	Info    string           // the build info of the bundled data, if known
+}
+
+// New returns an empty index.
+func New() *Index {
+	return &Index{
+		byID: map[int64]int32{}, exact: newKeyMap(0),
+		admin1: map[string]int32{}, admin2: map[string]int32{}, country: map[string]int32{},
+	}
+}
+
+// Len is the number of live entries.
+func (ix *Index) Len() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return len(ix.byID)
+}
+
+// Get returns the entry with this id, admin names filled in.
+func (ix *Index) Get(id int64) (geo.Place, bool) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	slot, ok := ix.byID[id]
+	if !ok {
+		return geo.Place{}, false
+	}
+	return ix.withAdminNames(ix.places[slot]), true
+}
+
+// add inserts p and its keys; the caller holds the write lock.
+func (ix *Index) add(p geo.Place) {
+	slot := ix.insertPlace(p)
+	ix.addKeys(entryKeys(p), slot)
+	if ix.prefix != nil {
+		ix.prefix.insert(p, slot)
+	}
+}
+
+// insertPlace stores p in a new slot and registers it by id and, for
+// countries and divisions, by code.
+func (ix *Index) insertPlace(p geo.Place) int32 {
+	slot := int32(len(ix.places))
+	ix.places = append(ix.places, p)
+	ix.byID[p.ID] = slot
+	switch p.Level() {
+	case geo.LevelCountry:
+		if _, ok := ix.country[p.Country]; !ok || p.ID >= geo.UserIDBase {
+			ix.country[p.Country] = slot
+		}
+	case geo.LevelAdmin1:
+		ix.admin1[p.Country+"."+p.Admin1] = slot
+	case geo.LevelAdmin2:
+		ix.admin2[p.Country+"."+p.Admin1+"."+p.Admin2] = slot
+	}
+	return slot
+}
+
+func (ix *Index) addKeys(keys []string, slot int32) {
+	for _, k := range keys {
+		ix.exact.add(k, slot)
+		if ix.loose != nil {
+			ix.loose.add(Loose(k), slot)
+		}
+	}
+}
+
+// entryKeys are the keys an entry is found under: its names, and for
+// divisions also the names without designators and their adjective stems
+// ("Morozovsky District" is found as "morozovsky" and "morozovsk").
+func entryKeys(p geo.Place) []string {
+	names := append([]string{p.Name, p.ASCIIName}, p.AlternateNames...)
+	seen := make(map[string]bool, len(names)*2)
+	var keys []string
+	addKey := func(k string) {
+		if k != "" && !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	admin := p.Level() == geo.LevelAdmin1 || p.Level() == geo.LevelAdmin2
+	for _, n := range names {
+		k := Key(n)
+		addKey(k)
+		if !admin {
+			continue
+		}
+		core, _ := SplitDesignator(k)
+		addKey(core)
+		if !strings.Contains(core, " ") {
+			for _, s := range AdjectiveStems(core) {
+				addKey(s)
+			}
+		}
+	}
+	return keys
+}
+
+// remove drops the entry in slot from every key; the caller holds the
+// write lock.
+func (ix *Index) remove(slot int32) {
+	p := ix.places[slot]
+	for _, k := range entryKeys(p) {
+		ix.exact.remove(k, slot)
+		if ix.loose != nil {
+			ix.loose.remove(Loose(k), slot)
+		}
+	}
+	delete(ix.byID, p.ID)
+	if ix.prefix != nil {
+		ix.prefix.remove(p, slot)
+	}
+	ix.places[slot] = geo.Place{}
+}
+
+func without(list []int32, slot int32) []int32 {
+	out := list[:0:0]
+	for _, s := range list {
+		if s != slot {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// withAdminNames fills the country, admin1 and admin2 names of p from the
+// division entries.
+func (ix *Index) withAdminNames(p geo.Place) geo.Place {
+	if s, ok := ix.country[p.Country]; ok && p.CountryName == "" {
+		p.CountryName = ix.places[s].Name
+	}
+	if p.Admin1 != "" && p.Admin1Name == "" {
+		if s, ok := ix.admin1[p.Country+"."+p.Admin1]; ok {
+			p.Admin1Name = ix.places[s].Name
+		}
+	}
+	if p.Admin2 != "" && p.Admin2Name == "" {
+		if s, ok := ix.admin2[p.Country+"."+p.Admin1+"."+p.Admin2]; ok {
+			p.Admin2Name = ix.places[s].Name
+		}
+	}
+	return p
+}
+
+// Admin1 returns the admin1 division with this COUNTRY.CODE key.
+func (ix *Index) Admin1(key string) (geo.Place, bool) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	s, ok := ix.admin1[key]
+	if !ok {
+		return geo.Place{}, false
+	}
+	return ix.withAdminNames(ix.places[s]), true
+}
+
+// Country returns the country entry for an ISO 3166-1 alpha-2 code.
+func (ix *Index) Country(code string) (geo.Place, bool) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	s, ok := ix.country[strings.ToUpper(code)]
+	if !ok {
+		return geo.Place{}, false
+	}
+	return ix.withAdminNames(ix.places[s]), true
+}
+
+// Countries lists the ISO codes of every country entry, sorted.
+func (ix *Index) Countries() []string {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	out := make([]string, 0, len(ix.country))
+	for c := range ix.country {
+		out = append(out, c)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// buildLoose fills the loose-key map from the exact keys. It runs on the
+// first lookup that needs it rather than at load: most names match exactly,
+// and a cold start stays fast. The caller holds the write lock.
+func (ix *Index) buildLoose() {
+	m := newKeyMap(len(ix.exact.one))
+	ix.exact.each(func(k string, slots []int32) {
+		l := Loose(k)
+		for _, s := range slots {
+			m.add(l, s)
+		}
+	})
+	ix.loose = &m
+}

@@ -1,0 +1,121 @@
+package gazetteer
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/incidentmap/incidentmap/geo"
+)
+
+// Load reads the bundled gazetteer file (places.tsv, gzipped or not) into a
+// new index. The columns are: id, geonameid, name, asciiname, alternate
+// names separated by "|", feature code, country, admin1, admin2,
+// population, lat, lon. Parsing and key folding run in one goroutine while
+// this one fills the maps, so both cores work on a cold start.
+func Load(r io.Reader) (*Index, error) {
+	br := bufio.NewReaderSize(r, 1<<16)
+	if magic, _ := br.Peek(2); bytes.Equal(magic, []byte{0x1f, 0x8b}) {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("gazetteer: %w", err)
+		}
+		defer zr.Close()
+		br = bufio.NewReaderSize(zr, 1<<16)
+	}
+	batches := make(chan []parsedRow, 8)
+	errc := make(chan error, 1)
+	go func() { errc <- parseRows(br, batches) }()
+	ix := New()
+	ix.exact = newKeyMap(1 << 20)
+	ix.byID = make(map[int64]int32, 1<<18)
+	ix.places = make([]geo.Place, 0, 1<<18)
+	for batch := range batches {
+		for _, pr := range batch {
+			slot := ix.insertPlace(pr.place)
+			ix.addKeys(pr.keys, slot)
+		}
+	}
+	if err := <-errc; err != nil {
+		return nil, err
+	}
+	return ix, nil
+}
+
+type parsedRow struct {
+	place geo.Place
+	keys  []string
+}
+
+func parseRows(r io.Reader, out chan<- []parsedRow) error {
+	defer close(out)
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	line := 0
+	batch := make([]parsedRow, 0, 512)
+	for sc.Scan() {
+		line++
+		text := sc.Text()
+		if text == "" || text[0] == '#' {
+			continue
+		}
+		p, err := parseBundledRow(text)
+		if err != nil {
+			return fmt.Errorf("gazetteer: line %d: %w", line, err)
+		}
+		batch = append(batch, parsedRow{p, entryKeys(p)})
+		if len(batch) == cap(batch) {
+			out <- batch
+			batch = make([]parsedRow, 0, 512)
+		}
+	}
+	if len(batch) > 0 {
+		out <- batch
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("gazetteer: %w", err)
+	}
+	return nil
+}
+
+func parseBundledRow(text string) (geo.Place, error) {
+	c := strings.Split(text, "\t")
+	if len(c) != 12 {
+		return geo.Place{}, fmt.Errorf("%d columns, want 12", len(c))
+	}
+	id, e1 := strconv.ParseInt(c[0], 10, 64)
+	gid, e2 := strconv.ParseInt(c[1], 10, 64)
+	pop, e3 := strconv.ParseInt(c[9], 10, 64)
+	lat, e4 := strconv.ParseFloat(c[10], 64)
+	lon, e5 := strconv.ParseFloat(c[11], 64)
+	for _, err := range []error{e1, e2, e3, e4, e5} {
+		if err != nil {
+			return geo.Place{}, err
+		}
+	}
+	var alt []string
+	if c[4] != "" {
+		alt = strings.Split(c[4], "|")
+	}
+	return geo.Place{
+		ID: id, GeonameID: gid, Name: c[2], ASCIIName: c[3], AlternateNames: alt,
+		FeatureClass: featureClass(c[5]), FeatureCode: c[5], Country: c[6], Admin1: c[7], Admin2: c[8],
+		Population: pop, Lat: lat, Lon: lon, Source: "geonames",
+	}, nil
+}
+
+// featureClass is the GeoNames class of a feature code: A for countries and
+// divisions, P for populated places, L for continents.
+func featureClass(code string) string {
+	switch geo.LevelOf(code) {
+	case geo.LevelContinent:
+		return "L"
+	case geo.LevelCountry, geo.LevelAdmin1, geo.LevelAdmin2:
+		return "A"
+	}
+	return "P"
+}
