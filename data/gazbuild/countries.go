@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // buildCountries makes one entry per ISO 3166-1 country, with names from
@@ -17,6 +18,10 @@ import (
 func buildCountries(npm string, places []row) ([]row, []byte, error) {
 	var codes [][4]string
 	if err := readJSON(filepath.Join(npm, "i18n-iso-countries", "codes.json"), &codes); err != nil {
+		return nil, nil, err
+	}
+	english := map[string][]string{}
+	if err := addLangNames(filepath.Join(npm, "i18n-iso-countries", "langs", "en.json"), english); err != nil {
 		return nil, nil, err
 	}
 	names := map[string][]string{}
@@ -57,7 +62,12 @@ func buildCountries(npm string, places []row) ([]row, []byte, error) {
 			continue
 		}
 		num, _ := strconv.ParseInt(c[2], 10, 64)
-		out = append(out, row{ID: idCountry + num, Name: n[0], ASCII: asciiOf(n[0]), Alt: dedupe(append(n[1:], c[1])),
+		name := commonName(iso, english[iso], english)
+		alt := append(append(n, c[1]), newsNames[iso]...)
+		if short := newsNames[iso]; len(short) > 0 && len(short[0]) < len(name) {
+			name = short[0]
+		}
+		out = append(out, row{ID: idCountry + num, Name: name, ASCII: asciiOf(name), Alt: dedupe(alt),
 			Code: "PCLI", Country: iso, Population: pops[iso], Lat: round5(lat), Lon: round5(lon)})
 	}
 	sort.Slice(features, func(i, j int) bool { return features[i].Properties.Name < features[j].Properties.Name })
@@ -110,6 +120,8 @@ func largestCentroid(polys []polygon) (lat, lon float64, ok bool) {
 }
 
 func ringCentroid(r ring) (area, cx, cy float64) {
+	r = unwrap(r)
+	defer func() { cx = wrapLon(cx) }()
 	for i := 0; i < len(r)-1; i++ {
 		x0, y0, x1, y1 := r[i][0], r[i][1], r[i+1][0], r[i+1][1]
 		f := x0*y1 - x1*y0
@@ -141,4 +153,71 @@ func readJSON(path string, v any) error {
 		return err
 	}
 	return json.Unmarshal(b, v)
+}
+
+// unwrap shifts longitudes by whole turns so that no step between
+// neighbouring points exceeds 180°, making rings that cross the
+// antimeridian (Russia's, Fiji's) continuous.
+func unwrap(r ring) ring {
+	out := make(ring, len(r))
+	shift := 0.0
+	for i, p := range r {
+		if i > 0 {
+			prev := r[i-1][0] + shift
+			for p[0]+shift-prev > 180 {
+				shift -= 360
+			}
+			for p[0]+shift-prev < -180 {
+				shift += 360
+			}
+		}
+		out[i] = [2]float64{p[0] + shift, p[1]}
+	}
+	return out
+}
+
+func wrapLon(x float64) float64 {
+	for x > 180 {
+		x -= 360
+	}
+	for x < -180 {
+		x += 360
+	}
+	return x
+}
+
+// commonName picks the name news uses: the shortest English name that is
+// not a code ("Russia" over "Russian Federation", "Iran" over "Islamic
+// Republic of Iran"), unless another country shares it ("Congo"), when the
+// full name stays.
+func commonName(iso string, names []string, english map[string][]string) string {
+	best := names[0]
+	for _, n := range names[1:] {
+		if len(n) >= 4 && !isCode(n) && !strings.Contains(n, ".") && len(n) < len(best) {
+			best = n
+		}
+	}
+	for other, list := range english {
+		if other == iso {
+			continue
+		}
+		for _, n := range list {
+			if n == best {
+				return names[0]
+			}
+		}
+	}
+	return best
+}
+
+// newsNames are the short names news reports use where the ISO lists give
+// only the formal one; the first is also the display name.
+var newsNames = map[string][]string{
+	"SY": {"Syria"}, "LA": {"Laos"}, "MD": {"Moldova"}, "GB": {"UK", "United Kingdom", "Britain", "U.K."},
+	"CD": {"DR Congo", "DRC", "Congo-Kinshasa", "D.R. Congo"}, "CG": {"Congo-Brazzaville"},
+	"MM": {"Burma"}, "VA": {"Vatican"}, "CI": {"Côte d'Ivoire", "Cote d'Ivoire"},
+	"PS": {"Palestinian territories"}, "MK": {"Macedonia"}, "CZ": {"Czech Republic"},
+	"TR": {"Türkiye", "Turkiye"}, "SZ": {"Swaziland"}, "TL": {"East Timor"}, "BN": {"Brunei"},
+	"FM": {"Micronesia"}, "VN": {"Viet Nam"}, "KR": {"Korea"}, "FK": {"Falklands", "Falkland Islands"},
+	"AE": {"UAE", "Emirates"}, "US": {"U.S.", "USA", "US"},
 }
