@@ -108,6 +108,7 @@ func entryKeys(p geo.Place) []string {
 		}
 		core, _ := SplitDesignator(k)
 		addKey(core)
+		addKey(compass.Replace(core))
 		if !strings.Contains(core, " ") {
 			for _, s := range AdjectiveStems(core) {
 				addKey(s)
@@ -116,6 +117,10 @@ func entryKeys(p geo.Place) []string {
 	}
 	return keys
 }
+
+// compass shortens compass adjectives, so "North Darfur" finds GeoNames'
+// "Northern Darfur" and "West Darfur" its "Western Darfur".
+var compass = strings.NewReplacer("northern ", "north ", "southern ", "south ", "eastern ", "east ", "western ", "west ")
 
 // remove drops the entry in slot from every key; the caller holds the
 // write lock.
@@ -209,4 +214,14 @@ func (ix *Index) buildLoose() {
 		}
 	})
 	ix.loose = &m
+}
+
+// HasKey reports whether some entry is found under this exact key, or
+// under the key without its designator words. The geoparser asks it for
+// every run of capitalised words, so it takes no allocation.
+func (ix *Index) HasKey(key string) bool {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	_, ok := ix.exact.one[key]
+	return ok
 }

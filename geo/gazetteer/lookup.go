@@ -58,8 +58,8 @@ func (ix *Index) Lookup(q Query) []Candidate {
 			out = ix.collect(out, ix.exact.get(s), MatchStem, q)
 		}
 	}
-	if len(out) == 0 {
-		out = ix.collect(out, ix.loose.get(Loose(core)), MatchLoose, q)
+	if !hasLevel(out, q.Level) {
+		out = ix.collect(out, ix.looseFiltered(core), MatchLoose, q)
 	}
 	rank(out)
 	if q.Limit > 0 && len(out) > q.Limit {
@@ -79,6 +79,8 @@ func (ix *Index) collect(out []Candidate, slots []int32, m Match, q Query) []Can
 		c.Score = Prior(p) - 3*float64(m)
 		if !c.LevelMatch {
 			c.Score -= 20
+		} else if q.Level != geo.LevelUnknown && ownDesignator(p) == q.Level {
+			c.Score += 2 // "Moscow region" is Moscow Oblast, not the city's own division
 		}
 		out = append(out, c)
 	}
@@ -145,4 +147,33 @@ func (ix *Index) ensureLoose() {
 		ix.buildLoose()
 	}
 	ix.mu.Unlock()
+}
+
+// looseFiltered returns the slots under core's loose key whose own names
+// begin with the same three letters as core: a variant spelling keeps its
+// start ("Zaporozhye", "Zaporizhzhia"), and this keeps "Russian" from
+// meeting "Rason".
+func (ix *Index) looseFiltered(core string) []int32 {
+	prefix := core
+	if len(prefix) > 3 {
+		prefix = prefix[:3]
+	}
+	var out []int32
+	for _, s := range ix.loose.get(Loose(core)) {
+		p := &ix.places[s]
+		for _, n := range append([]string{p.Name, p.ASCIIName}, p.AlternateNames...) {
+			if strings.HasPrefix(Key(n), prefix) {
+				out = append(out, s)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// ownDesignator is the level named by a designator inside the entry's own
+// name ("Kyiv Oblast", "Morozovsky District").
+func ownDesignator(p *geo.Place) geo.Level {
+	_, l := SplitDesignator(Key(p.Name))
+	return l
 }

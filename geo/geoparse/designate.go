@@ -27,6 +27,10 @@ func (r *recognizer) designatorBefore(i int) geo.Level {
 	if r.lower(i-2) == "governor" {
 		return geo.LevelAdmin1
 	}
+	// In "the Bryansk region of Russia" the designator belongs to Bryansk.
+	if i >= 3 && r.toks[i-3].cap && !r.toks[i-3].sentStart {
+		return geo.LevelUnknown
+	}
 	l, _ := gazetteer.DesignatorLevel(r.toks[i-2].text)
 	return l
 }
@@ -93,8 +97,10 @@ func (r *recognizer) spreadForward(spans []span, k int, l geo.Level) {
 }
 
 // cueNames finds capitalised names the gazetteer does not know but the text
-// marks as places: "the village of Kalynove", "Kalynove village". They are
-// resolved later to the region that contains them, if the text names one.
+// marks as places: "the village of Kalynove", "Kalynove village",
+// "Kalynove, a village in ...", and names set right before a region:
+// "Novobakhmutivka and Ocheretyne in the Donetsk region". They are
+// resolved later to the region that contains them.
 func (r *recognizer) cueNames(known []span) []span {
 	taken := map[int]bool{}
 	for _, sp := range known {
@@ -103,19 +109,84 @@ func (r *recognizer) cueNames(known []span) []span {
 		}
 	}
 	var out []span
-	for i, t := range r.toks {
-		if !t.cap || taken[i] || t.sentStart || t.allCaps {
+	add := func(first, last int) {
+		for i := first; i <= last; i++ {
+			if taken[i] {
+				return
+			}
+		}
+		for i := first; i <= last; i++ {
+			taken[i] = true
+		}
+		out = append(out, span{first: first, last: last, end: r.toks[last].end, level: geo.LevelPlace, fromCue: true})
+	}
+	for i := range r.toks {
+		if !r.unknownName(i, taken) {
 			continue
 		}
-		l := r.designatorBefore(i)
-		after := r.designatorAfter(i)
-		if l == geo.LevelUnknown && after == geo.LevelPlace && !isPlural(r.toks[i+1].text) {
-			l = after
+		if r.designatorBefore(i) == geo.LevelPlace || r.villageAfter(i) || r.appositive(i) {
+			add(i, i)
 		}
-		if l != geo.LevelPlace || r.persons[t.text] || calendar[strings.ToLower(t.text)] {
-			continue
-		}
-		out = append(out, span{first: i, last: i, end: t.end, level: l, fromCue: true})
+	}
+	for _, sp := range known {
+		r.namesBeforeRegion(sp, taken, add)
 	}
 	return out
+}
+
+// unknownName: a capitalised word that may be an unknown place's name.
+func (r *recognizer) unknownName(i int, taken map[int]bool) bool {
+	t := r.toks[i]
+	w := strings.ToLower(t.text)
+	return t.cap && !taken[i] && !t.sentStart && !t.allCaps && len(t.text) >= 4 && !r.persons[t.text] &&
+		!calendar[w] && !institutions[w] && !titles[w] && !commonWords[w]
+}
+
+// villageAfter: "Kalynove village".
+func (r *recognizer) villageAfter(i int) bool {
+	return r.designatorAfter(i) == geo.LevelPlace && !isPlural(r.toks[i+1].text)
+}
+
+// appositive: "Krynky, a village on the left bank".
+func (r *recognizer) appositive(i int) bool {
+	t := r.toks
+	if !t[i].commaAfter || i+2 >= len(t) {
+		return false
+	}
+	a := strings.ToLower(t[i+1].text)
+	l, ok := gazetteer.DesignatorLevel(t[i+2].text)
+	return (a == "a" || a == "an" || a == "the") && ok && l == geo.LevelPlace
+}
+
+// namesBeforeRegion walks back from a designated region over a container
+// gap ("in the", ",") and a list of capitalised names joined by commas,
+// "and" or "or", adding each name of one to three words.
+func (r *recognizer) namesBeforeRegion(region span, taken map[int]bool, add func(int, int)) {
+	if region.level != geo.LevelAdmin1 && region.level != geo.LevelAdmin2 {
+		return
+	}
+	j := region.first - 1
+	for j >= 0 && !r.toks[j].cap && j > region.first-4 {
+		j--
+	}
+	if j < 0 || !isContainerGap(r.text[r.toks[j].end:r.toks[region.first].start]) {
+		return
+	}
+	for j >= 0 {
+		last := j
+		for j >= 0 && j > last-3 && r.unknownName(j, taken) && !r.toks[j].commaAfter || j == last && j >= 0 && r.unknownName(j, taken) {
+			j--
+		}
+		if j == last {
+			return
+		}
+		add(j+1, last)
+		switch {
+		case j >= 0 && r.toks[j].commaAfter && r.toks[j].cap:
+		case j >= 1 && (r.lower(j) == "and" || r.lower(j) == "or"):
+			j--
+		default:
+			return
+		}
+	}
 }

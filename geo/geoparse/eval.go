@@ -30,9 +30,9 @@ type GoldPlace struct {
 // Scores are the corpus-wide results of an evaluation.
 type Scores struct {
 	Articles, Gold, Predicted, Matched int
-	Precision, Recall, F1             float64
-	Acc161, AccExact                  float64 // over matched mentions
-	Misses                            []string
+	Precision, Recall, F1              float64
+	Acc161, AccExact                   float64 // over matched mentions
+	Misses                             []string
 }
 
 // AccuracyKm is the distance within which a resolution counts as right, the

@@ -117,10 +117,50 @@ func (r *recognizer) accept(sp span) bool {
 		return false
 	case r.toks[sp.first].allCaps && sp.first == sp.last && !r.isCountryCode(sp):
 		return false
-	case r.toks[sp.first].sentStart && sp.first == sp.last && commonWords[name]:
+	case r.toks[sp.first].sentStart && sp.first == sp.last && (commonWords[name] || r.lowerElsewhere(name)):
+		return false
+	case sp.first == sp.last && r.isDemonym(sp.first):
 		return false
 	}
 	return true
+}
+
+// lowerElsewhere: the word also appears in lower case in the document, so a
+// capitalised copy at a sentence start is most likely that word ("Drone
+// strikes hit...", "Farmers blocked...").
+func (r *recognizer) lowerElsewhere(word string) bool {
+	for _, t := range r.toks {
+		if !t.cap && t.text == word {
+			return true
+		}
+	}
+	return false
+}
+
+// demonymSuffixes turn a country name into its adjective: Chad-ian,
+// Somal(ia)-i, Sudan-ese, Israel-i.
+var demonymSuffixes = []string{"ian", "ean", "an", "ese", "ish", "i", "n"}
+
+// isDemonym: a word that is a country's adjective followed by an actor
+// noun ("Somali forces", "Chadian troops") names an actor, not a place.
+func (r *recognizer) isDemonym(i int) bool {
+	if i+1 >= len(r.toks) || !actorNouns[r.lower(i+1)] {
+		return false
+	}
+	w := r.lower(i)
+	for _, suf := range demonymSuffixes {
+		if !strings.HasSuffix(w, suf) || len(w)-len(suf) < 3 {
+			continue
+		}
+		stem := w[:len(w)-len(suf)]
+		for _, name := range []string{stem, stem + "a", stem + "ia", stem + "e"} {
+			best := r.ix.Lookup(gazetteer.Query{Name: name, Limit: 1})
+			if len(best) > 0 && best[0].Level() == geo.LevelCountry && gazetteer.Key(best[0].Name) != w {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // afterTitle: "governor Vasily Golubev", "Gen. Victoria".
@@ -161,10 +201,13 @@ func (r *recognizer) explained(i int) bool {
 	if _, ok := gazetteer.DesignatorLevel(w); ok {
 		return true
 	}
-	if r.toks[i].sentStart && commonWords[w] {
-		return true
+	if !r.toks[i].sentStart {
+		return false
 	}
-	return r.ix.HasKey(gazetteer.Key(r.toks[i].text)) && !r.persons[r.toks[i].text]
+	// At a sentence start a capitalised adjective or participle is still an
+	// ordinary word: "Neighbouring Poland", "Southern Lebanon".
+	return commonWords[w] || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") ||
+		strings.HasSuffix(w, "ern") || strings.HasSuffix(w, "ly")
 }
 
 // isModifier: "Shahed-type drones", "Iskander missiles".
@@ -205,12 +248,21 @@ func (r *recognizer) findPersons() map[string]bool {
 		for j+1 < len(r.toks) && r.toks[j+1].cap && !r.toks[j].punctAfter && !r.toks[j].commaAfter && !r.toks[j].possessive && !r.toks[j+1].sentStart {
 			j++
 		}
-		if r.afterTitle(i) || (j > i && j-i < 3 && r.personShaped(i, j)) {
+		if r.afterTitle(i) || r.titledRun(i, j) || (j > i && j-i < 3 && r.personShaped(i, j)) {
 			persons[r.toks[j].text] = true
 		}
 		i = j
 	}
 	return persons
+}
+
+// titledRun: a run that starts with titles and ends in other words is a
+// titled person ("Lieutenant Colonel Adrian Sydney").
+func (r *recognizer) titledRun(i, j int) bool {
+	if !titles[r.lower(i)] {
+		return false
+	}
+	return !titles[r.lower(j)]
 }
 
 var speechVerbs = set("said", "says", "told", "added", "wrote", "confirmed", "warned", "stated", "announced", "claimed", "denied", "tweeted", "posted")

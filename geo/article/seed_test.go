@@ -1,0 +1,62 @@
+package article
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// seedPath finds shared/seed/name beside the repository, walking up from
+// the package directory.
+func seedPath(t *testing.T, name string) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		p := filepath.Join(dir, "shared", "seed", name)
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skipf("seed %s not present", name)
+		}
+		dir = parent
+	}
+}
+
+func TestReadSeedReportKeepsTextIntact(t *testing.T) {
+	path := seedPath(t, "drone-report.txt")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	arts, err := Read(path, f)
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	if len(arts) != 1 {
+		t.Fatalf("got %d articles, want 1", len(arts))
+	}
+	// Without a header the text must be byte-for-byte the file, so that
+	// offsets of mentions and quotes point into the original.
+	if arts[0].Text != strings.TrimPrefix(string(raw), "\ufeff") {
+		t.Fatal("article text differs from the file")
+	}
+	first, _ := bufio.NewReader(strings.NewReader(string(raw))).ReadString('\n')
+	if arts[0].Title != strings.TrimSpace(first) {
+		t.Fatalf("title %q, want the first line %q", arts[0].Title, strings.TrimSpace(first))
+	}
+	if !arts[0].Published.IsZero() {
+		t.Fatalf("an undated text must leave published zero, got %s", arts[0].Published)
+	}
+}

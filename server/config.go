@@ -1,0 +1,134 @@
+package server
+
+import (
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"strings"
+	"time"
+)
+
+// Config is the server's configuration, filled in by cmd/ from flags and
+// environment.
+type Config struct {
+	// Addr is the listen address, e.g. "127.0.0.1:8080". A non-loopback
+	// address requires Token.
+	Addr string
+	// Token, when set, is required as "Authorization: Bearer <token>" on
+	// every write (POST, PUT, DELETE).
+	Token string
+	// BodyLimit caps request bodies in bytes; 0 means DefaultBodyLimit.
+	BodyLimit int64
+	// TileURL is an optional online raster tile template such as
+	// "https://{s}.tile.example.org/{z}/{x}/{y}.png"; empty keeps the map
+	// offline. Its host is allowed in the page's Content-Security-Policy.
+	TileURL string
+	// TileAttribution is shown on the map with TileURL's tiles.
+	TileAttribution string
+	// BaseURL, when set, is the public root used in links (behind a proxy);
+	// otherwise links are built from each request's host.
+	BaseURL string
+	// Timeouts of the HTTP server; zero values take the defaults below.
+	ReadTimeout       time.Duration
+	ReadHeaderTimeout time.Duration
+	WriteTimeout      time.Duration
+	IdleTimeout       time.Duration
+	// Version is reported by GET /api/config and the landing page.
+	Version string
+}
+
+// Defaults applied by New to zero Config fields.
+const (
+	DefaultBodyLimit         = 1 << 20
+	DefaultReadTimeout       = 15 * time.Second
+	DefaultReadHeaderTimeout = 5 * time.Second
+	DefaultWriteTimeout      = 60 * time.Second
+	DefaultIdleTimeout       = 120 * time.Second
+)
+
+// Deps are the services the server uses. Store, Ingester and Gazetteer are
+// required; the others are optional.
+type Deps struct {
+	Store     IncidentStore
+	Articles  ArticleReader // GET /api/articles/{id}; nil answers 404
+	Ingester  Ingester
+	Gazetteer Gazetteer
+	Health    HealthChecker // checked by /healthz when set
+	// Basemap returns a GeoJSON FeatureCollection of country polygons,
+	// served at /basemap/countries.geojson; nil answers 404.
+	Basemap func() []byte
+	// Web holds the page: index.html at its root, other files served under
+	// /static/ by their path in Web. Nil serves no page.
+	Web    fs.FS
+	Logger *slog.Logger     // nil discards logs
+	Now    func() time.Time // nil uses time.Now; tests pin it
+}
+
+// withDefaults returns cfg with zero fields set to their defaults.
+func (cfg Config) withDefaults() Config {
+	if cfg.BodyLimit <= 0 {
+		cfg.BodyLimit = DefaultBodyLimit
+	}
+	if cfg.ReadTimeout <= 0 {
+		cfg.ReadTimeout = DefaultReadTimeout
+	}
+	if cfg.ReadHeaderTimeout <= 0 {
+		cfg.ReadHeaderTimeout = DefaultReadHeaderTimeout
+	}
+	if cfg.WriteTimeout <= 0 {
+		cfg.WriteTimeout = DefaultWriteTimeout
+	}
+	if cfg.IdleTimeout <= 0 {
+		cfg.IdleTimeout = DefaultIdleTimeout
+	}
+	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
+	return cfg
+}
+
+// validate refuses configurations that would expose unauthenticated writes
+// to the network.
+func (cfg Config) validate() error {
+	if cfg.Addr == "" {
+		return fmt.Errorf("server: no listen address")
+	}
+	host, _, err := net.SplitHostPort(cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("server: listen address %q: %v", cfg.Addr, err)
+	}
+	if cfg.Token == "" && !isLoopbackHost(host) {
+		return fmt.Errorf("server: refusing to listen on %q without a token: "+
+			"bind to 127.0.0.1 or localhost, or set a token so that writes need authorization", cfg.Addr)
+	}
+	if cfg.TileURL != "" {
+		if _, err := tileOrigin(cfg.TileURL); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// isLoopbackHost reports whether host names only this machine. An empty
+// host means every interface, which is not loopback.
+func isLoopbackHost(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// tileOrigin returns the scheme and host of a tile URL template for the
+// Content-Security-Policy, turning a "{s}" subdomain into a wildcard.
+func tileOrigin(template string) (string, error) {
+	scheme, rest, ok := strings.Cut(template, "://")
+	if !ok || (scheme != "https" && scheme != "http") {
+		return "", fmt.Errorf("server: tile URL %q must start with http:// or https://", template)
+	}
+	host, _, _ := strings.Cut(rest, "/")
+	host = strings.ReplaceAll(host, "{s}", "*")
+	if host == "" || strings.ContainsAny(host, "{}; '\"") {
+		return "", fmt.Errorf("server: tile URL %q has no usable host", template)
+	}
+	return scheme + "://" + host, nil
+}

@@ -1,0 +1,38 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+)
+
+// pageConfig is what the page needs to know about the server.
+type pageConfig struct {
+	TileURL         string `json:"tile_url"`
+	TileAttribution string `json:"tile_attribution"`
+	Version         string `json:"version"`
+	AuthRequired    bool   `json:"auth_required"`
+}
+
+// handleConfig serves GET /api/config.
+func (s *Server) handleConfig(c echo.Context) error {
+	if err := checkParams(c.QueryParams()); err != nil {
+		return err
+	}
+	return writeJSON(c, http.StatusOK, mediaJSON, pageConfig{
+		TileURL: s.cfg.TileURL, TileAttribution: s.cfg.TileAttribution,
+		Version: s.cfg.Version, AuthRequired: s.cfg.Token != "",
+	})
+}
+
+// handleHealth serves GET /healthz: 200 when the store answers, 503 when not.
+func (s *Server) handleHealth(c echo.Context) error {
+	if s.deps.Health != nil {
+		if err := s.deps.Health.Ping(c.Request().Context()); err != nil {
+			s.log.Warn("health check failed", "error", err)
+			return writeJSON(c, http.StatusServiceUnavailable, mediaJSON,
+				map[string]string{"status": "unavailable", "description": "the store does not answer"})
+		}
+	}
+	return writeJSON(c, http.StatusOK, mediaJSON, map[string]string{"status": "ok"})
+}

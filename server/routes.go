@@ -1,0 +1,41 @@
+package server
+
+import (
+	"github.com/labstack/echo/v4"
+)
+
+// newRouter registers every route and the middleware chain. The outermost
+// middleware records metrics and logs after errors have been written, so
+// they see the final status.
+func (s *Server) newRouter() *echo.Echo {
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	e.HTTPErrorHandler = s.handleError
+	e.Use(s.observe, s.recoverPanics, s.securityHeaders, s.bodyLimit, s.requireToken)
+
+	e.GET("/", s.handleLanding)
+	e.GET("/conformance", s.handleConformance)
+	e.GET("/api", s.handleOpenAPI)
+	e.GET("/collections", s.handleCollections)
+	e.GET("/collections/:collectionId", s.handleCollection)
+	e.GET("/collections/:collectionId/items", s.handleItems)
+	e.GET("/collections/:collectionId/items/:featureId", s.handleItem)
+
+	e.POST("/api/articles", s.handleIngest)
+	e.GET("/api/articles/:id", s.handleArticle)
+	e.GET("/api/gazetteer", s.handleGazetteerSearch)
+	e.POST("/api/gazetteer", s.handleGazetteerAdd)
+	e.GET("/api/gazetteer/:id", s.handleGazetteerGet)
+	e.PUT("/api/gazetteer/:id", s.handleGazetteerUpdate)
+	e.DELETE("/api/gazetteer/:id", s.handleGazetteerDelete)
+	e.GET("/api/timeline", s.handleTimeline)
+	e.GET("/api/config", s.handleConfig)
+
+	e.GET("/tiles/incidents/:z/:x/:y", s.handleTile)
+	e.GET("/basemap/countries.geojson", s.handleBasemap)
+	e.GET("/static/*", s.handleStatic)
+	e.GET("/healthz", s.handleHealth)
+	e.GET("/metrics", s.handleMetrics)
+	return e
+}
