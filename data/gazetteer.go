@@ -41,3 +41,14 @@ func GazetteerInfo() string {
 	b, _ := gazetteerFiles.ReadFile("gazetteer/BUILDINFO")
 	return strings.TrimSpace(string(b))
 }
+
+//go:embed demo/articles.jsonl
+var demoFiles embed.FS
+
+// DemoArticles is the bundled demo set: invented illustrative reports, one
+// JSON object per line, loaded into an empty store so a new map is not
+// empty.
+func DemoArticles() io.Reader {
+	f, _ := demoFiles.Open("demo/articles.jsonl")
+	return f
+}

@@ -84,8 +84,9 @@ type deps struct {
 	gazetteerInfo func() (string, error)
 	demoArticles  func() ([]geo.Article, error)
 	// readGeoNames calls fn for each row of a GeoNames dump
-	// (allCountries.txt, cities500.txt, ...).
-	readGeoNames func(r io.Reader, fn func(geo.Place) error) error
+	// (allCountries.txt, cities500.txt, ...) and bad for each malformed
+	// line, which is skipped.
+	readGeoNames func(r io.Reader, fn func(geo.Place) error, bad func(line int, err error)) error
 }
 
 // app is one invocation of the binary: its streams, environment and

@@ -129,7 +129,7 @@ func (a *app) cmdGazetteerImport(cfg Config, args []string) error {
 	bar := newProgress(a.stderr, a.stderrTTY, 0, "places")
 	defer bar.Finish()
 	var batch []geo.Place
-	total := 0
+	total, malformed := 0, 0
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
@@ -155,7 +155,14 @@ func (a *app) cmdGazetteerImport(cfg Config, args []string) error {
 	if strings.EqualFold(filepath.Ext(rest[0]), ".json") {
 		err = readPlacesJSON(r, add)
 	} else {
-		err = a.deps.readGeoNames(r, add)
+		err = a.deps.readGeoNames(r, add, func(line int, err error) {
+			malformed++
+			if line > 0 {
+				fmt.Fprintf(a.stderr, "incidentmap: gazetteer import: %s:%d: %v (skipped)\n", rest[0], line, err)
+			} else {
+				fmt.Fprintf(a.stderr, "incidentmap: gazetteer import: %v (skipped)\n", err)
+			}
+		})
 	}
 	if err == nil {
 		err = flush()
@@ -164,7 +171,7 @@ func (a *app) cmdGazetteerImport(cfg Config, args []string) error {
 		return fmt.Errorf("%s: %w (%d entries imported before the error)", rest[0], err, total)
 	}
 	bar.Finish()
-	fmt.Fprintf(a.stdout, "imported %d places\n", total)
+	fmt.Fprintf(a.stdout, "imported %d places, skipped %d malformed lines\n", total, malformed)
 	return nil
 }
 

@@ -9,6 +9,9 @@ import (
 	"github.com/incidentmap/incidentmap/geo"
 )
 
+// ImportSource marks entries that came from an imported GeoNames dump.
+const ImportSource = "geonames import"
+
 // ParseGeoNamesLine parses one line of a GeoNames dump (allCountries.txt, a
 // country file such as UA.txt, or cities*.txt): 19 tab-separated columns.
 func ParseGeoNamesLine(line string) (geo.Place, error) {
@@ -42,6 +45,6 @@ func ParseGeoNamesLine(line string) (geo.Place, error) {
 	return geo.Place{
 		ID: id, GeonameID: id, Name: c[1], ASCIIName: c[2], AlternateNames: alt,
 		FeatureClass: c[6], FeatureCode: c[7], Country: c[8], Admin1: c[10], Admin2: c[11],
-		Population: pop, Lat: lat, Lon: lon, Source: "geonames import",
+		Population: pop, Lat: lat, Lon: lon, Source: ImportSource,
 	}, nil
 }

@@ -17,8 +17,9 @@ import (
 type ImportStats struct {
 	Lines    int
 	Imported int
-	Skipped  int // comments and blank lines
-	Bad      []BadLine
+	Skipped  int       // comments and blank lines
+	Bad      []BadLine // the first malformed lines
+	BadCount int       // all malformed lines
 }
 
 // BadLine is a malformed line, reported by number without stopping the
@@ -72,6 +73,7 @@ func ImportReader(r io.Reader, opt ImportOptions) (ImportStats, error) {
 		}
 		p, err := ParseGeoNamesLine(line)
 		if err != nil {
+			st.BadCount++
 			if len(st.Bad) < maxBadKept {
 				st.Bad = append(st.Bad, BadLine{Line: st.Lines, Err: err})
 			}

@@ -12,15 +12,16 @@ import (
 // concurrent use: lookups share a read lock, user edits take the write lock.
 type Index struct {
 	mu      sync.RWMutex
-	places  []geo.Place      // by slot; removed entries have ID 0
-	byID    map[int64]int32  // id → slot
-	exact   keyMap           // Key → slots
-	loose   *keyMap          // Loose(Key) → slots; built on first use
-	admin1  map[string]int32 // "UA.05" → slot of the ADM1 entry
-	admin2  map[string]int32 // "UA.05.1416" → slot of the ADM2 entry
-	country map[string]int32 // "UA" → slot of the country entry
-	prefix  *prefixIndex     // built on first prefix search
-	Info    string           // the build info of the bundled data, if known
+	places  []geo.Place         // by slot; removed entries have ID 0
+	byID    map[int64]int32     // id → slot
+	exact   keyMap              // Key → slots
+	loose   *keyMap             // Loose(Key) → slots; built on first use
+	admin1  map[string]int32    // "UA.05" → slot of the ADM1 entry
+	admin2  map[string]int32    // "UA.05.1416" → slot of the ADM2 entry
+	country map[string]int32    // "UA" → slot of the country entry
+	prefix  *prefixIndex        // built on first prefix search
+	hidden  map[int64]geo.Place // entries corrected by a user entry, by id
+	Info    string              // the build info of the bundled data, if known
 }
 
 // New returns an empty index.

@@ -1,0 +1,184 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/incidentmap/incidentmap/geo"
+	"golang.org/x/text/unicode/norm"
+)
+
+// IngestOptions controls how Ingest stores an article's incidents.
+type IngestOptions struct {
+	// Merge folds an incident into a stored one at the same place, on the
+	// same day and with the same sub-event type, so one event reported by
+	// several articles is one incident with several sources.
+	Merge bool
+}
+
+// ContentHash is the dedupe key of an article text: the SHA-256 (hex) of the
+// text in Unicode NFC with runs of white space folded to one space, so a
+// re-pasted copy with different line breaks is still recognised.
+func ContentHash(text string) string {
+	folded := strings.Join(strings.Fields(norm.NFC.String(text)), " ")
+	sum := sha256.Sum256([]byte(folded))
+	return hex.EncodeToString(sum[:])
+}
+
+// Ingest stores an article with its mentions and incidents in one
+// transaction: on any error nothing is written. An article whose non-empty
+// URL or content hash is already stored is not stored again; the result then
+// has Duplicate set and describes the stored article. Incidents in the result
+// are the stored ones (ids and Sources filled), once each, in input order.
+func (s *Store) Ingest(ctx context.Context, a geo.Article, mentions []geo.Mention, incidents []geo.Incident, opt IngestOptions) (geo.IngestResult, error) {
+	if err := validateArticle(a); err != nil {
+		return geo.IngestResult{}, err
+	}
+	hash := ContentHash(a.Text)
+	tx, err := s.writeTx(ctx)
+	if err != nil {
+		return geo.IngestResult{}, err
+	}
+	defer tx.Rollback()
+
+	if id, found, err := findArticle(ctx, tx, a.URL, hash); err != nil {
+		return geo.IngestResult{}, err
+	} else if found {
+		return describeArticle(ctx, tx, id)
+	}
+	res, err := ingestNew(ctx, tx, a, hash, mentions, incidents, opt)
+	if err != nil {
+		return geo.IngestResult{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return geo.IngestResult{}, fmt.Errorf("store: commit ingest: %w", err)
+	}
+	return res, nil
+}
+
+// ingestNew writes a new article and everything found in it.
+func ingestNew(ctx context.Context, tx *sql.Tx, a geo.Article, hash string, mentions []geo.Mention, incidents []geo.Incident, opt IngestOptions) (geo.IngestResult, error) {
+	articleID, err := insertArticle(ctx, tx, a, hash)
+	if err != nil {
+		return geo.IngestResult{}, err
+	}
+	for i, m := range mentions {
+		if err := validateMention(m, a.Text, fmt.Sprintf("mentions[%d]", i)); err != nil {
+			return geo.IngestResult{}, err
+		}
+		if err := insertMention(ctx, tx, articleID, m); err != nil {
+			return geo.IngestResult{}, err
+		}
+	}
+	w, err := newIncidentWriter(ctx, tx)
+	if err != nil {
+		return geo.IngestResult{}, err
+	}
+	defer w.Close()
+
+	res := geo.IngestResult{ArticleID: articleID, Mentions: mentions}
+	var ids []int64
+	seen := make(map[int64]bool)
+	for i, inc := range incidents {
+		if err := validateIncident(inc, len(a.Text), fmt.Sprintf("incidents[%d]", i)); err != nil {
+			return geo.IngestResult{}, err
+		}
+		id, merged, err := w.Store(ctx, inc, articleID, a.Title, opt.Merge)
+		if err != nil {
+			return geo.IngestResult{}, err
+		}
+		if merged {
+			res.MergedCount++
+		} else {
+			res.NewCount++
+		}
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	res.Incidents, err = incidentsByID(ctx, tx, ids)
+	if err != nil {
+		return geo.IngestResult{}, err
+	}
+	if res.Mentions == nil {
+		res.Mentions = []geo.Mention{}
+	}
+	return res, nil
+}
+
+// findArticle looks for a stored article with the same non-empty URL or,
+// failing that, the same content hash. Two lookups, each on its own index.
+func findArticle(ctx context.Context, q queryer, url, hash string) (int64, bool, error) {
+	if url != "" {
+		// "url <> ''" lets SQLite use the partial unique index on url.
+		id, found, err := articleID(ctx, q, `SELECT id FROM articles WHERE url = ? AND url <> ''`, url)
+		if found || err != nil {
+			return id, found, err
+		}
+	}
+	return articleID(ctx, q, `SELECT id FROM articles WHERE content_hash = ?`, hash)
+}
+
+func articleID(ctx context.Context, q queryer, query string, arg string) (int64, bool, error) {
+	var id int64
+	err := q.QueryRowContext(ctx, query, arg).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("store: find article: %w", err)
+	}
+	return id, true, nil
+}
+
+// describeArticle is the result of ingesting an article already stored.
+func describeArticle(ctx context.Context, q queryer, id int64) (geo.IngestResult, error) {
+	mentions, err := mentionsOf(ctx, q, id)
+	if err != nil {
+		return geo.IngestResult{}, err
+	}
+	incidents, err := incidentsOfArticle(ctx, q, id)
+	if err != nil {
+		return geo.IngestResult{}, err
+	}
+	return geo.IngestResult{ArticleID: id, Duplicate: true, Mentions: mentions, Incidents: incidents}, nil
+}
+
+// insertArticle writes the article row and returns its id.
+func insertArticle(ctx context.Context, tx *sql.Tx, a geo.Article, hash string) (int64, error) {
+	r, err := tx.ExecContext(ctx, `INSERT INTO articles (title, url, published, text, content_hash, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?)`, a.Title, a.URL, timeText(a.Published), a.Text, hash, nowText())
+	if err != nil {
+		return 0, fmt.Errorf("store: insert article: %w", err)
+	}
+	id, err := r.LastInsertId()
+	if err != nil {
+		return 0, fmt.Errorf("store: insert article: %w", err)
+	}
+	return id, nil
+}
+
+// insertMention writes one mention of the article.
+func insertMention(ctx context.Context, tx *sql.Tx, articleID int64, m geo.Mention) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO mentions (article_id, span_start, span_end, text, name,
+		place_id, geonameid, feature_code, country, admin1, admin1_name, admin2, lat, lon, precision, confidence)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		articleID, m.Start, m.End, m.Text, m.Name, m.PlaceID, m.GeonameID, m.FeatureCode,
+		m.Country, m.Admin1, m.Admin1Name, m.Admin2, m.Lat, m.Lon, m.Precision, m.Confidence)
+	if err != nil {
+		return fmt.Errorf("store: insert mention: %w", err)
+	}
+	return nil
+}
+
+// queryer is what both *sql.DB and *sql.Tx offer for reading.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}

@@ -1,0 +1,181 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/incidentmap/incidentmap/geo"
+)
+
+// incidentWriter stores incidents and their source rows inside one write
+// transaction, with its statements prepared once.
+type incidentWriter struct {
+	find, insert, update, source *sql.Stmt
+}
+
+// newIncidentWriter prepares the statements of an incidentWriter on tx.
+func newIncidentWriter(ctx context.Context, tx *sql.Tx) (*incidentWriter, error) {
+	queries := []string{
+		`SELECT id, count, count_unit, fatalities, injured, actor1, actor2, search_text
+		 FROM incidents WHERE place_key = ? AND event_date = ? AND sub_event_type = ?
+		 ORDER BY id LIMIT 1`,
+		`INSERT INTO incidents (event_type, sub_event_type, event_date, time_precision, location,
+		 geonameid, feature_code, country, admin1, admin1_name, admin2, lat, lon, geo_precision,
+		 count, count_unit, fatalities, injured, actor1, actor2, quote, quote_start, quote_end,
+		 place_key, search_text, created_at)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		`UPDATE incidents SET count = ?, count_unit = ?, fatalities = ?, injured = ?,
+		 actor1 = ?, actor2 = ?, search_text = ? WHERE id = ?`,
+		`INSERT INTO incident_sources (incident_id, article_id, quote, quote_start, quote_end,
+		 count, fatalities, injured) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		 ON CONFLICT DO NOTHING`,
+	}
+	stmts := make([]*sql.Stmt, len(queries))
+	for i, q := range queries {
+		st, err := tx.PrepareContext(ctx, q)
+		if err != nil {
+			closeStmts(stmts)
+			return nil, fmt.Errorf("store: prepare incident writer: %w", err)
+		}
+		stmts[i] = st
+	}
+	return &incidentWriter{find: stmts[0], insert: stmts[1], update: stmts[2], source: stmts[3]}, nil
+}
+
+// Close releases the prepared statements.
+func (w *incidentWriter) Close() {
+	closeStmts([]*sql.Stmt{w.find, w.insert, w.update, w.source})
+}
+
+func closeStmts(stmts []*sql.Stmt) {
+	for _, st := range stmts {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// Store writes inc as reported by the article, merging it into a stored
+// incident with the same merge key when merge is set. It returns the id of
+// the incident that now holds it and whether that was a merge.
+func (w *incidentWriter) Store(ctx context.Context, inc geo.Incident, articleID int64, title string, merge bool) (int64, bool, error) {
+	key := placeKey(inc)
+	search := searchText(inc, title)
+	if merge {
+		id, found, err := w.mergeInto(ctx, inc, key, search)
+		if err != nil {
+			return 0, false, err
+		}
+		if found {
+			return id, true, w.addSource(ctx, id, articleID, inc)
+		}
+	}
+	r, err := w.insert.ExecContext(ctx, inc.EventType, inc.SubEventType, inc.EventDate, inc.TimePrecision,
+		inc.Location, inc.GeonameID, inc.FeatureCode, inc.Country, inc.Admin1, inc.Admin1Name, inc.Admin2,
+		inc.Lat, inc.Lon, inc.GeoPrecision, nullInt(inc.Count), inc.CountUnit, nullInt(inc.Fatalities),
+		nullInt(inc.Injured), inc.Actor1, inc.Actor2, inc.Quote, inc.QuoteStart, inc.QuoteEnd,
+		key, search, nowText())
+	if err != nil {
+		return 0, false, fmt.Errorf("store: insert incident: %w", err)
+	}
+	id, err := r.LastInsertId()
+	if err != nil {
+		return 0, false, fmt.Errorf("store: insert incident: %w", err)
+	}
+	return id, false, w.addSource(ctx, id, articleID, inc)
+}
+
+// mergeInto folds inc into the stored incident with the same key, if any:
+// the largest numbers win, empty actors and units are filled, and the
+// search text learns the new quote and title.
+func (w *incidentWriter) mergeInto(ctx context.Context, inc geo.Incident, key, search string) (int64, bool, error) {
+	var (
+		id                         int64
+		count, fatalities, injured sql.NullInt64
+		unit, actor1, actor2, text string
+	)
+	err := w.find.QueryRowContext(ctx, key, inc.EventDate, inc.SubEventType).
+		Scan(&id, &count, &unit, &fatalities, &injured, &actor1, &actor2, &text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("store: find merge target: %w", err)
+	}
+	if inc.Count != nil && (!count.Valid || int64(*inc.Count) > count.Int64) {
+		count = sql.NullInt64{Int64: int64(*inc.Count), Valid: true}
+		if inc.CountUnit != "" {
+			unit = inc.CountUnit
+		}
+	}
+	_, err = w.update.ExecContext(ctx, count, firstNonEmpty(unit, inc.CountUnit),
+		maxNull(fatalities, inc.Fatalities), maxNull(injured, inc.Injured),
+		firstNonEmpty(actor1, inc.Actor1), firstNonEmpty(actor2, inc.Actor2),
+		appendSearch(text, search), id)
+	if err != nil {
+		return 0, false, fmt.Errorf("store: merge incident: %w", err)
+	}
+	return id, true, nil
+}
+
+// addSource records that the article reported the incident, with its quote.
+func (w *incidentWriter) addSource(ctx context.Context, incidentID, articleID int64, inc geo.Incident) error {
+	_, err := w.source.ExecContext(ctx, incidentID, articleID, inc.Quote, inc.QuoteStart, inc.QuoteEnd,
+		nullInt(inc.Count), nullInt(inc.Fatalities), nullInt(inc.Injured))
+	if err != nil {
+		return fmt.Errorf("store: insert incident source: %w", err)
+	}
+	return nil
+}
+
+// placeKey is the place part of the merge key: the GeoNames id when there is
+// one, else the point rounded to 3 decimals (about 100 m).
+func placeKey(inc geo.Incident) string {
+	if inc.GeonameID != 0 {
+		return "g" + strconv.FormatInt(inc.GeonameID, 10)
+	}
+	lat := int64(math.Round(inc.Lat * 1000))
+	lon := int64(math.Round(inc.Lon * 1000))
+	return "p" + strconv.FormatInt(lat, 10) + "," + strconv.FormatInt(lon, 10)
+}
+
+// searchText is the lower-cased text the Q filter looks in.
+func searchText(inc geo.Incident, title string) string {
+	return strings.ToLower(strings.Join([]string{inc.Quote, inc.Location, inc.Admin1Name, title}, "\n"))
+}
+
+// appendSearch adds the lines of more that text does not hold yet.
+func appendSearch(text, more string) string {
+	for _, line := range strings.Split(more, "\n") {
+		if line != "" && !strings.Contains(text, line) {
+			text += "\n" + line
+		}
+	}
+	return text
+}
+
+func nullInt(p *int) sql.NullInt64 {
+	if p == nil {
+		return sql.NullInt64{}
+	}
+	return sql.NullInt64{Int64: int64(*p), Valid: true}
+}
+
+func maxNull(stored sql.NullInt64, p *int) sql.NullInt64 {
+	if p != nil && (!stored.Valid || int64(*p) > stored.Int64) {
+		return sql.NullInt64{Int64: int64(*p), Valid: true}
+	}
+	return stored
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

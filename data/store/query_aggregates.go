@@ -1,0 +1,162 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+
+	"github.com/incidentmap/incidentmap/geo"
+)
+
+// DayCount is the number of incidents on one event date, for a timeline.
+type DayCount struct {
+	Date  string `json:"date"` // YYYY-MM-DD
+	Count int    `json:"count"`
+}
+
+// Places returns every place with incidents matching f (paging fields are
+// ignored), most incidents first. A place is a GeoNames id, or a point
+// rounded to 3 decimals when the place has none; its name and point are
+// those of its latest incident.
+func (s *Store) Places(ctx context.Context, f geo.IncidentFilter) ([]geo.PlaceCount, error) {
+	w, err := filterWhere(f, bboxTree)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT i.place_key, i.event_type, COUNT(*), MAX(i.event_date),
+		i.location, i.geonameid, i.feature_code, i.country, i.admin1, i.admin1_name, i.admin2, i.lat, i.lon
+		FROM incidents i`+w.SQL()+` GROUP BY i.place_key, i.event_type`, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: places: %w", err)
+	}
+	defer rows.Close()
+	byKey := map[string]*geo.PlaceCount{}
+	for rows.Next() {
+		var key, eventType, last string
+		var n int
+		var p geo.Place
+		if err := rows.Scan(&key, &eventType, &n, &last, &p.Name, &p.GeonameID, &p.FeatureCode,
+			&p.Country, &p.Admin1, &p.Admin1Name, &p.Admin2, &p.Lat, &p.Lon); err != nil {
+			return nil, fmt.Errorf("store: scan place: %w", err)
+		}
+		pc := byKey[key]
+		if pc == nil {
+			pc = &geo.PlaceCount{ByType: map[string]int{}}
+			byKey[key] = pc
+		}
+		if last > pc.LastSeen {
+			p.ID = p.GeonameID
+			pc.Place, pc.LastSeen = p, last
+		}
+		pc.Incidents += n
+		pc.ByType[eventType] += n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: places: %w", err)
+	}
+	out := make([]geo.PlaceCount, 0, len(byKey))
+	for _, pc := range byKey {
+		out = append(out, *pc)
+	}
+	slices.SortFunc(out, func(a, b geo.PlaceCount) int {
+		return cmp.Or(cmp.Compare(b.Incidents, a.Incidents), cmp.Compare(b.LastSeen, a.LastSeen),
+			cmp.Compare(a.Name, b.Name), cmp.Compare(a.Lat, b.Lat), cmp.Compare(a.Lon, b.Lon))
+	})
+	return out, nil
+}
+
+// Regions aggregates the incidents matching f per country and admin1 code
+// (paging fields are ignored), most incidents first. A region's point is the
+// mean of its incidents' points.
+func (s *Store) Regions(ctx context.Context, f geo.IncidentFilter) ([]geo.RegionCount, error) {
+	w, err := filterWhere(f, bboxTree)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT i.country, i.admin1, i.event_type, COUNT(*),
+		MAX(i.event_date), MAX(i.admin1_name), SUM(i.lat), SUM(i.lon)
+		FROM incidents i`+w.SQL()+` GROUP BY i.country, i.admin1, i.event_type`, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: regions: %w", err)
+	}
+	defer rows.Close()
+	type key struct{ country, admin1 string }
+	byKey := map[key]*geo.RegionCount{}
+	for rows.Next() {
+		var k key
+		var eventType, last, name string
+		var n int
+		var sumLat, sumLon float64
+		if err := rows.Scan(&k.country, &k.admin1, &eventType, &n, &last, &name, &sumLat, &sumLon); err != nil {
+			return nil, fmt.Errorf("store: scan region: %w", err)
+		}
+		rc := byKey[k]
+		if rc == nil {
+			rc = &geo.RegionCount{Country: k.country, Admin1: k.admin1, ByType: map[string]int{}}
+			byKey[k] = rc
+		}
+		rc.Admin1Name = max(rc.Admin1Name, name)
+		rc.LastSeen = max(rc.LastSeen, last)
+		rc.Incidents += n
+		rc.ByType[eventType] += n
+		rc.Lat += sumLat // sums until divided below
+		rc.Lon += sumLon
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: regions: %w", err)
+	}
+	out := make([]geo.RegionCount, 0, len(byKey))
+	for _, rc := range byKey {
+		rc.Lat /= float64(rc.Incidents)
+		rc.Lon /= float64(rc.Incidents)
+		out = append(out, *rc)
+	}
+	slices.SortFunc(out, func(a, b geo.RegionCount) int {
+		return cmp.Or(cmp.Compare(b.Incidents, a.Incidents), cmp.Compare(a.Country, b.Country), cmp.Compare(a.Admin1, b.Admin1))
+	})
+	return out, nil
+}
+
+// DailyCounts counts the incidents matching f per event date, oldest first;
+// days without incidents are left out.
+func (s *Store) DailyCounts(ctx context.Context, f geo.IncidentFilter) ([]DayCount, error) {
+	w, err := filterWhere(f, bboxTree)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT i.event_date, COUNT(*) FROM incidents i`+w.SQL()+
+		` GROUP BY i.event_date ORDER BY i.event_date`, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: daily counts: %w", err)
+	}
+	defer rows.Close()
+	out := []DayCount{}
+	for rows.Next() {
+		var d DayCount
+		if err := rows.Scan(&d.Date, &d.Count); err != nil {
+			return nil, fmt.Errorf("store: scan daily count: %w", err)
+		}
+		out = append(out, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: daily counts: %w", err)
+	}
+	return out, nil
+}
+
+// Extent is the bounding box and the first and last event dates of all
+// stored incidents, and their number; with none, everything is zero.
+func (s *Store) Extent(ctx context.Context) (bbox geo.BBox, first, last string, n int, err error) {
+	var west, south, east, north sql.NullFloat64
+	var from, to sql.NullString
+	err = s.read.QueryRowContext(ctx, `SELECT MIN(lon), MIN(lat), MAX(lon), MAX(lat),
+		MIN(event_date), MAX(event_date), COUNT(*) FROM incidents`).
+		Scan(&west, &south, &east, &north, &from, &to, &n)
+	if err != nil {
+		return geo.BBox{}, "", "", 0, fmt.Errorf("store: extent: %w", err)
+	}
+	bbox = geo.BBox{West: west.Float64, South: south.Float64, East: east.Float64, North: north.Float64}
+	return bbox, from.String, to.String, n, nil
+}

@@ -1,0 +1,118 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"runtime"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// Store is an open incidentmap database. It is safe for concurrent use.
+type Store struct {
+	path  string
+	write *sql.DB // one connection: SQLite has one writer at a time
+	read  *sql.DB // a pool of readers; WAL lets them run beside the writer
+}
+
+// DSN is the modernc.org/sqlite data source name for the database file at
+// path, with the pragmas every connection needs. Pragmas go in the DSN
+// because a one-off PRAGMA on a pool reaches only one connection.
+func DSN(path string) string {
+	q := []string{
+		"_pragma=foreign_keys(1)",
+		"_pragma=busy_timeout(5000)",
+		"_pragma=journal_mode(WAL)",
+		"_pragma=synchronous(NORMAL)",
+		"_pragma=cache_size(-65536)", // KiB: keeps big write transactions from spilling
+		"_pragma=temp_store(MEMORY)",
+	}
+	return "file:" + uriPathEscaper.Replace(path) + "?" + strings.Join(q, "&")
+}
+
+// uriPathEscaper escapes the characters that would end the path part of an
+// SQLite URI filename; SQLite decodes %HH escapes when it opens the file.
+var uriPathEscaper = strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23")
+
+// Open opens (creating if needed) the database file at path and applies any
+// migrations it has not seen yet.
+func Open(path string) (*Store, error) {
+	if path == "" || strings.HasPrefix(path, ":memory:") || strings.HasPrefix(path, "file:") {
+		return nil, fmt.Errorf("store: need a plain file path, got %q", path)
+	}
+	write, err := sql.Open("sqlite", DSN(path)+"&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	write.SetMaxOpenConns(1)
+	write.SetConnMaxIdleTime(0)
+	s := &Store{path: path, write: write}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if err := migrate(ctx, write); err != nil {
+		write.Close()
+		return nil, err
+	}
+	read, err := sql.Open("sqlite", DSN(path))
+	if err != nil {
+		write.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	read.SetMaxOpenConns(max(4, runtime.GOMAXPROCS(0)))
+	s.read = read
+	return s, nil
+}
+
+// Path is the database file the store was opened on.
+func (s *Store) Path() string { return s.path }
+
+// Close closes both connection pools.
+func (s *Store) Close() error {
+	return errors.Join(s.read.Close(), s.write.Close())
+}
+
+// readTx starts a read-only transaction: every query in it sees one
+// snapshot, so a page and its total always agree.
+func (s *Store) readTx(ctx context.Context) (*sql.Tx, error) {
+	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("store: begin read: %w", err)
+	}
+	return tx, nil
+}
+
+// writeTx starts an IMMEDIATE transaction on the single writer connection.
+func (s *Store) writeTx(ctx context.Context) (*sql.Tx, error) {
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("store: begin write: %w", err)
+	}
+	return tx, nil
+}
+
+// nowText is the current time as stored: RFC 3339 in UTC.
+func nowText() string { return time.Now().UTC().Format(time.RFC3339Nano) }
+
+// timeText formats t for storage; the zero time is stored as "".
+func timeText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+// parseTimeText reads back what timeText wrote.
+func parseTimeText(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("store: bad stored time %q: %w", s, err)
+	}
+	return t, nil
+}

@@ -1,0 +1,139 @@
+package incident
+
+import "github.com/incidentmap/incidentmap/geo"
+
+// Cue is one row of the event table: when one of Patterns matches inside a
+// clause (and, if Requires is set, one of its words occurs in the
+// sentence), the clause reports an event of sub-event type Sub. The highest
+// Priority wins within a clause.
+//
+// A pattern is a sequence of steps separated by spaces; a step lists
+// alternative lower-case words separated by "|"; "~N" lets up to N other
+// tokens stand before the next step ("shot ~3 down" matches "shot two
+// drones down"). The requirement "@place" is met by any place below country
+// level named in the sentence.
+type Cue struct {
+	Sub      string
+	Priority int
+	Patterns []string
+	Requires []string
+}
+
+// Word lists shared by several cues.
+var (
+	aerialWeapons = []string{"drone", "drones", "uav", "uavs", "missile", "missiles", "rocket", "rockets",
+		"shahed", "shaheds", "airborne", "aircraft", "projectile", "projectiles", "warplane", "warplanes",
+		"jet", "jets", "helicopter", "helicopters", "kamikaze"}
+	airStrikeWeapons = []string{"drone", "drones", "uav", "uavs", "shahed", "shaheds", "airstrike",
+		"airstrikes", "warplane", "warplanes", "jets", "aircraft", "helicopter", "helicopters",
+		"airborne", "kamikaze"}
+	groundFire = []string{"missile", "missiles", "rocket", "rockets", "artillery", "shell",
+		"shells", "mortar", "mortars", "shelling"}
+	territory = []string{"@place", "village", "town", "city", "settlement", "territory", "area",
+		"positions", "district", "locality", "region", "airport", "base", "hill", "hamlet"}
+	civilianTargets = []string{"civilian", "civilians", "villager", "villagers", "resident",
+		"residents", "worshippers", "farmers", "passengers", "herders", "displaced", "children",
+		"women", "pupils", "students", "traders", "mourners", "village", "villages", "gunmen",
+		"bandits", "assailants", "armed"}
+	protesters = []string{"protest", "protests", "protesters", "protestors", "demonstrators",
+		"demonstration", "demonstrations", "rally", "marchers", "crowd", "crowds"}
+)
+
+// DefaultCues is the event table: ACLED sub-event types with the words that
+// report them. Shot-down or intercepted weapons outrank the strike words in
+// the same clause, because the strike did not land.
+//
+// Territory: ACLED has two territorial sub-events. "Government regains
+// territory" is used only when the text says the place was retaken
+// (recaptured, regained, liberated); any other capture, including one state
+// taking another state's village, is "Non-state actor overtakes territory",
+// ACLED's only other territorial sub-event.
+func DefaultCues() []Cue {
+	return []Cue{
+		{Sub: geo.SubSuicideBomb, Priority: 95, Patterns: []string{
+			"suicide ~1 bomber|bombers|bombing|bombings|attack|attacks|attacker|attackers|blast|vest|car",
+			"blew ~1 himself|herself|themselves ~1 up"}},
+		{Sub: geo.SubChemicalWeapon, Priority: 92, Patterns: []string{
+			"chemical ~1 weapon|weapons|attack|attacks|munitions|agent", "sarin", "nerve agent",
+			"chlorine ~1 gas|attack|bombs"}},
+		{Sub: geo.SubDisruptedWeapons, Priority: 90, Requires: aerialWeapons, Patterns: []string{
+			"downed|downs|downing|intercepted|intercepts|intercepting|intercept|interception|neutralised|neutralized|foiled|thwarted|repelled|repels|repelling|repulsed",
+			"shot|shoot|shoots|shooting|brought|bring ~3 down",
+			"destroyed|destroys|destroying ~5 drone|drones|missile|missiles|rocket|rockets|uav|uavs|targets|shaheds|aircraft",
+			"destroyed ~1 in ~1 air"}},
+		{Sub: geo.SubRemoteExplosive, Priority: 85, Patterns: []string{
+			"ied|ieds|landmine|landmines|roadside|improvised|vbied", "land ~1 mine|mines",
+			"explosive ~1 device|devices", "car ~1 bomb", "mine ~1 blast|explosion",
+			"bomb|bombs|explosives ~3 exploded|detonated|went|blast|planted"}},
+		{Sub: geo.SubAirDroneStrike, Priority: 80, Patterns: []string{
+			"airstrike|airstrikes|air-strike|air-strikes|airstrikes", "air ~1 strike|strikes|raid|raids|attack|attacks",
+			"drone ~1 strike|strikes|attack|attacks",
+			"warplanes|jets|aircraft|helicopters|warplane|helicopter ~4 bombed|struck|hit|attacked|pounded|fired",
+			"drone|drones|uav|uavs|shahed|shaheds ~4 struck|hit|attacked|damaged|damaging|slammed|crashed|exploded"}},
+		{Sub: geo.SubShelling, Priority: 78, Patterns: []string{
+			"shelling|shelled|artillery|mortar|mortars|bombardment|barrage|barrages|howitzer|howitzers",
+			"rocket|missile ~1 fire|attack|attacks|strike|strikes|barrage",
+			"fired|launched ~4 rockets|missiles|shells|mortars|rocket|missile",
+			"rockets|missiles|missile|rocket|shells ~3 hit|struck|slammed|landed|exploded|fell"}},
+		{Sub: geo.SubAirDroneStrike, Priority: 70, Requires: airStrikeWeapons, Patterns: []string{
+			"struck|strikes|hit|hits|damaged|damaging|destroyed|destroying|pounded|slammed"}},
+		{Sub: geo.SubShelling, Priority: 69, Requires: groundFire, Patterns: []string{
+			"struck|strikes|hit|hits|damaged|damaging|destroyed|destroying|pounded|slammed"}},
+		{Sub: geo.SubAbduction, Priority: 75, Patterns: []string{
+			"kidnapped|kidnapping|kidnappings|kidnap|kidnappers|abducted|abducting|abduction|abductions|abduct",
+			"taken|took|seized|holding ~2 hostage|hostages|captive", "forcibly ~1 disappeared"}},
+		{Sub: geo.SubSexualViolence, Priority: 74, Patterns: []string{
+			"raped|rape|rapes|raping", "sexual ~1 violence|assault|assaults", "sexually ~1 assaulted|abused"}},
+		{Sub: geo.SubGovRegainsTerritory, Priority: 72, Requires: territory, Patterns: []string{
+			"recaptured|recapture|recaptures|retook|retake|retaken|retakes|regained|regain|regains|liberated|liberate|liberates|liberation|reclaimed|reclaim",
+			"recovered|restored ~2 control"}},
+		{Sub: geo.SubNonStateOvertakes, Priority: 71, Requires: territory, Patterns: []string{
+			"captured|capture|captures|capturing|seized|seize|seizes|seizing|overran|overrun|overruns",
+			"took|taken|take|takes|taking|gained|assumed|established ~2 control",
+			"went|came|fell|passed|brought ~1 under ~3 control", "fell ~1 to"}},
+		{Sub: geo.SubMobViolence, Priority: 68, Patterns: []string{
+			"mob|mobs|lynched|lynching|lynch|vigilante|vigilantes"}},
+		{Sub: geo.SubViolentDemonstration, Priority: 67, Patterns: []string{"riot|riots|rioting|rioters|rioted"}},
+		{Sub: geo.SubViolentDemonstration, Priority: 66, Requires: protesters, Patterns: []string{
+			"threw|hurled|pelted ~3 stones|rocks|bottles|petrol|molotov", "clashed ~3 police|security",
+			"vandalised|vandalized|ransacked|torched|stormed", "set ~3 fire|ablaze"}},
+		{Sub: geo.SubPeacefulProtest, Priority: 65, Patterns: []string{
+			"protest|protests|protested|protesting|protesters|protestors|demonstration|demonstrations|demonstrators|demonstrated|rally|rallies|rallied|marched|marchers|sit-in|sit-ins"}},
+		{Sub: geo.SubArmedClash, Priority: 60, Patterns: []string{
+			"clash|clashes|clashed|fighting|fought|battle|battles|battled|firefight|firefights|gunfight|gunfights|gunbattle|skirmish|skirmishes|ambush|ambushed|ambushes|offensive|assault",
+			"exchange|exchanged|exchanging|exchanges ~1 fire|gunfire", "gun ~1 battle|battles",
+			"repelled|repulsed|repelling",
+			"attacked|attack|attacks|stormed|raided ~4 positions|position|base|checkpoint|convoy|outpost|barracks|post|camp|patrol"}},
+		{Sub: geo.SubGrenade, Priority: 58, Patterns: []string{"grenade|grenades"}},
+		{Sub: geo.SubAttack, Priority: 55, Requires: civilianTargets, Patterns: []string{
+			"killed|killing|kills|kill|attacked|attack|attacks|attacking|shot|shooting|massacred|massacre|executed|stabbed|hacked|raided|stormed",
+			"opened ~1 fire"}},
+		{Sub: geo.SubLooting, Priority: 50, Patterns: []string{
+			"looted|looting|looters|loot|plundered|pillaged|ransacked", "set ~3 fire|ablaze",
+			"torched|burned|burnt|razed ~4 houses|homes|shops|market|property|vehicles|buildings|cars|crops|huts"}},
+		{Sub: geo.SubArrests, Priority: 45, Patterns: []string{
+			"arrested|arresting|detained|detaining|detains|apprehended|nabbed", "rounded ~1 up",
+			"taken ~1 into ~1 custody"}},
+		{Sub: geo.SubAgreement, Priority: 40, Patterns: []string{
+			"signed|sign|agreed|reached|brokered|announced|declared|accepted ~4 ceasefire|truce|agreement|deal|accord|armistice|pact",
+			"ceasefire|truce ~3 took|takes|came ~2 effect", "ceasefire|truce ~2 agreed|signed|announced|declared"}},
+		{Sub: geo.SubHeadquarters, Priority: 35, Patterns: []string{
+			"established|set|opened|built|setting|establishing|establishes ~3 base|bases|headquarters|camp|camps|outpost|outposts"}},
+	}
+}
+
+// Words that change what a matched cue means.
+var (
+	// modalWords before a cue make it an intention, a threat or a denial.
+	modalWords = setOf("would", "could", "might", "will", "threatened", "threatens", "threatening",
+		"vowed", "vows", "plans", "planned", "planning", "intends", "intended", "not", "never",
+		"no", "failed", "ready", "prepared")
+	// habitualPhrases make a sentence background, not an event report.
+	habitualPhrases = [][]string{{"for", "months"}, {"for", "weeks"}, {"for", "years"},
+		{"for", "decades"}, {"continue", "to"}, {"continues", "to"}, {"regularly"},
+		{"routinely"}, {"frequently"}, {"often"}, {"repeatedly"}, {"every", "day"}}
+	// excessiveForce and intervention refine a protest.
+	excessiveForce = setOf("killed", "killing", "shot", "live", "opened", "dead")
+	intervention   = setOf("dispersed", "disperse", "dispersing", "tear", "teargas", "cannon",
+		"cannons", "rubber", "arrested", "detained", "batons", "baton", "beat", "crackdown", "cracked", "broke")
+)

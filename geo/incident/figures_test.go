@@ -1,0 +1,61 @@
+package incident
+
+import "testing"
+
+func TestReadFigures(t *testing.T) {
+	cases := []struct {
+		name                string
+		text                string
+		lastUnit            string
+		count               int // -1: nil
+		unit                string
+		fatalities, injured int // -1: nil
+	}{
+		{"digits and demonym", "Russia has downed 53 Ukrainian drones", "", 53, "drones", -1, -1},
+		{"of them inherits the unit", "44 of them were downed in Rostov", "drones", 44, "drones", -1, -1},
+		{"more than with adjective", "units destroyed more than 40 airborne targets", "", 40, "airborne targets", -1, -1},
+		{"dozens", "Russia downs dozens of drones", "", 24, "drones", -1, -1},
+		{"a dozen", "a dozen drones were shot down", "", 12, "drones", -1, -1},
+		{"several", "several waves of attack drones", "", 3, "waves", -1, -1},
+		{"hundreds", "hundreds of people gathered", "", 200, "people", -1, -1},
+		{"number word one", "one drone was downed", "", 1, "drone", -1, -1},
+		{"hyphenated number word", "twenty-five shells hit the town", "", 25, "shells", -1, -1},
+		{"thousands separator", "1,200 homes lost power", "", 1200, "homes", -1, -1},
+		{"multiplier", "two hundred families fled", "", 200, "families", -1, -1},
+		{"at least n people poisoned", "at least 10 people were “poisoned” by fumes", "", -1, "", -1, 10},
+		{"killed n", "the strike killed 7 and wounded 12", "", -1, "", 7, 12},
+		{"n dead", "the blast left 9 dead", "", -1, "", 9, -1},
+		{"n people were killed", "five people were killed and 11 wounded", "", -1, "", 5, 11},
+		{"death toll", "the death toll rose to 31", "", -1, "", 31, -1},
+		{"no casualties", "There were no reports of casualties", "", -1, "", 0, -1},
+		{"no one killed or injured", "no one was killed or injured", "", -1, "", 0, 0},
+		{"count and fatalities", "gunmen abducted 30 passengers and killed two guards", "", 30, "passengers", 2, -1},
+		{"years, times and distances are not counts", "in 2023 at 10 pm, 30 km away", "", -1, "", -1, -1},
+		{"dates are not counts", "on April 3 and on 4 May", "", -1, "", -1, -1},
+		{"no one is not a count", "no one was hurt", "", -1, "", -1, 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			toks := tokenize(tc.text, 0, len(tc.text))
+			f := readFigures(toks, [][2]int{{0, len(toks)}}, tc.lastUnit)
+			checkOpt(t, "count", f.count, tc.count)
+			if f.unit != tc.unit {
+				t.Errorf("unit = %q, want %q", f.unit, tc.unit)
+			}
+			checkOpt(t, "fatalities", f.fatalities, tc.fatalities)
+			checkOpt(t, "injured", f.injured, tc.injured)
+		})
+	}
+}
+
+func checkOpt(t *testing.T, what string, got *int, want int) {
+	t.Helper()
+	switch {
+	case want < 0 && got != nil:
+		t.Errorf("%s = %d, want nil", what, *got)
+	case want >= 0 && got == nil:
+		t.Errorf("%s = nil, want %d", what, want)
+	case want >= 0 && *got != want:
+		t.Errorf("%s = %d, want %d", what, *got, want)
+	}
+}

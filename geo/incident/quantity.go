@@ -1,0 +1,130 @@
+package incident
+
+import (
+	"strconv"
+	"strings"
+)
+
+// numberWords are the spelled-out numbers read as counts.
+var numberWords = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+	"fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+	"nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+	"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+// multipliers scale the number before them ("two hundred", "1.5 million").
+var multipliers = map[string]int{"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+// vagueQuantities gives the lower bound stored for a vague quantity: ACLED
+// leaves such numbers out, but an analyst filtering by size wants "dozens
+// of drones" above "three drones", so we keep the smallest value the word
+// allows. "a dozen" is exact (12); the table is matched before single words.
+var vagueQuantities = []struct {
+	words []string
+	value int
+}{
+	{[]string{"tens", "of", "thousands"}, 20000},
+	{[]string{"a", "dozen"}, 12},
+	{[]string{"a", "few"}, 2},
+	{[]string{"a", "handful"}, 3},
+	{[]string{"a", "hundred"}, 100},
+	{[]string{"a", "thousand"}, 1000},
+	{[]string{"dozens"}, 24},
+	{[]string{"dozen"}, 12},
+	{[]string{"several"}, 3},
+	{[]string{"scores"}, 40},
+	{[]string{"hundreds"}, 200},
+	{[]string{"thousands"}, 2000},
+}
+
+// quantity is a number read from tokens [start, end).
+type quantity struct {
+	value      int
+	start, end int
+	vague      bool
+}
+
+// readQuantity reads a quantity starting at toks[i], if there is one.
+func readQuantity(toks []token, i int) (quantity, bool) {
+	for _, v := range vagueQuantities {
+		if v.words[0] == toks[i].low && hasWords(toks, i, v.words) {
+			return quantity{value: v.value, start: i, end: i + len(v.words), vague: true}, true
+		}
+	}
+	tk := toks[i]
+	if !tk.word {
+		return quantity{}, false
+	}
+	var value float64
+	switch {
+	case isDigits(tk.low):
+		f, err := strconv.ParseFloat(strings.ReplaceAll(tk.low, ",", ""), 64)
+		if err != nil {
+			return quantity{}, false
+		}
+		value = f
+	default:
+		n, ok := spelledNumber(tk.low)
+		if !ok {
+			return quantity{}, false
+		}
+		value = float64(n)
+	}
+	end := i + 1
+	for end < len(toks) {
+		m, ok := multipliers[toks[end].low]
+		if !ok {
+			break
+		}
+		value *= float64(m)
+		end++
+	}
+	if value > 1e9 {
+		return quantity{}, false
+	}
+	return quantity{value: int(value), start: i, end: end}, true
+}
+
+// spelledNumber reads "seven", "twenty-five" or "hundred".
+func spelledNumber(w string) (int, bool) {
+	if n, ok := numberWords[w]; ok {
+		return n, true
+	}
+	if tens, units, ok := strings.Cut(w, "-"); ok {
+		t, ok1 := numberWords[tens]
+		u, ok2 := numberWords[units]
+		if ok1 && ok2 && t >= 20 && t%10 == 0 && u < 10 {
+			return t + u, true
+		}
+	}
+	return 0, false
+}
+
+// isDigits reports whether w is a number written in digits: "53", "1,200",
+// "1.5" (but not "75th" or "2024-04-05").
+func isDigits(w string) bool {
+	if w == "" || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if (c < '0' || c > '9') && c != ',' && c != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+func hasWords(toks []token, i int, words []string) bool {
+	if i+len(words) > len(toks) {
+		return false
+	}
+	for k, w := range words {
+		if toks[i+k].low != w {
+			return false
+		}
+	}
+	return true
+}
