@@ -155,11 +155,11 @@ func TestStaticFiles(t *testing.T) {
 		status int
 		ct     string
 	}{
-		{"script", "/static/app.js", 200, "text/javascript"},
-		{"nested stylesheet", "/static/css/map.css", 200, "text/css"},
-		{"directory is not listed", "/static/css", 404, "application/json"},
-		{"missing file", "/static/nope.js", 404, "application/json"},
-		{"no escape from the tree", "/static/../../etc/passwd", 404, "application/json"},
+		{"script", "/app.js", 200, "text/javascript"},
+		{"nested stylesheet", "/css/map.css", 200, "text/css"},
+		{"directory is not listed", "/css", 404, "application/json"},
+		{"missing file", "/nope.js", 404, "application/json"},
+		{"no escape from the tree", "/../../etc/passwd", 404, "application/json"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -45,11 +45,11 @@ func (s *Server) handleBasemap(c echo.Context) error {
 func (s *Server) handleStatic(c echo.Context) error {
 	name := strings.TrimPrefix(path.Clean("/"+c.Param("*")), "/")
 	if s.deps.Web == nil || name == "" || !fs.ValidPath(name) {
-		return notFound("no static file %q", c.Param("*"))
+		return notFound("Not Found: no route or file /%s", c.Param("*"))
 	}
 	info, err := fs.Stat(s.deps.Web, name)
 	if err != nil || info.IsDir() {
-		return notFound("no static file %q", name)
+		return notFound("Not Found: no route or file /%s", name)
 	}
 	c.Response().Header().Set("Cache-Control", "no-cache")
 	http.ServeFileFS(c.Response(), c.Request(), s.deps.Web, name)

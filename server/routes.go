@@ -2,6 +2,7 @@ package server
 
 import (
 	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
 )
 
 // newRouter registers every route and the middleware chain. The outermost
@@ -13,6 +14,9 @@ func (s *Server) newRouter() *echo.Echo {
 	e.HidePort = true
 	e.HTTPErrorHandler = s.handleError
 	e.Use(s.observe, s.recoverPanics, s.securityHeaders, s.bodyLimit, s.requireToken)
+	// Compress what is worth it: the basemap is megabytes of GeoJSON and
+	// item pages compress about tenfold.
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 2048}))
 
 	e.GET("/", s.handleLanding)
 	e.GET("/conformance", s.handleConformance)
@@ -34,7 +38,9 @@ func (s *Server) newRouter() *echo.Echo {
 
 	e.GET("/tiles/incidents/:z/:x/:y", s.handleTile)
 	e.GET("/basemap/countries.geojson", s.handleBasemap)
-	e.GET("/static/*", s.handleStatic)
+	// The page's own files (js/, css/, vendor/, favicon.svg) sit at the
+	// root beside index.html, so the page works with relative URLs.
+	e.GET("/*", s.handleStatic)
 	e.GET("/healthz", s.handleHealth)
 	e.GET("/metrics", s.handleMetrics)
 	return e

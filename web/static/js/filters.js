@@ -1,0 +1,79 @@
+// The filter form in the side panel: date range, event-type toggles,
+// countries and text search. It edits the shared state and reports each
+// change; the timeline sets the date range through setRange.
+
+import { el, debounce } from './dom.js';
+import { EVENT_TYPES, symbol } from './eventtypes.js';
+
+// createFilters builds the controls inside root (a <form>) from state and
+// calls onChange() after it has updated state.
+export function createFilters({ root, state, onChange }) {
+  const from = root.querySelector('#filter-from');
+  const to = root.querySelector('#filter-to');
+  const country = root.querySelector('#filter-country');
+  const q = root.querySelector('#filter-q');
+  const typeBox = root.querySelector('#filter-types');
+
+  const toggles = EVENT_TYPES.map((t) => {
+    const input = el('input', { type: 'checkbox', name: 'event_type', value: t.name, id: `type-${t.slug}` });
+    typeBox.append(el('label', { class: 'type-toggle', for: `type-${t.slug}` }, [input, symbol(t.name, { size: 14 }), ' ', t.name]));
+    input.addEventListener('change', () => {
+      const on = toggles.filter((x) => x.checked).map((x) => x.value);
+      state.types = on.length === EVENT_TYPES.length ? null : on;
+      onChange();
+    });
+    return input;
+  });
+
+  function sync() {
+    from.value = state.from;
+    to.value = state.to;
+    country.value = state.countries.join(', ');
+    q.value = state.q;
+    for (const input of toggles) input.checked = !state.types || state.types.includes(input.value);
+  }
+
+  function onDates() {
+    state.from = from.value;
+    state.to = to.value;
+    if (state.from && state.to && state.from > state.to) {
+      [state.from, state.to] = [state.to, state.from];
+      sync();
+    }
+    onChange();
+  }
+  from.addEventListener('change', onDates);
+  to.addEventListener('change', onDates);
+
+  country.addEventListener('change', () => {
+    state.countries = country.value.split(/[\s,]+/).map((c) => c.trim().toUpperCase()).filter((c) => /^[A-Z]{2}$/.test(c));
+    country.value = state.countries.join(', ');
+    onChange();
+  });
+
+  const onSearch = debounce(() => {
+    if (state.q === q.value.trim()) return;
+    state.q = q.value.trim();
+    onChange();
+  }, 350);
+  q.addEventListener('input', onSearch);
+
+  root.addEventListener('submit', (event) => event.preventDefault());
+  root.addEventListener('reset', (event) => {
+    event.preventDefault();
+    Object.assign(state, { from: '', to: '', types: null, countries: [], q: '' });
+    sync();
+    onChange();
+  });
+
+  sync();
+  return {
+    sync,
+    setRange(start, end) {
+      state.from = start || '';
+      state.to = end || '';
+      sync();
+      onChange();
+    },
+  };
+}

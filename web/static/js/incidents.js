@@ -1,0 +1,136 @@
+// The incidents layer: clustered markers shaped and coloured by event type,
+// loaded for the visible bbox and filters. Updates are diffed by incident
+// id so markers (and an open popup) survive a reload of the same view.
+
+import { symbol } from './eventtypes.js';
+import { buildPopup } from './popup.js';
+import { isAbort } from './api.js';
+
+const ITEMS_LIMIT = 2000;
+
+// createIncidentLayer returns the layer and functions to load, highlight
+// and focus incidents. onLoad receives the FeatureCollection shown.
+export function createIncidentLayer({ map, api, onLoad, onError }) {
+  const cluster = L.markerClusterGroup({
+    chunkedLoading: true,
+    maxClusterRadius: 40,
+    showCoverageOnHover: false,
+    spiderfyOnMaxZoom: true,
+  });
+  const markers = new Map();
+  // The id the list points at; re-applied when markercluster redraws an icon.
+  let highlighted = null;
+
+  function makeMarker(feature) {
+    const p = feature.properties || {};
+    const [lon, lat] = feature.geometry.coordinates;
+    const imprecise = p.geo_precision === 3;
+    const icon = L.divIcon({
+      html: symbol(p.event_type, { hollow: imprecise }),
+      className: `incident-marker${imprecise ? ' imprecise' : ''}`,
+      iconSize: [20, 20],
+      iconAnchor: [10, 10],
+      popupAnchor: [0, -8],
+    });
+    const marker = L.marker([lat, lon], {
+      icon,
+      keyboard: true,
+      title: `${p.event_type || 'Incident'}, ${p.location || ''}, ${p.event_date || ''}`,
+      alt: `${p.event_type || 'Incident'} at ${p.location || 'unknown place'}`,
+    });
+    marker.feature = feature;
+    marker.bindPopup(() => buildPopup(marker.feature), { maxWidth: 320, minWidth: 220 });
+    marker.on('add', () => {
+      const node = marker.getElement();
+      if (!node) return;
+      node.dataset.id = idOf(feature);
+      node.classList.toggle('highlight', node.dataset.id === highlighted);
+    });
+    return marker;
+  }
+
+  function idOf(feature) {
+    return String(feature.properties?.id ?? feature.id);
+  }
+
+  // show replaces the shown incidents by features, keeping unchanged markers.
+  function show(features) {
+    const wanted = new Map(features.filter(hasPoint).map((f) => [idOf(f), f]));
+    const stale = [];
+    for (const [id, marker] of markers) {
+      if (!wanted.has(id)) { stale.push(marker); markers.delete(id); }
+    }
+    cluster.removeLayers(stale);
+    const fresh = [];
+    for (const [id, feature] of wanted) {
+      const existing = markers.get(id);
+      if (existing) { existing.feature = feature; continue; }
+      const marker = makeMarker(feature);
+      markers.set(id, marker);
+      fresh.push(marker);
+    }
+    cluster.addLayers(fresh);
+  }
+
+  // add puts extra features (e.g. just ingested) on the map.
+  function add(features) {
+    const fresh = [];
+    for (const feature of features.filter(hasPoint)) {
+      const id = idOf(feature);
+      if (markers.has(id)) continue;
+      const marker = makeMarker(feature);
+      markers.set(id, marker);
+      fresh.push(marker);
+    }
+    cluster.addLayers(fresh);
+  }
+
+  async function load(params) {
+    try {
+      const fc = await api.get('/collections/incidents/items', { ...params, limit: ITEMS_LIMIT }, 'incidents');
+      const features = Array.isArray(fc?.features) ? fc.features : [];
+      show(features);
+      onLoad({ ...fc, features });
+    } catch (err) {
+      if (!isAbort(err)) onError(err);
+    }
+  }
+
+  function clear() {
+    show([]);
+    onLoad({ type: 'FeatureCollection', features: [], numberMatched: 0, numberReturned: 0 });
+  }
+
+  // highlight marks the marker of an incident, or the cluster holding it.
+  function highlight(id, on) {
+    if (on) highlighted = String(id);
+    else if (highlighted === String(id)) highlighted = null;
+    const marker = markers.get(String(id));
+    if (!marker || !map.hasLayer(cluster)) return;
+    const shown = cluster.getVisibleParent(marker);
+    const node = shown && shown.getElement && shown.getElement();
+    if (node) node.classList.toggle('highlight', on);
+  }
+
+  // focus flies to an incident and opens its popup.
+  function focus(id) {
+    const marker = markers.get(String(id));
+    if (!marker) return;
+    if (!map.hasLayer(cluster)) map.addLayer(cluster);
+    const open = () => cluster.zoomToShowLayer(marker, () => marker.openPopup());
+    const target = Math.max(map.getZoom(), 9);
+    if (map.getZoom() >= target && map.getBounds().contains(marker.getLatLng())) {
+      open();
+      return;
+    }
+    map.once('moveend', open);
+    map.flyTo(marker.getLatLng(), target, { duration: 0.6 });
+  }
+
+  return { layer: cluster, load, clear, add, highlight, focus };
+}
+
+function hasPoint(feature) {
+  const c = feature && feature.geometry && feature.geometry.coordinates;
+  return Array.isArray(c) && Number.isFinite(c[0]) && Number.isFinite(c[1]);
+}

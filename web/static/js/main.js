@@ -1,0 +1,144 @@
+// The page's entry point: reads the URL state, builds the map and its
+// layers, and wires the panel, filters, search, forms and reloads.
+
+import { createApi } from './api.js';
+import { debounce } from './dom.js';
+import { readState, writeState, filterParams, bboxOf } from './urlstate.js';
+import { createBasemap } from './basemap.js';
+import { createIncidentLayer } from './incidents.js';
+import { createIncidentList } from './list.js';
+import { createOverlays } from './layers.js';
+import { addLegend } from './legend.js';
+import { createFilters } from './filters.js';
+import { createTimeline } from './timeline.js';
+import { createPlaceSearch } from './gazetteer.js';
+import { createPlaceForm } from './placeform.js';
+import { createIngest } from './ingest.js';
+import { setupAuth } from './auth.js';
+import { setupPanel } from './panel.js';
+
+const $ = (id) => document.getElementById(id);
+const statusLine = $('status');
+
+function report(err) {
+  statusLine.textContent = `Error: ${(err && (err.description || err.message)) || 'request failed'}`;
+  statusLine.classList.add('error');
+}
+function note(text) {
+  statusLine.textContent = text;
+  statusLine.classList.remove('error');
+}
+
+const api = createApi();
+const state = readState(window.location.hash);
+
+const map = L.map('map', { center: [state.lat, state.lon], zoom: state.zoom, minZoom: 2, maxZoom: 18, worldCopyJump: true });
+map.on('basemaperror', (event) => report(event.error));
+
+const config = await api.get('/api/config').catch((err) => { report(err); return {}; }) || {};
+setupAuth({ root: $('auth'), required: Boolean(config.auth_required) });
+if (config.version) $('version').textContent = `incidentmap ${config.version}`;
+
+// The debounced reload makes one request per settled view.
+const reload = debounce(() => reloadNow(), 200);
+
+const { bases } = createBasemap({ map, api, config });
+const list = createIncidentList({
+  container: $('incident-list'),
+  summary: $('list-summary'),
+  onHover: (id, on) => incidents.highlight(id, on),
+  onSelect: (id) => {
+    if (panel.isNarrow()) panel.close();
+    incidents.focus(id);
+  },
+});
+const incidents = createIncidentLayer({ map, api, onLoad: (fc) => list.render(fc), onError: report });
+const overlays = createOverlays({
+  map, api, bases,
+  incidentLayer: incidents.layer,
+  onToggle: () => reload(),
+  onError: report,
+});
+overlays.show(state.layers);
+addLegend(map);
+
+const panel = setupPanel({
+  panel: $('sidepanel'),
+  toggle: $('panel-toggle'),
+  onResize: () => setTimeout(() => map.invalidateSize(), 220),
+});
+
+let timelineKey = null;
+let buckets = [];
+async function refreshTimeline() {
+  const params = filterParams(state, { withDates: false });
+  const key = JSON.stringify(params);
+  if (key !== timelineKey) {
+    try {
+      const found = await api.get('/api/timeline', params, 'timeline');
+      buckets = Array.isArray(found) ? found : [];
+      timelineKey = key;
+    } catch (err) {
+      if (err && err.name === 'AbortError') return;
+      report(err);
+    }
+  }
+  timeline.render(buckets, state);
+}
+
+const timeline = createTimeline({ container: $('timeline'), onSelect: (from, to) => filters.setRange(from, to) });
+const filters = createFilters({
+  root: $('filters'),
+  state,
+  onChange: () => {
+    refreshTimeline();
+    reload();
+  },
+});
+
+// reloadNow saves the view in the URL and asks for what it shows.
+function reloadNow() {
+  const centre = map.wrapLatLng(map.getCenter());
+  Object.assign(state, { lat: centre.lat, lon: centre.lng, zoom: map.getZoom(), layers: overlays.visible() });
+  writeState(state);
+  const params = filterParams(state, { bbox: bboxOf(map.getBounds()) });
+  if (state.types && state.types.length === 0) incidents.clear();
+  else if (map.hasLayer(incidents.layer)) incidents.load(params);
+  overlays.load(params);
+}
+map.on('moveend', reload);
+
+// A link pasted into the address bar of an open page changes only the hash.
+window.addEventListener('hashchange', () => {
+  Object.assign(state, readState(window.location.hash));
+  filters.sync();
+  overlays.show(state.layers);
+  map.setView([state.lat, state.lon], state.zoom);
+  refreshTimeline();
+  reload();
+});
+
+createPlaceSearch({ input: $('place-search'), listbox: $('place-results'), map, api, onError: report });
+createPlaceForm({
+  dialog: $('place-dialog'),
+  opener: $('place-open'),
+  map, api,
+  onSaved: (place) => note(`Saved place ${place && place.name ? place.name : ''}`.trim()),
+});
+createIngest({
+  dialog: $('ingest-dialog'),
+  opener: $('ingest-open'),
+  api,
+  onIncidents: (fc) => {
+    incidents.add(fc.features);
+    if (fc.features.length) {
+      map.flyToBounds(L.geoJSON(fc).getBounds(), { maxZoom: 9, padding: [40, 40], duration: 0.8 });
+    }
+    timelineKey = null;
+    refreshTimeline();
+    reload();
+  },
+});
+
+refreshTimeline();
+reloadNow();

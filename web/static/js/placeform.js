@@ -1,0 +1,94 @@
+// The "add a place" form: a non-modal dialog whose point is set by
+// clicking the map; it posts to the gazetteer API and shows validation
+// errors next to the fields they name.
+
+import { clearErrors, showError } from './forms.js';
+
+// createPlaceForm wires the dialog, its opener button and the map.
+export function createPlaceForm({ dialog, opener, map, api, onSaved }) {
+  const form = dialog.querySelector('form');
+  const status = dialog.querySelector('.form-status');
+  let pin = null;
+
+  function setPoint(latlng) {
+    form.elements.lat.value = latlng.lat.toFixed(5);
+    form.elements.lon.value = latlng.lng.toFixed(5);
+    drawPin();
+  }
+
+  function drawPin() {
+    const lat = Number.parseFloat(form.elements.lat.value);
+    const lon = Number.parseFloat(form.elements.lon.value);
+    if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90) return;
+    if (!pin) pin = L.circleMarker([lat, lon], { radius: 8, className: 'new-place-pin' }).addTo(map);
+    else pin.setLatLng([lat, lon]);
+  }
+
+  function open() {
+    dialog.show();
+    opener.setAttribute('aria-expanded', 'true');
+    map.getContainer().classList.add('picking');
+    form.elements.name.focus();
+  }
+
+  function close() {
+    dialog.close();
+    opener.setAttribute('aria-expanded', 'false');
+    map.getContainer().classList.remove('picking');
+    if (pin) { pin.remove(); pin = null; }
+    opener.focus();
+  }
+
+  opener.addEventListener('click', () => (dialog.open ? close() : open()));
+  dialog.querySelector('.close').addEventListener('click', close);
+  dialog.addEventListener('keydown', (event) => { if (event.key === 'Escape') close(); });
+  map.on('click', (event) => { if (dialog.open) setPoint(event.latlng); });
+  form.elements.lat.addEventListener('change', drawPin);
+  form.elements.lon.addEventListener('change', drawPin);
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors(form);
+    status.textContent = '';
+    const body = readPlace(form);
+    if (body.error) { showError(form, { description: body.error }); return; }
+    try {
+      const place = await api.post('/api/gazetteer', body.place);
+      status.textContent = `Saved ${place && place.name ? place.name : body.place.name}.`;
+      form.reset();
+      if (pin) { pin.remove(); pin = null; }
+      onSaved(place);
+    } catch (err) {
+      showError(form, err);
+    }
+  });
+}
+
+// readPlace turns the form into the API body; numbers that do not parse
+// are reported per field before anything is sent.
+function readPlace(form) {
+  const f = form.elements;
+  const number = (name) => {
+    const raw = f[name].value.trim();
+    if (raw === '') return { value: null };
+    const value = Number(raw);
+    return Number.isFinite(value) ? { value } : { error: `${name}: must be a number` };
+  };
+  const lat = number('lat');
+  const lon = number('lon');
+  const population = number('population');
+  const bad = [lat, lon, population].find((n) => n.error);
+  if (bad) return { error: bad.error };
+  return {
+    place: {
+      name: f.name.value.trim(),
+      alternate_names: f.alternate_names.value.split(',').map((s) => s.trim()).filter(Boolean),
+      lat: lat.value,
+      lon: lon.value,
+      country: f.country.value.trim().toUpperCase(),
+      admin1: f.admin1.value.trim(),
+      feature_code: f.feature_code.value,
+      population: population.value ?? 0,
+    },
+  };
+}
