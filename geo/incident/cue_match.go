@@ -77,7 +77,7 @@ func (t *cueTable) bestCue(toks []token, from, to int, hasPlace bool) (cueHit, b
 			if found && c.Priority <= best.priority {
 				continue
 			}
-			if !matchSteps(toks, i, to, cp.steps) || !t.requirementMet(cp.cue, toks, hasPlace) || negated(toks, from, i) {
+			if !matchSteps(toks, i, to, cp.steps) || !t.requirementMet(cp.cue, toks, hasPlace) || negated(toks, from, i) || plannedAfter(toks, i, to) {
 				continue
 			}
 			best, found = cueHit{sub: c.Sub, priority: c.Priority, tok: i}, true
@@ -126,6 +126,19 @@ func (t *cueTable) requirementMet(ci int, toks []token, hasPlace bool) bool {
 func negated(toks []token, from, i int) bool {
 	for j := i - 1; j >= from && j >= i-3; j-- {
 		if modalWords[toks[j].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// plannedAfter reports whether the cue is followed closely by a future or
+// planning verb ("new protests would be held", "talks are scheduled"), so
+// it names something that has not happened.
+func plannedAfter(toks []token, i, to int) bool {
+	for j := i + 1; j < to && j <= i+3; j++ {
+		switch toks[j].low {
+		case "would", "will", "planned", "scheduled", "expected":
 			return true
 		}
 	}

@@ -28,6 +28,8 @@ func TestCueTable(t *testing.T) {
 		{"threat is not an event", "The governor warned Russia could strike Orikhiv.", ""},
 		{"denial is not an event", "Russian troops have not captured Orikhiv.", ""},
 		{"no event words", "Orikhiv is a small town with a long history.", ""},
+		{"planned protest is not an event", "Unions said new protests would be held in Orikhiv in May.", ""},
+		{"scheduled talks are not an event", "Ceasefire talks are scheduled in Orikhiv next week.", ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
