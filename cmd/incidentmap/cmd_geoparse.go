@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/incidentmap/incidentmap/geo"
+	"github.com/incidentmap/incidentmap/geo/geoparse"
 )
 
 func geoparseHelp() helpText {
@@ -22,6 +23,7 @@ in the store (--db) are used when the store exists.`,
 		examples: []string{
 			"incidentmap geoparse < report.txt",
 			"incidentmap geoparse report.txt | jq -r '.places[] | \"\\(.text)\\t\\(.lat),\\(.lon)\"'",
+			"incidentmap geoparse --eval geo/geoparse/testdata/news",
 		},
 	}
 }
@@ -33,9 +35,13 @@ func (a *app) cmdGeoparse(cfg Config, args []string) error {
 	fs := newFlagSet("geoparse")
 	registerConfigFlags(fs, &cfg, flagsDB)
 	indent := fs.Bool("indent", false, "indent the JSON for reading")
+	evalDir := fs.String("eval", "", "score the geoparser on a gold corpus `dir` (NN-name.txt + NN-name.gold.json) instead")
 	rest, err := a.parseFlags(fs, args, geoparseHelp())
 	if err != nil {
 		return err
+	}
+	if *evalDir != "" {
+		return a.evaluateGeoparser(cfg, *evalDir)
 	}
 	if len(rest) > 1 {
 		return usageErrorf("want at most one FILE, got %d", len(rest))
@@ -105,4 +111,28 @@ func (a *app) userPlacesIfStoreExists(path string) ([]geo.Place, error) {
 	}
 	defer st.Close()
 	return st.UserPlaces(a.ctx)
+}
+
+// evaluateGeoparser prints recognition precision, recall and F1 and
+// resolution accuracy on a gold corpus.
+func (a *app) evaluateGeoparser(cfg Config, dir string) error {
+	gz, err := a.deps.loadGazetteer(nil)
+	if err != nil {
+		return err
+	}
+	gp, err := a.deps.newGeoparser(gz)
+	if err != nil {
+		return err
+	}
+	s, err := geoparse.Evaluate(gp, dir)
+	if err != nil {
+		return err
+	}
+	if s.Articles == 0 {
+		return usageErrorf("--eval %s: no *.gold.json files there", dir)
+	}
+	fmt.Fprintf(a.stdout, "articles %d, gold mentions %d, predicted %d, matched %d\n", s.Articles, s.Gold, s.Predicted, s.Matched)
+	fmt.Fprintf(a.stdout, "recognition: precision %.3f recall %.3f F1 %.3f\n", s.Precision, s.Recall, s.F1)
+	fmt.Fprintf(a.stdout, "resolution: accuracy@%dkm %.3f, exact entry %.3f\n", geoparse.AccuracyKm, s.Acc161, s.AccExact)
+	return nil
 }

@@ -11,35 +11,39 @@ import (
 
 // readCities reads GeoNames cities500.txt, keeping the columns matching
 // needs and alternate names in Latin or Cyrillic script only.
-func readCities(path string) ([]row, error) {
+func readCities(path string) ([]row, string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	defer f.Close()
 	var rows []row
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	n := 0
+	latest := "" // the newest GeoNames modification date: the data's "as of" date
 	for sc.Scan() {
 		n++
 		c := strings.Split(sc.Text(), "\t")
 		if len(c) < 19 {
-			return nil, fmt.Errorf("%s:%d: %d columns, want 19", path, n, len(c))
+			return nil, "", fmt.Errorf("%s:%d: %d columns, want 19", path, n, len(c))
 		}
 		id, err1 := strconv.ParseInt(c[0], 10, 64)
 		lat, err2 := strconv.ParseFloat(c[4], 64)
 		lon, err3 := strconv.ParseFloat(c[5], 64)
 		pop, _ := strconv.ParseInt(c[14], 10, 64)
 		if err1 != nil || err2 != nil || err3 != nil {
-			return nil, fmt.Errorf("%s:%d: bad id or coordinates", path, n)
+			return nil, "", fmt.Errorf("%s:%d: bad id or coordinates", path, n)
+		}
+		if c[18] > latest {
+			latest = c[18]
 		}
 		rows = append(rows, row{
 			ID: id, GeonameID: id, Name: c[1], ASCII: c[2], Alt: keepAltNames(c[1], c[2], c[3]),
 			Code: c[7], Country: c[8], A1: c[10], A2: c[11], Population: pop, Lat: lat, Lon: lon,
 		})
 	}
-	return rows, sc.Err()
+	return rows, latest, sc.Err()
 }
 
 // keepAltNames drops names in scripts other than Latin and Cyrillic, codes

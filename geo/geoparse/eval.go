@@ -45,7 +45,7 @@ const AccuracyKm = 161
 // admin1/admin2 code for a division, same country for a country). Country
 // and admin1 gold points are approximate, so for them the same code also
 // counts as within 161 km.
-func Evaluate(p *Parser, dir string) (Scores, error) {
+func Evaluate(p interface{ Parse(string) []geo.Mention }, dir string) (Scores, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.gold.json"))
 	if err != nil {
 		return Scores{}, err

@@ -1,0 +1,131 @@
+package geoparse_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestParseCases(t *testing.T) {
+	p := mustParser(t)
+	cases := []struct {
+		name, text string
+		want       map[string]string // mention text → country.admin1 (or country)
+		not        []string          // texts that must not be mentions
+	}{
+		{
+			name: "list with plural designator",
+			text: "Drones were shot down over the Kursk, Belgorod and Bryansk regions on Monday.",
+			want: map[string]string{"Kursk": "RU.41", "Belgorod": "RU.09", "Bryansk": "RU.10"},
+			not:  []string{"Monday"},
+		},
+		{
+			name: "possessive country fixes the city",
+			text: "Officials in Ukraine's Kherson said two people were hurt.",
+			want: map[string]string{"Ukraine": "UA", "Kherson": "UA.08"},
+		},
+		{
+			name: "person after a title is not a place",
+			text: "Spokesman Victoria Madison said the convoy left Goma at dawn.",
+			want: map[string]string{"Goma": "CD.11"},
+			not:  []string{"Victoria", "Madison"},
+		},
+		{
+			name: "weapon modifier is not a place",
+			text: "Iskander missiles and Shahed-type drones hit Odesa overnight.",
+			want: map[string]string{"Odesa": "UA.17"},
+			not:  []string{"Iskander", "Shahed"},
+		},
+		{
+			name: "organisation and acronym are not places",
+			text: "NATO and RIA said on Telegram that Kharkiv was shelled.",
+			want: map[string]string{"Kharkiv": "UA.07"},
+			not:  []string{"NATO", "RIA", "Telegram"},
+		},
+		{
+			name: "unknown village falls back to its region",
+			text: "Russian forces captured the village of Zrazkove in the Donetsk region.",
+			want: map[string]string{"Zrazkove": "UA.05", "Donetsk region": "UA.05"},
+		},
+		{
+			name: "spelling variant",
+			text: "Explosions were heard in Zaporozhye and Kharkov.",
+			want: map[string]string{"Zaporozhye": "UA.26", "Kharkov": "UA.07"},
+		},
+		{
+			name: "demonym is an actor",
+			text: "Sudanese troops clashed with fighters near El Fasher.",
+			want: map[string]string{"El Fasher": "SD.55"},
+			not:  []string{"Sudanese"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := map[string]string{}
+			for _, m := range p.Parse(c.text) {
+				key := m.Country
+				if m.Admin1 != "" {
+					key += "." + m.Admin1
+				}
+				got[m.Text] = key
+			}
+			for text, want := range c.want {
+				if got[text] != want {
+					t.Errorf("%q -> %q, want %q (all: %v)", text, got[text], want, got)
+				}
+			}
+			for _, np := range c.not {
+				for text := range got {
+					if strings.Contains(text, np) {
+						t.Errorf("%q taken for a place", text)
+					}
+				}
+			}
+		})
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	files, _ := filepath.Glob("testdata/news/*.txt")
+	for _, name := range files[:5] {
+		b, _ := os.ReadFile(name)
+		f.Add(string(b))
+	}
+	f.Add("the village of , in the  region'’s Kursk-on-")
+	p := mustParser(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		for _, m := range p.Parse(text) {
+			if m.Start < 0 || m.End > len(text) || m.Start >= m.End || text[m.Start:m.End] != m.Text {
+				t.Fatalf("bad span %d..%d %q", m.Start, m.End, m.Text)
+			}
+			if m.Precision < 1 || m.Precision > 3 || m.Confidence < 0 || m.Confidence > 1 {
+				t.Fatalf("bad precision or confidence: %+v", m)
+			}
+		}
+	})
+}
+
+// BenchmarkParse measures articles per second over the gold corpus.
+func BenchmarkParse(b *testing.B) {
+	files, _ := filepath.Glob("testdata/news/*.txt")
+	var texts []string
+	bytes := 0
+	for _, name := range files {
+		t, _ := os.ReadFile(name)
+		texts = append(texts, string(t))
+		bytes += len(t)
+	}
+	p := mustParser(b)
+	p.Parse(texts[0]) // the first loose lookup builds its map
+	b.SetBytes(int64(bytes / len(texts)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p.Parse(texts[i%len(texts)])
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
