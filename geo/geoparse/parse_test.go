@@ -39,6 +39,12 @@ func TestParseCases(t *testing.T) {
 			not:  []string{"Iskander", "Shahed"},
 		},
 		{
+			name: "indefinite article makes a thing",
+			text: "Officials said the missile was an Iskander fired from Crimea at Odesa.",
+			want: map[string]string{"Crimea": "UA.11", "Odesa": "UA.17"},
+			not:  []string{"Iskander"},
+		},
+		{
 			name: "organisation and acronym are not places",
 			text: "NATO and RIA said on Telegram that Kharkiv was shelled.",
 			want: map[string]string{"Kharkiv": "UA.07"},

@@ -121,6 +121,8 @@ func (r *recognizer) accept(sp span) bool {
 		return false
 	case sp.first == sp.last && r.isDemonym(sp.first):
 		return false
+	case sp.first > 0 && (r.lower(sp.first-1) == "a" || r.lower(sp.first-1) == "an") && !designated:
+		return false // "an Iskander", "a Toyota": a thing of that name, not a place
 	}
 	return true
 }
