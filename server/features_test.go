@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"github.com/incidentmap/incidentmap/geo/export"
 	"reflect"
 	"testing"
 )
@@ -10,8 +11,8 @@ import (
 // GeoJSON as orb's MarshalJSON.
 func TestPointFeatureJSONMatchesOrb(t *testing.T) {
 	for _, in := range sampleIncidents(5) {
-		f := incidentFeature(in)
-		fast, err := pointFeatureJSON[incidentProps]{f}.MarshalJSON()
+		f := export.Feature(in)
+		fast, err := pointFeatureJSON[export.Properties]{f}.MarshalJSON()
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/incidentmap/incidentmap/geo"
+	"github.com/incidentmap/incidentmap/geo/export"
 	"github.com/labstack/echo/v4"
 )
 
@@ -30,12 +31,12 @@ type articleRequest struct {
 
 // ingestResponse answers POST /api/articles.
 type ingestResponse struct {
-	ArticleID       int64         `json:"article_id"`
-	Duplicate       bool          `json:"duplicate"`
-	IncidentsNew    int           `json:"incidents_new"`
-	IncidentsMerged int           `json:"incidents_merged"`
-	Mentions        []geo.Mention `json:"mentions"`
-	Incidents       featureList   `json:"incidents"`
+	ArticleID       int64             `json:"article_id"`
+	Duplicate       bool              `json:"duplicate"`
+	IncidentsNew    int               `json:"incidents_new"`
+	IncidentsMerged int               `json:"incidents_merged"`
+	Mentions        []geo.Mention     `json:"mentions"`
+	Incidents       export.Collection `json:"incidents"`
 }
 
 // handleIngest serves POST /api/articles: 201 with the new article's
@@ -57,7 +58,7 @@ func (s *Server) handleIngest(c echo.Context) error {
 		ArticleID: res.ArticleID, Duplicate: res.Duplicate,
 		IncidentsNew: res.NewCount, IncidentsMerged: res.MergedCount,
 		Mentions:  res.Mentions,
-		Incidents: featureList{Type: "FeatureCollection", Features: incidentFeatures(res.Incidents)},
+		Incidents: export.CollectionOf(res.Incidents),
 	}
 	if body.Mentions == nil {
 		body.Mentions = []geo.Mention{}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/incidentmap/incidentmap/geo"
+	"github.com/incidentmap/incidentmap/geo/export"
 	"github.com/labstack/echo/v4"
 	"github.com/paulmach/orb/geojson"
 )
@@ -34,7 +35,7 @@ func (s *Server) handleItem(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		f := incidentFeature(in)
+		f := export.Feature(in)
 		f.ExtraMembers = extra
 		return writeJSON(c, http.StatusOK, media, f)
 	case collPlaces:

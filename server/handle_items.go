@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/incidentmap/incidentmap/geo"
+	"github.com/incidentmap/incidentmap/geo/export"
 	"github.com/labstack/echo/v4"
 )
 
@@ -72,7 +73,7 @@ func (s *Server) incidentItems(c echo.Context, f geo.IncidentFilter, pg page) (i
 	}
 	features := make([]jsonMarshaler, len(items))
 	for i, in := range items {
-		features[i] = pointFeatureJSON[incidentProps]{incidentFeature(in)}
+		features[i] = pointFeatureJSON[export.Properties]{export.Feature(in)}
 	}
 	res := itemsResult{features: features, returned: len(items), matched: matched}
 	if n := len(items); n > 0 && n >= pg.Limit && pg.Offset+n < matched {

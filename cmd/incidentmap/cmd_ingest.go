@@ -10,7 +10,6 @@ import (
 	"github.com/incidentmap/incidentmap/geo"
 	"github.com/incidentmap/incidentmap/geo/article"
 	"github.com/incidentmap/incidentmap/geo/export"
-	"github.com/paulmach/orb/geojson"
 )
 
 func ingestHelp() helpText {
@@ -150,17 +149,13 @@ func (r *ingestRun) readInput(in input) ([]geo.Article, time.Time, error) {
 
 // ingestJSON is the --json line for one article.
 type ingestJSON struct {
-	ArticleID int64                      `json:"article_id"`
-	Duplicate bool                       `json:"duplicate"`
-	Incidents *geojson.FeatureCollection `json:"incidents"`
+	ArticleID int64             `json:"article_id"`
+	Duplicate bool              `json:"duplicate"`
+	Incidents export.Collection `json:"incidents"`
 }
 
 func (r *ingestRun) printJSON(res geo.IngestResult) {
-	fc := geojson.NewFeatureCollection()
-	for _, inc := range res.Incidents {
-		fc.Append(export.Feature(inc))
-	}
-	b, err := json.Marshal(ingestJSON{ArticleID: res.ArticleID, Duplicate: res.Duplicate, Incidents: fc})
+	b, err := json.Marshal(ingestJSON{ArticleID: res.ArticleID, Duplicate: res.Duplicate, Incidents: export.CollectionOf(res.Incidents)})
 	if err != nil {
 		r.fail(fmt.Sprintf("article %d", res.ArticleID), err)
 		return
