@@ -1,0 +1,150 @@
+package geoparse
+
+import (
+	"math"
+	"strings"
+
+	"github.com/incidentmap/incidentmap/geo"
+)
+
+// findContainers links "X in the Y region", "X, Y region", "X, Y" and
+// "Y's X" so X is looked for inside Y.
+func (d *document) findContainers() {
+	for i, m := range d.ms {
+		if i+1 < len(d.ms) {
+			next := d.ms[i+1]
+			between := strings.ToLower(d.text[m.sp.end:next.start])
+			if isContainerGap(between) && next.levelHint() < m.levelHint() {
+				m.container = i + 1
+			}
+		}
+		if i > 0 {
+			prev := d.ms[i-1]
+			if d.toks[prev.sp.last].possessive && prev.sp.last+1 == m.sp.first {
+				m.container = i - 1
+			}
+		}
+	}
+}
+
+// levelHint orders mentions from wide to narrow before they are resolved:
+// the designator's level, else the level of the best candidate.
+func (m *mention) levelHint() geo.Level {
+	if m.sp.level != geo.LevelUnknown {
+		return m.sp.level
+	}
+	if len(m.cands) > 0 {
+		return m.cands[0].Level()
+	}
+	return geo.LevelPlace
+}
+
+func isContainerGap(s string) bool {
+	s = strings.TrimSpace(s)
+	switch s {
+	case ",", "in", "in the", ", in the", ", in", "of the", "in southern", "in northern",
+		"in eastern", "in western", "in the southern", "in the northern", "in the eastern",
+		"in the western", "in central", "in the central", "near", "outside", ", near":
+		return true
+	}
+	return false
+}
+
+// tally weighs the countries and admin1 regions the document names, from
+// the current choices.
+func (d *document) tally() {
+	d.countryWeight = map[string]float64{}
+	d.admin1Named = map[string]bool{}
+	total := 0.0
+	for _, m := range d.ms {
+		p := m.place()
+		if p == nil {
+			continue
+		}
+		w := 1.0
+		if l := p.Level(); l == geo.LevelCountry || l == geo.LevelAdmin1 {
+			w = 2
+		}
+		d.countryWeight[p.Country] += w
+		total += w
+		if p.Level() == geo.LevelAdmin1 || p.Level() == geo.LevelAdmin2 {
+			d.admin1Named[p.Admin1Key()] = true
+		}
+	}
+	for c := range d.countryWeight {
+		d.countryWeight[c] /= total
+	}
+}
+
+// focusRegion is the admin1 region the document names most often, if one
+// is named more often than any other.
+func (d *document) focusRegion() *geo.Place {
+	count := map[string]int{}
+	var best *geo.Place
+	top, tie := 0, false
+	for _, m := range d.ms {
+		p := m.place()
+		if p == nil || p.Level() != geo.LevelAdmin1 || m.fallback != nil {
+			continue
+		}
+		count[p.Admin1Key()]++
+		switch n := count[p.Admin1Key()]; {
+		case n > top:
+			top, best, tie = n, p, false
+		case n == top && best.Admin1Key() != p.Admin1Key():
+			tie = true
+		}
+	}
+	if tie {
+		return nil
+	}
+	return best
+}
+
+// containsContained reports whether p would contain a candidate of a
+// mention that names i as its container.
+func (d *document) containsContained(i int, p *geo.Place) bool {
+	if p.Level() > geo.LevelAdmin2 || p.Level() < geo.LevelCountry {
+		return false
+	}
+	for _, o := range d.ms {
+		if o.container != i {
+			continue
+		}
+		for k := range o.cands {
+			if contains(p, &o.cands[k].Place) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nearest is the distance in km from p to the closest place chosen for
+// another mention (countries and continents excluded: they are too big to
+// say where).
+func (d *document) nearest(i int, p *geo.Place) float64 {
+	min := math.Inf(1)
+	for j, o := range d.ms {
+		q := o.place()
+		if j == i || q == nil || q.Level() <= geo.LevelCountry || strings.EqualFold(o.name, d.ms[i].name) {
+			continue
+		}
+		if km := Distance(p.Lat, p.Lon, q.Lat, q.Lon); km < min {
+			min = km
+		}
+	}
+	return min
+}
+
+func contains(outer, inner *geo.Place) bool {
+	switch outer.Level() {
+	case geo.LevelCountry:
+		return inner.Country == outer.Country
+	case geo.LevelAdmin1:
+		return inner.Country == outer.Country && inner.Admin1 == outer.Admin1
+	case geo.LevelAdmin2:
+		return inner.Country == outer.Country && inner.Admin1 == outer.Admin1 && inner.Admin2 == outer.Admin2
+	}
+	return false
+}

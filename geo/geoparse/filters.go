@@ -1,0 +1,146 @@
+package geoparse
+
+import (
+	"strings"
+
+	"github.com/incidentmap/incidentmap/geo"
+	"github.com/incidentmap/incidentmap/geo/gazetteer"
+)
+
+// accept applies the filters that tell a place from a word that only
+// looks like one.
+func (r *recognizer) accept(sp span) bool {
+	name := strings.ToLower(r.text[r.toks[sp.first].start:r.toks[sp.last].end])
+	designated := r.designatorAfter(sp.last) != geo.LevelUnknown || r.designatorBefore(sp.first) != geo.LevelUnknown
+	switch {
+	case calendar[name] && !designated, institutions[name] && !designated:
+		return false
+	case titles[name] || connectors[name]:
+		return false
+	case sp.first == sp.last && r.persons[r.toks[sp.first].text]:
+		return false
+	case r.afterTitle(sp.first):
+		return false
+	case r.inPersonRun(sp):
+		return false
+	case r.isModifier(sp) && !designated:
+		return false
+	case r.toks[sp.first].allCaps && sp.first == sp.last && !r.isCountryCode(sp):
+		return false
+	case r.toks[sp.first].sentStart && sp.first == sp.last && (commonWords[name] || r.lowerElsewhere(name)):
+		return false
+	case sp.first == sp.last && r.isDemonym(sp.first):
+		return false
+	case sp.first > 0 && (r.lower(sp.first-1) == "a" || r.lower(sp.first-1) == "an") && !designated:
+		return false // "an Iskander", "a Toyota": a thing of that name, not a place
+	}
+	return true
+}
+
+// lowerElsewhere: the word also appears in lower case in the document, so a
+// capitalised copy at a sentence start is most likely that word ("Drone
+// strikes hit...", "Farmers blocked...").
+func (r *recognizer) lowerElsewhere(word string) bool {
+	for _, t := range r.toks {
+		if !t.cap && t.text == word {
+			return true
+		}
+	}
+	return false
+}
+
+// demonymSuffixes turn a country name into its adjective: Chad-ian,
+// Somal(ia)-i, Sudan-ese, Israel-i.
+var demonymSuffixes = []string{"ian", "ean", "an", "ese", "ish", "i", "n"}
+
+// isDemonym: a word that is a country's adjective followed by an actor
+// noun ("Somali forces", "Chadian troops") names an actor, not a place.
+func (r *recognizer) isDemonym(i int) bool {
+	if i+1 >= len(r.toks) || !actorNouns[r.lower(i+1)] {
+		return false
+	}
+	w := r.lower(i)
+	for _, suf := range demonymSuffixes {
+		if !strings.HasSuffix(w, suf) || len(w)-len(suf) < 3 {
+			continue
+		}
+		stem := w[:len(w)-len(suf)]
+		for _, name := range []string{stem, stem + "a", stem + "ia", stem + "e"} {
+			best := r.ix.Lookup(gazetteer.Query{Name: name, Limit: 1})
+			if len(best) > 0 && best[0].Level() == geo.LevelCountry && gazetteer.Key(best[0].Name) != w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// afterTitle: "governor Vasily Golubev", "Gen. Victoria".
+func (r *recognizer) afterTitle(i int) bool {
+	if i == 0 {
+		return false
+	}
+	prev := r.toks[i-1]
+	return titles[strings.ToLower(prev.text)] && !prev.commaAfter && !prev.punctAfter && !prev.possessive
+}
+
+// inPersonRun: the name sits in a run of capitalised words that it does not
+// explain, such as "Antony Blinken" or "Kyiv Independent". Titles and
+// designators next to a place are fine ("US President", "Kherson Oblast").
+func (r *recognizer) inPersonRun(sp span) bool {
+	if sp.first > 0 {
+		prev := r.toks[sp.first-1]
+		if prev.cap && !prev.punctAfter && !prev.commaAfter && !prev.possessive && !r.explained(sp.first-1) {
+			return true
+		}
+	}
+	if sp.last+1 < len(r.toks) {
+		cur, next := r.toks[sp.last], r.toks[sp.last+1]
+		if next.cap && !cur.punctAfter && !cur.commaAfter && !cur.possessive && !next.sentStart && !r.explained(sp.last+1) {
+			return !next.hyphenPrev || !modifierSuffixes[strings.ToLower(next.text)]
+		}
+	}
+	return false
+}
+
+// explained: a capitalised neighbour that does not make a run a person's
+// or an organisation's name.
+func (r *recognizer) explained(i int) bool {
+	w := r.lower(i)
+	if titles[w] || connectors[w] {
+		return true
+	}
+	if _, ok := gazetteer.DesignatorLevel(w); ok {
+		return true
+	}
+	if !r.toks[i].sentStart {
+		return false
+	}
+	// At a sentence start a capitalised adjective or participle is still an
+	// ordinary word: "Neighbouring Poland", "Southern Lebanon".
+	return commonWords[w] || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") ||
+		strings.HasSuffix(w, "ern") || strings.HasSuffix(w, "ly")
+}
+
+// isModifier: "Shahed-type drones", "Iskander missiles".
+func (r *recognizer) isModifier(sp span) bool {
+	if sp.last+1 >= len(r.toks) || r.toks[sp.last].punctAfter || r.toks[sp.last].commaAfter {
+		return false
+	}
+	next := r.toks[sp.last+1]
+	w := strings.ToLower(next.text)
+	if next.hyphenPrev && modifierSuffixes[w] {
+		return true
+	}
+	if !weaponWords[w] || next.hyphenPrev {
+		return false
+	}
+	best := r.ix.Lookup(gazetteer.Query{Name: r.text[r.toks[sp.first].start:r.toks[sp.last].end], Limit: 1})
+	return len(best) == 0 || best[0].Level() == geo.LevelPlace && best[0].Population < 100000
+}
+
+// isCountryCode: "US", "UK", "DRC" name countries; other acronyms do not.
+func (r *recognizer) isCountryCode(sp span) bool {
+	best := r.ix.Lookup(gazetteer.Query{Name: r.toks[sp.first].text, Limit: 1})
+	return len(best) > 0 && best[0].Level() == geo.LevelCountry
+}

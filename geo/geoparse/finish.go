@@ -1,0 +1,79 @@
+package geoparse
+
+import (
+	"math"
+
+	"github.com/incidentmap/incidentmap/geo"
+	"github.com/incidentmap/incidentmap/geo/gazetteer"
+)
+
+// finish settles the mention's precision and confidence, and falls back to
+// the containing region when the chosen entry is a namesake outside it.
+func (d *document) finish(m *mention) {
+	var container *geo.Place
+	if m.container >= 0 {
+		container = d.ms[m.container].place()
+	}
+	if container != nil && m.choice >= 0 && !contains(container, &m.cands[m.choice].Place) && container.Level() >= geo.LevelAdmin1 {
+		m.choice = -1
+	}
+	if m.choice < 0 && container == nil && m.sp.fromCue {
+		container = d.focusRegion() // "Krynky, a village": the region the report is about
+	}
+	if m.choice < 0 {
+		if container == nil || container.Level() < geo.LevelCountry {
+			return
+		}
+		fb := *container
+		m.fallback, m.precision, m.confidence = &fb, geo.PrecisionRegion, 0.6
+		return
+	}
+	c := m.cands[m.choice]
+	m.precision = precisionOf(c.Place)
+	if m.sp.level != geo.LevelUnknown && !c.LevelMatch && c.Level() == geo.LevelPlace {
+		m.precision = geo.PrecisionNear // "the Avdiivka district" placed at Avdiivka
+	}
+	m.confidence = confidence(m)
+}
+
+func precisionOf(p geo.Place) int {
+	switch p.Level() {
+	case geo.LevelPlace:
+		return geo.PrecisionExact
+	case geo.LevelAdmin2:
+		return geo.PrecisionNear
+	}
+	return geo.PrecisionRegion
+}
+
+// confidence grows with the margin between the chosen candidate and the
+// runner-up, and shrinks for spelling variants and level mismatches.
+func confidence(m *mention) float64 {
+	c := 0.97
+	if len(m.scores) > 1 {
+		second := math.Inf(-1)
+		for k, s := range m.scores {
+			if k != m.choice && s > second {
+				second = s
+			}
+		}
+		margin := m.scores[m.choice] - second
+		c = 0.5 + 0.47*math.Tanh(margin/4)
+	}
+	if m.cands[m.choice].Match == gazetteer.MatchLoose {
+		c *= 0.85
+	}
+	if !m.cands[m.choice].LevelMatch {
+		c *= 0.8
+	}
+	return math.Round(c*100) / 100
+}
+
+// Distance is the great-circle distance in km between two lat/lon points.
+func Distance(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	rad := math.Pi / 180
+	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
+}

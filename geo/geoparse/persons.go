@@ -1,0 +1,57 @@
+package geoparse
+
+import (
+	"github.com/incidentmap/incidentmap/geo/gazetteer"
+)
+
+// findPersons collects the surnames of people in the document: the last
+// word of a capitalised run after a title ("spokesman Dmitry Peskov") or of
+// a two- or three-word run none of whose words is a known place name, set
+// off by a comma or followed by a speech verb ("Vasily Golubev, the
+// governor", "Jens Stoltenberg says").
+func (r *recognizer) findPersons() map[string]bool {
+	persons := map[string]bool{}
+	for i := 0; i < len(r.toks); i++ {
+		if !r.toks[i].cap {
+			continue
+		}
+		j := i
+		for j+1 < len(r.toks) && r.toks[j+1].cap && !r.toks[j].punctAfter && !r.toks[j].commaAfter && !r.toks[j].possessive && !r.toks[j+1].sentStart {
+			j++
+		}
+		if r.afterTitle(i) || r.titledRun(i, j) || (j > i && j-i < 3 && r.personShaped(i, j)) {
+			persons[r.toks[j].text] = true
+		}
+		i = j
+	}
+	return persons
+}
+
+// titledRun: a run that starts with titles and ends in other words is a
+// titled person ("Lieutenant Colonel Adrian Sydney").
+func (r *recognizer) titledRun(i, j int) bool {
+	if !titles[r.lower(i)] {
+		return false
+	}
+	return !titles[r.lower(j)]
+}
+
+var speechVerbs = set("said", "says", "told", "added", "wrote", "confirmed", "warned", "stated", "announced", "claimed", "denied", "tweeted", "posted")
+
+func (r *recognizer) personShaped(i, j int) bool {
+	if r.ix.HasKey(gazetteer.Key(r.text[r.toks[i].start:r.toks[j].end])) {
+		return false
+	}
+	for k := i; k <= j; k++ {
+		if w := r.lower(k); titles[w] || connectors[w] || commonWords[w] || calendar[w] || institutions[w] {
+			return false
+		}
+		if _, ok := gazetteer.DesignatorLevel(r.toks[k].text); ok {
+			return false
+		}
+	}
+	if r.toks[j].commaAfter || r.toks[j].possessive {
+		return true
+	}
+	return j+1 < len(r.toks) && speechVerbs[r.lower(j+1)]
+}
