@@ -1,0 +1,118 @@
+package main
+
+// wire_adapters.go fits the real components to each other: the SQLite
+// store to the commands and the server, the gazetteer service to the
+// server's search options.
+
+import (
+	"context"
+
+	sqlite "github.com/incidentmap/incidentmap/data/store"
+	"github.com/incidentmap/incidentmap/geo"
+	gaz "github.com/incidentmap/incidentmap/geo/gazetteer"
+	httpserver "github.com/incidentmap/incidentmap/server"
+)
+
+// sqliteStore adapts *sqlite.Store to the commands' store interface.
+type sqliteStore struct{ *sqlite.Store }
+
+func (s sqliteStore) Ingest(ctx context.Context, a geo.Article, ms []geo.Mention, incs []geo.Incident, merge bool) (geo.IngestResult, error) {
+	return s.Store.Ingest(ctx, a, ms, incs, sqlite.IngestOptions{Merge: merge})
+}
+
+// AddPlaces stores rows of a GeoNames dump in the imported-places table
+// (upserted by geonameid) and anything else as user entries.
+func (s sqliteStore) AddPlaces(ctx context.Context, ps []geo.Place) ([]geo.Place, error) {
+	var out []geo.Place
+	var im *sqlite.Importer
+	for _, p := range ps {
+		if p.Source != gaz.ImportSource || p.GeonameID == 0 {
+			added, err := s.AddUserPlace(ctx, p)
+			if err != nil {
+				return out, err
+			}
+			out = append(out, added)
+			continue
+		}
+		if im == nil {
+			var err error
+			if im, err = s.BeginImport(ctx); err != nil {
+				return out, err
+			}
+		}
+		if err := im.Add(p); err != nil {
+			im.Abort()
+			return out, err
+		}
+		out = append(out, p)
+	}
+	if im != nil {
+		if _, err := im.Close(); err != nil {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+// UserPlaces is what overlays the bundled gazetteer at start-up: imported
+// GeoNames rows first, then the user's own entries, which win.
+func (s sqliteStore) UserPlaces(ctx context.Context) ([]geo.Place, error) {
+	var out []geo.Place
+	err := s.ImportedPlaces(ctx, func(p geo.Place) error {
+		out = append(out, p)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	user, err := s.Store.UserPlaces(ctx)
+	return append(out, user...), err
+}
+
+// Ping tells /healthz the store answers.
+func (s sqliteStore) Ping(ctx context.Context) error {
+	_, _, err := s.Stats(ctx)
+	return err
+}
+
+// serverStore adapts the store's daily counts to the server's type.
+type serverStore struct{ *sqlite.Store }
+
+func (s serverStore) DailyCounts(ctx context.Context, f geo.IncidentFilter) ([]httpserver.DayCount, error) {
+	days, err := s.Store.DailyCounts(ctx, f)
+	out := make([]httpserver.DayCount, len(days))
+	for i, d := range days {
+		out[i] = httpserver.DayCount{Date: d.Date, Count: d.Count}
+	}
+	return out, err
+}
+
+// gazetteerService adapts the gazetteer's search options to the server's.
+type gazetteerService struct{ *gaz.Service }
+
+func (g gazetteerService) Search(q string, opt httpserver.SearchOptions) []geo.Place {
+	return g.Service.Search(q, gaz.SearchOptions{Country: opt.Country, Limit: opt.Limit})
+}
+
+// articleReader gives the page an article with its mentions.
+type articleReader struct{ *sqlite.Store }
+
+func (r articleReader) Article(ctx context.Context, id int64) (geo.Article, []geo.Mention, error) {
+	a, err := r.Store.Article(ctx, id)
+	if err != nil {
+		return geo.Article{}, nil, err
+	}
+	ms, err := r.ArticleMentions(ctx, id)
+	return a, ms, err
+}
+
+// ingester runs POST /api/articles through the same pipeline as the CLI.
+type ingester struct {
+	st    sqliteStore
+	pl    pipeline
+	merge bool
+}
+
+func (i ingester) Ingest(ctx context.Context, a geo.Article) (geo.IngestResult, error) {
+	return ingestArticle(ctx, i.st, i.pl, a, i.merge)
+}
