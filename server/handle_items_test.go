@@ -30,7 +30,7 @@ func TestItemsInvalidParameters(t *testing.T) {
 		{"bbox longitude out of range", "bbox=-190,40,40,50", "longitudes"},
 		{"bbox empty", "bbox=", "bbox"},
 		{"datetime malformed", "datetime=2024-04-35", "datetime"},
-		{"datetime reversed interval", "datetime=2024-04-05/2024-04-01", "after its end"},
+		{"datetime reversed interval", "datetime=2024-04-05/2024-04-01", "is after end"},
 		{"limit zero", "limit=0", "limit"},
 		{"limit negative", "limit=-1", "limit"},
 		{"limit not a number", "limit=abc", "limit"},

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"math"
 	"net/url"
 	"slices"
 	"strconv"
@@ -31,90 +30,38 @@ func checkParams(q url.Values, allowed ...string) error {
 	return nil
 }
 
-// parseBBox reads "west,south,east,north" in CRS84 degrees. West greater
-// than east is a box crossing the antimeridian, as OGC API - Features says;
-// six numbers (a 3D box) are refused with a clear description.
+// parseBBox reads "west,south,east,north" in CRS84 degrees with
+// geo.ParseBBox (west greater than east crosses the antimeridian, as OGC
+// API - Features says); six numbers (a 3D box) and an empty value are
+// refused with a clear description.
 func parseBBox(s string) (*geo.BBox, error) {
-	parts := strings.Split(s, ",")
-	switch len(parts) {
-	case 4:
-	case 6:
-		return nil, paramError(paramBBox, "6 numbers (a 3D box) are not supported; give west,south,east,north")
-	default:
-		return nil, paramError(paramBBox, "must be 4 comma-separated numbers west,south,east,north, got %d values", len(parts))
-	}
-	var v [4]float64
-	for i, p := range parts {
-		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-			return nil, paramError(paramBBox, "value %d (%q) is not a number", i+1, p)
-		}
-		v[i] = f
-	}
-	b := geo.BBox{West: v[0], South: v[1], East: v[2], North: v[3]}
 	switch {
-	case b.West < -180 || b.West > 180 || b.East < -180 || b.East > 180:
-		return nil, paramError(paramBBox, "longitudes must be within -180..180")
-	case b.South < -90 || b.South > 90 || b.North < -90 || b.North > 90:
-		return nil, paramError(paramBBox, "latitudes must be within -90..90")
-	case b.South > b.North:
-		return nil, paramError(paramBBox, "south (%g) is above north (%g)", b.South, b.North)
+	case strings.TrimSpace(s) == "":
+		return nil, paramError(paramBBox, "is empty; give west,south,east,north")
+	case strings.Count(s, ",") == 5:
+		return nil, paramError(paramBBox, "6 numbers (a 3D box) are not supported; give west,south,east,north")
 	}
-	return &b, nil
+	return geo.ParseBBox(s)
 }
 
-// parseDatetime reads an OGC datetime: an instant ("2024-04-05" or RFC 3339),
-// a closed interval "a/b", or a half-open one "../b", "a/..". Event dates are
-// days, so bounds are whole UTC days, both inclusive; nil means open.
+// parseDatetime reads an OGC datetime with geo.ParseDatetime: an instant,
+// a closed interval "a/b", or a half-open one "../b", "a/..". Event dates
+// are days, so bounds become whole UTC days, both inclusive; nil means open.
 func parseDatetime(s string) (from, to *time.Time, err error) {
-	if !strings.Contains(s, "/") {
-		t, err := parseDay(s)
-		if err != nil {
-			return nil, nil, err
-		}
-		return &t, &t, nil
+	if strings.TrimSpace(s) == "" {
+		return nil, nil, paramError(paramDatetime, "is empty; give a date, a time or an interval a/b")
 	}
-	start, end, _ := strings.Cut(s, "/")
-	if strings.Contains(end, "/") {
-		return nil, nil, paramError(paramDatetime, "an interval has exactly one '/'")
-	}
-	if from, err = parseBound(start); err != nil {
-		return nil, nil, err
-	}
-	if to, err = parseBound(end); err != nil {
-		return nil, nil, err
-	}
-	if from != nil && to != nil && from.After(*to) {
-		return nil, nil, paramError(paramDatetime, "interval start %s is after its end %s",
-			from.Format(time.DateOnly), to.Format(time.DateOnly))
-	}
-	return from, to, nil
+	from, to, err = geo.ParseDatetime(s)
+	return utcDay(from), utcDay(to), err
 }
 
-// parseBound reads one end of an interval; ".." and "" are open.
-func parseBound(s string) (*time.Time, error) {
-	if s == ".." || s == "" {
-		return nil, nil
-	}
-	t, err := parseDay(s)
-	if err != nil {
-		return nil, err
-	}
-	return &t, nil
-}
-
-// parseDay reads a date or an RFC 3339 time and returns its UTC day.
-func parseDay(s string) (time.Time, error) {
-	if t, err := time.Parse(time.DateOnly, s); err == nil {
-		return t, nil
-	}
-	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
-		return time.Time{}, paramError(paramDatetime,
-			"%q is neither a date (2024-04-05) nor an RFC 3339 time (2024-04-05T10:00:00Z)", s)
+func utcDay(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
 	}
 	y, m, d := t.UTC().Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
+	day := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return &day
 }
 
 // parseLimit reads a page size: default when absent, at least 1, clamped to

@@ -1,6 +1,6 @@
 package main
 
-// wire.go is the only file that knows the real components: the SQLite
+// wire.go (with wire_adapters.go) is the only place that knows the real components: the SQLite
 // store (data/store), the gazetteer (geo/gazetteer), the geoparser
 // (geo/geoparse), incident extraction (geo/incident), the demo set and the
 // HTTP server (server). Everything else in this package sees them through
