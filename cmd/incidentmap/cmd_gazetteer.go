@@ -111,10 +111,13 @@ func placeLine(p geo.Place) string {
 	if p.Population > 0 {
 		line += fmt.Sprintf("  pop %d", p.Population)
 	}
-	if p.GeonameID != 0 {
-		line += fmt.Sprintf("  geonameid %d", p.GeonameID)
-	} else if p.ID != 0 {
+	switch {
+	case p.ID >= geo.UserIDBase:
 		line += fmt.Sprintf("  user entry %d", p.ID)
+	case p.GeonameID != 0:
+		line += fmt.Sprintf("  geonameid %d", p.GeonameID)
+	case p.ID != 0:
+		line += fmt.Sprintf("  id %d", p.ID)
 	}
 	return line
 }

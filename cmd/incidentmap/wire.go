@@ -49,7 +49,7 @@ type bundledGazetteer struct{ ix *gaz.Index }
 
 func (g bundledGazetteer) Search(q string, limit int) []geo.Place {
 	var out []geo.Place
-	for _, c := range g.ix.Search(q, gaz.SearchOptions{Limit: limit}) {
+	for _, c := range g.ix.Find(q, gaz.SearchOptions{Limit: limit}) {
 		out = append(out, c.Place)
 	}
 	return out

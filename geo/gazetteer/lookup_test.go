@@ -150,3 +150,14 @@ func BenchmarkSearchPrefix(b *testing.B) {
 		ix.Search(prefixes[i%len(prefixes)], gazetteer.SearchOptions{Limit: 10})
 	}
 }
+
+func TestFindUnderstandsWholeNamesAndPrefixes(t *testing.T) {
+	ix := mustBundled(t)
+	if got := ix.Find("Ростовская область", gazetteer.SearchOptions{Limit: 3}); len(got) == 0 || got[0].Admin1Key() != "RU.61" || got[0].FeatureCode != "ADM1" {
+		t.Errorf("Find(Ростовская область) = %v, want the Rostov admin1 region first", got)
+	}
+	got := ix.Find("Avdiiv", gazetteer.SearchOptions{Limit: 3})
+	if len(got) == 0 || got[0].GeonameID != 713122 {
+		t.Errorf("Find(Avdiiv) = %v, want Avdiivka by prefix", got)
+	}
+}

@@ -200,3 +200,23 @@ func (ix *Index) Search(q string, opt SearchOptions) []Candidate {
 	}
 	return out
 }
+
+// Find is the search users type into: the candidates the whole name may
+// mean (designators, adjectival and variant spellings understood, as in
+// Lookup) followed by the entries whose names start with it (as in Search),
+// without repeats.
+func (ix *Index) Find(q string, opt SearchOptions) []Candidate {
+	if opt.Limit <= 0 {
+		opt.Limit = 10
+	}
+	out := ix.Lookup(Query{Name: q, Country: opt.Country, Limit: opt.Limit})
+	for _, c := range ix.Search(q, opt) {
+		if len(out) >= opt.Limit {
+			break
+		}
+		if !contains(out, c.ID) {
+			out = append(out, c)
+		}
+	}
+	return out
+}

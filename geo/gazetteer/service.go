@@ -20,9 +20,9 @@ type Service struct {
 	Store UserStore
 }
 
-// Search is ranked autocomplete over bundled and user entries.
+// Search is ranked search and autocomplete over bundled and user entries.
 func (s *Service) Search(q string, opt SearchOptions) []geo.Place {
-	cands := s.Index.Search(q, opt)
+	cands := s.Index.Find(q, opt)
 	out := make([]geo.Place, len(cands))
 	for i, c := range cands {
 		out[i] = c.Place
