@@ -36,6 +36,10 @@ type Cursor struct {
 // PlaceCount is a resolved place with the number of incidents there.
 type PlaceCount struct {
 	Place
+	// Key identifies the place among those with incidents: "g" and the
+	// GeoNames id, or "p" and its point in thousandths of a degree for
+	// places GeoNames gives no id (regions, user entries).
+	Key       string         `json:"key"`
 	Incidents int            `json:"incidents"`
 	LastSeen  string         `json:"last_seen"` // YYYY-MM-DD
 	ByType    map[string]int `json:"by_type"`

@@ -7,11 +7,13 @@ import (
 )
 
 // placeFeature builds the feature of one resolved place with its counts.
+// Its id is the place's key ("g706448", or "p48140,37743" for a place
+// without a GeoNames id), unique within the collection.
 func placeFeature(pc geo.PlaceCount) *geojson.Feature {
 	f := geojson.NewFeature(orb.Point{pc.Lon, pc.Lat})
-	f.ID = pc.ID
+	f.ID = pc.Key
 	f.Properties = geojson.Properties{
-		"id": pc.ID, "name": pc.Name, "geonameid": pc.GeonameID, "feature_code": pc.FeatureCode,
+		"id": pc.Key, "name": pc.Name, "geonameid": pc.GeonameID, "feature_code": pc.FeatureCode,
 		"country": pc.Country, "admin1": pc.Admin1, "admin1_name": pc.Admin1Name,
 		"admin2": pc.Admin2, "population": pc.Population,
 		"incidents": pc.Incidents, "last_seen": nullable(pc.LastSeen), "by_type": countsByType(pc.ByType),

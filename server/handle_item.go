@@ -66,16 +66,12 @@ func (s *Server) findIncident(c echo.Context, id string) (geo.Incident, error) {
 }
 
 func (s *Server) findPlace(c echo.Context, id string) (geo.PlaceCount, error) {
-	n, err := strconv.ParseInt(id, 10, 64)
-	if err != nil {
-		return geo.PlaceCount{}, notFound("no place with id %q", id)
-	}
 	all, err := s.deps.Store.Places(c.Request().Context(), geo.IncidentFilter{})
 	if err != nil {
 		return geo.PlaceCount{}, err
 	}
 	for _, pc := range all {
-		if pc.ID == n {
+		if pc.Key == id {
 			return pc, nil
 		}
 	}

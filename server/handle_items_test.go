@@ -267,8 +267,8 @@ func TestItemsPlacesAndRegions(t *testing.T) {
 	deps.Store = &fakeStore{
 		PlacesFn: func(context.Context, geo.IncidentFilter) ([]geo.PlaceCount, error) {
 			return []geo.PlaceCount{
-				{Place: geo.Place{ID: 1, Name: "Vodiane", Country: "UA", Lat: 48.09, Lon: 37.63}, Incidents: 3, LastSeen: "2024-04-05", ByType: map[string]int{geo.Battles: 3}},
-				{Place: geo.Place{ID: 2, Name: "Avdiivka", Country: "UA", Lat: 48.14, Lon: 37.74}, Incidents: 1, LastSeen: "2024-04-02"},
+				{Place: geo.Place{ID: 1, Name: "Vodiane", Country: "UA", Lat: 48.09, Lon: 37.63}, Key: "p48090,37630", Incidents: 3, LastSeen: "2024-04-05", ByType: map[string]int{geo.Battles: 3}},
+				{Place: geo.Place{ID: 2, Name: "Avdiivka", Country: "UA", Lat: 48.14, Lon: 37.74}, Key: "g713122", Incidents: 1, LastSeen: "2024-04-02"},
 			}, nil
 		},
 		RegionsFn: func(context.Context, geo.IncidentFilter) ([]geo.RegionCount, error) {
@@ -308,9 +308,9 @@ func TestItemsPlacesAndRegions(t *testing.T) {
 	if rec.Code != 200 || region.ID != "UA.05" || region.Properties["incidents"] != float64(4) || linkOf(region.Links, relSelf) == "" {
 		t.Fatalf("region: status %d %s", rec.Code, rec.Body)
 	}
-	rec = serve(s, request{target: "/collections/places/items/2"})
+	rec = serve(s, request{target: "/collections/places/items/g713122"})
 	if rec.Code != 200 || !strings.Contains(rec.Body.String(), `"Avdiivka"`) {
-		t.Fatalf("place 2: status %d %s", rec.Code, rec.Body)
+		t.Fatalf("place g713122: status %d %s", rec.Code, rec.Body)
 	}
 }
 

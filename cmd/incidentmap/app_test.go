@@ -222,25 +222,29 @@ func TestServeStartsAndStopsOnSignal(t *testing.T) {
 	}
 }
 
-func TestServeWarnsWithoutTokenBeyondLoopback(t *testing.T) {
+func TestServeRefusesPublicAddressWithoutToken(t *testing.T) {
 	tests := []struct {
-		name     string
-		args     []string
-		wantWarn bool
+		name       string
+		args       []string
+		wantRefuse bool
 	}{
 		{name: "loopback", args: []string{"serve", "--addr", "127.0.0.1:8080"}},
 		{name: "localhost", args: []string{"serve", "--addr", "localhost:8080"}},
-		{name: "all interfaces without token", args: []string{"serve", "--addr", ":8080"}, wantWarn: true},
+		{name: "all interfaces without token", args: []string{"serve", "--addr", ":8080"}, wantRefuse: true},
 		{name: "all interfaces with token", args: []string{"serve", "--addr", "0.0.0.0:8080", "--token", "x"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ta := newTestApp(t).cancelled()
-			if code := ta.runArgs(append(tt.args, "--no-demo")...); code != 0 {
-				t.Fatalf("exit %d: %s", code, ta.stderr)
+			code := ta.runArgs(append(tt.args, "--no-demo")...)
+			if tt.wantRefuse {
+				if code != 1 || !strings.Contains(ta.stderr.String(), "without a token") || len(ta.openedPaths) > 0 {
+					t.Fatalf("exit %d, store opened: want 1 before the store is opened: %q", code, ta.stderr)
+				}
+				return
 			}
-			if got := strings.Contains(ta.stderr.String(), "without a token"); got != tt.wantWarn {
-				t.Fatalf("warning shown = %v, want %v: %q", got, tt.wantWarn, ta.stderr)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, ta.stderr)
 			}
 		})
 	}

@@ -15,9 +15,9 @@ func serveHelp() helpText {
 		about: `Serves the map page, the OGC API - Features endpoints and the ingest API.
 Creates or opens the store (--db); when the store has no incidents it loads
 a bundled demo set of reports first, unless --no-demo. Runs until
-interrupted (Ctrl-C or SIGTERM), then shuts down gracefully. Set a --token
-(or INCIDENTMAP_TOKEN) before listening beyond localhost: without one,
-anyone who can reach the port can add articles.`,
+interrupted (Ctrl-C or SIGTERM), then shuts down gracefully. Listening
+beyond localhost needs a --token (or INCIDENTMAP_TOKEN): without one serve
+refuses to start, and with one every write needs "Authorization: Bearer".`,
 		examples: []string{
 			"incidentmap serve",
 			"incidentmap serve --addr :8080 --db /var/lib/incidentmap/store.db --no-demo",
@@ -43,6 +43,10 @@ func (a *app) cmdServe(cfg Config, args []string) error {
 	if _, _, err := net.SplitHostPort(cfg.Addr); err != nil {
 		return usageErrorf("--addr %q: want host:port, e.g. 127.0.0.1:8080", cfg.Addr)
 	}
+	// Refuse before touching the store: a public address needs a token.
+	if cfg.Token == "" && !isLoopback(cfg.Addr) {
+		return fmt.Errorf("refusing to listen on %s without a token: set --token (or INCIDENTMAP_TOKEN), or listen on 127.0.0.1", cfg.Addr)
+	}
 	st, err := a.deps.openStore(cfg.DB)
 	if err != nil {
 		return err
@@ -63,9 +67,6 @@ func (a *app) cmdServe(cfg Config, args []string) error {
 	}
 	if err := srv.Open(); err != nil {
 		return err
-	}
-	if cfg.Token == "" && !isLoopback(cfg.Addr) {
-		fmt.Fprintf(a.stderr, "incidentmap: warning: listening on %s without a token; anyone who can reach it can add articles\n", cfg.Addr)
 	}
 	fmt.Fprintf(a.stdout, "incidentmap %s serving %s (store %s); press Ctrl-C to stop\n", a.version, srv.URL(), cfg.DB)
 	<-a.ctx.Done()

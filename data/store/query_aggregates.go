@@ -48,7 +48,7 @@ func (s *Store) Places(ctx context.Context, f geo.IncidentFilter) ([]geo.PlaceCo
 		}
 		if last > pc.LastSeen {
 			p.ID = p.GeonameID
-			pc.Place, pc.LastSeen = p, last
+			pc.Place, pc.LastSeen, pc.Key = p, last, key
 		}
 		pc.Incidents += n
 		pc.ByType[eventType] += n

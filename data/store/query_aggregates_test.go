@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"reflect"
+	"strconv"
 	"testing"
 
 	"github.com/incidentmap/incidentmap/geo"
@@ -33,6 +34,7 @@ func TestPlaces(t *testing.T) {
 	want := geo.PlaceCount{
 		Place: geo.Place{ID: kharkiv.geonameid, GeonameID: kharkiv.geonameid, Name: "Kharkiv", FeatureCode: "PPL",
 			Country: "UA", Admin1: "07", Admin1Name: "Kharkiv", Lat: kharkiv.lat, Lon: kharkiv.lon},
+		Key:       "g" + strconv.FormatInt(kharkiv.geonameid, 10),
 		Incidents: 2, LastSeen: "2025-06-04",
 		ByType: map[string]int{geo.ExplosionsRemote: 2},
 	}
