@@ -24,12 +24,17 @@ type geometry struct {
 }
 
 // newFeature builds a MultiPolygon feature with coordinates rounded to
-// about 100 m, which is all a country basemap needs.
+// about 100 m, which is all a country basemap needs. Rings that cross the
+// antimeridian are unwrapped (longitudes past ±180) so a flat map draws
+// them whole instead of with a line across the world.
 func newFeature(iso, name string, polys []polygon) feature {
 	coords := make([][][][2]float64, len(polys))
 	for i, p := range polys {
 		coords[i] = make([][][2]float64, len(p))
 		for j, r := range p {
+			if u := unwrap(r); math.Abs(u[0][0]-u[len(u)-1][0]) < 1 {
+				r = u // a ring around the pole (Antarctica) does not close when unwrapped: keep it
+			}
 			pts := make([][2]float64, len(r))
 			for k, pt := range r {
 				pts[k] = [2]float64{round3(pt[0]), round3(pt[1])}
