@@ -26,7 +26,7 @@ var (
 		"jet", "jets", "helicopter", "helicopters", "kamikaze"}
 	airStrikeWeapons = []string{"drone", "drones", "uav", "uavs", "shahed", "shaheds", "airstrike",
 		"airstrikes", "warplane", "warplanes", "jets", "aircraft", "helicopter", "helicopters",
-		"airborne", "kamikaze"}
+		"airborne", "kamikaze", "aerial", "bombs", "glide"}
 	groundFire = []string{"missile", "missiles", "rocket", "rockets", "artillery", "shell",
 		"shells", "mortar", "mortars", "shelling"}
 	territory = []string{"@place", "village", "town", "city", "settlement", "territory", "area",

@@ -28,6 +28,7 @@ func TestCueTable(t *testing.T) {
 		{"threat is not an event", "The governor warned Russia could strike Orikhiv.", ""},
 		{"denial is not an event", "Russian troops have not captured Orikhiv.", ""},
 		{"no event words", "Orikhiv is a small town with a long history.", ""},
+		{"aerial bombs are an air strike", "Russian forces struck Orikhiv with guided aerial bombs overnight.", geo.SubAirDroneStrike},
 		{"planned protest is not an event", "Unions said new protests would be held in Orikhiv in May.", ""},
 		{"scheduled talks are not an event", "Ceasefire talks are scheduled in Orikhiv next week.", ""},
 	}

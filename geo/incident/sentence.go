@@ -81,8 +81,8 @@ func (s *splitter) emit(end int) {
 		}
 		end -= size
 	}
-	if end > s.start {
-		s.out = append(s.out, Span{Start: s.start, End: end, Paragraph: s.para})
+	if start := skipDateline(s.text[:end], s.start); end > start {
+		s.out = append(s.out, Span{Start: start, End: end, Paragraph: s.para})
 	}
 	s.start = -1
 }

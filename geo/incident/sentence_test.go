@@ -48,3 +48,18 @@ func TestSplitSentences(t *testing.T) {
 		})
 	}
 }
+
+func TestDatelineIsNotPartOfTheSentence(t *testing.T) {
+	cases := []struct{ text, first string }{
+		{"KHARTOUM, March 11 (Wire) - Fighting broke out in El Fasher on Sunday.", "Fighting broke out in El Fasher on Sunday."},
+		{"KYIV (AP) — Drones hit Odesa overnight.", "Drones hit Odesa overnight."},
+		{"PORT-AU-PRINCE, Haiti - Gangs attacked Petionville.", "Gangs attacked Petionville."},
+		{"NATO said drones hit Odesa.", "NATO said drones hit Odesa."},
+	}
+	for _, c := range cases {
+		spans := SplitSentences(c.text)
+		if got := c.text[spans[0].Start:spans[0].End]; got != c.first {
+			t.Errorf("first sentence of %q = %q, want %q", c.text, got, c.first)
+		}
+	}
+}
