@@ -39,8 +39,11 @@ const config = await api.get('/api/config').catch((err) => { report(err); return
 setupAuth({ root: $('auth'), required: Boolean(config.auth_required) });
 if (config.version) $('version').textContent = `incidentmap ${config.version}`;
 
-// The debounced reload makes one request per settled view.
+// The debounced reload makes one request per settled view; a view asked
+// for already (the map settling again after a resize) is not asked twice.
 const reload = debounce(() => reloadNow(), 200);
+const reloadForced = debounce(() => reloadNow({ force: true }), 200);
+let lastQuery = null;
 
 const { bases } = createBasemap({ map, api, config });
 const list = createIncidentList({
@@ -96,12 +99,16 @@ const filters = createFilters({
   },
 });
 
-// reloadNow saves the view in the URL and asks for what it shows.
-function reloadNow() {
+// reloadNow saves the view in the URL and asks for what it shows, unless
+// it already asked for exactly that view (force: the data changed).
+function reloadNow({ force = false } = {}) {
   const centre = map.wrapLatLng(map.getCenter());
   Object.assign(state, { lat: centre.lat, lon: centre.lng, zoom: map.getZoom(), layers: overlays.visible() });
   writeState(state);
   const params = filterParams(state, { bbox: bboxOf(map.getBounds()) });
+  const query = JSON.stringify([params, state.layers]);
+  if (!force && query === lastQuery) return;
+  lastQuery = query;
   if (state.types && state.types.length === 0) incidents.clear();
   else if (map.hasLayer(incidents.layer)) incidents.load(params);
   overlays.load(params);
@@ -136,7 +143,7 @@ createIngest({
     }
     timelineKey = null;
     refreshTimeline();
-    reload();
+    reloadForced();
   },
 });
 
