@@ -28,6 +28,9 @@ var designators = map[string]geo.Level{
 
 // DesignatorLevel returns the level a designator word names, if it is one.
 func DesignatorLevel(word string) (geo.Level, bool) {
+	if l, ok := designators[word]; ok {
+		return l, true // already lower case: the common case, no allocation
+	}
 	l, ok := designators[Key(word)]
 	if !ok {
 		l, ok = designators[strings.ToLower(word)]

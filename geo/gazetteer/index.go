@@ -169,6 +169,13 @@ func (ix *Index) withAdminNames(p geo.Place) geo.Place {
 	return p
 }
 
+// WithAdminNames fills the country, admin1 and admin2 names of p.
+func (ix *Index) WithAdminNames(p geo.Place) geo.Place {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.withAdminNames(p)
+}
+
 // Admin1 returns the admin1 division with this COUNTRY.CODE key.
 func (ix *Index) Admin1(key string) (geo.Place, bool) {
 	ix.mu.RLock()

@@ -16,6 +16,9 @@ type Query struct {
 	Country string
 	Admin1  string
 	Limit   int
+	Exact   bool   // only names with the same Key: no stems, no variants
+	Bare    bool   // leave admin names empty (see WithAdminNames): faster
+	Key     string // Key(Name), when the caller has it already
 }
 
 // Match says how a candidate's name met the query.
@@ -41,48 +44,90 @@ type Candidate struct {
 // then loose keys; when a level is asked for, candidates of that level
 // come before any other.
 func (ix *Index) Lookup(q Query) []Candidate {
-	key := Key(q.Name)
+	key := q.Key
+	if key == "" {
+		key = Key(q.Name)
+	}
 	core, level := SplitDesignator(key)
 	if q.Level == geo.LevelUnknown {
 		q.Level = level
 	}
-	ix.ensureLoose()
+	if !q.Exact {
+		ix.ensureLoose()
+	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	var out []Candidate
+	var hits []hit
 	for _, k := range []string{key, core} {
-		out = ix.collect(out, ix.exact.get(k), MatchExact, q)
+		hits = ix.collect(hits, ix.exact.get(k), MatchExact, q)
 	}
-	if !hasLevel(out, q.Level) && !strings.Contains(core, " ") {
+	if !q.Exact && !hasLevel(hits, q.Level) && !strings.Contains(core, " ") {
 		for _, s := range AdjectiveStems(core) {
-			out = ix.collect(out, ix.exact.get(s), MatchStem, q)
+			hits = ix.collect(hits, ix.exact.get(s), MatchStem, q)
 		}
 	}
-	if !hasLevel(out, q.Level) {
-		out = ix.collect(out, ix.looseFiltered(core), MatchLoose, q)
+	if !q.Exact && !hasLevel(hits, q.Level) {
+		hits = ix.collect(hits, ix.looseFiltered(core), MatchLoose, q)
 	}
-	rank(out)
-	if q.Limit > 0 && len(out) > q.Limit {
-		out = out[:q.Limit]
-	}
-	return out
+	return ix.candidates(hits, q)
 }
 
-func (ix *Index) collect(out []Candidate, slots []int32, m Match, q Query) []Candidate {
+// hit is a candidate before it is copied out of the index: a name may have
+// hundreds of namesakes and only the best few are kept.
+type hit struct {
+	slot       int32
+	score      float64
+	match      Match
+	levelMatch bool
+}
+
+func (ix *Index) collect(hits []hit, slots []int32, m Match, q Query) []hit {
 	for _, s := range slots {
 		p := &ix.places[s]
-		if p.ID == 0 || !inside(p, q) || contains(out, p.ID) {
+		if p.ID == 0 || !inside(p, q) || hasSlot(hits, s) {
 			continue
 		}
-		c := Candidate{Place: ix.withAdminNames(*p), Match: m}
-		c.LevelMatch = q.Level == geo.LevelUnknown || p.Level() == q.Level
-		c.Score = Prior(p) - 3*float64(m)
-		if !c.LevelMatch {
-			c.Score -= 20
+		h := hit{slot: s, match: m, levelMatch: q.Level == geo.LevelUnknown || p.Level() == q.Level}
+		h.score = Prior(p) - 3*float64(m)
+		if !h.levelMatch {
+			h.score -= 20
 		} else if q.Level != geo.LevelUnknown && ownDesignator(p) == q.Level {
-			c.Score += 2 // "Moscow region" is Moscow Oblast, not the city's own division
+			h.score += 2 // "Moscow region" is Moscow Oblast, not the city's own division
 		}
-		out = append(out, c)
+		hits = append(hits, h)
+	}
+	return hits
+}
+
+func hasSlot(hits []hit, s int32) bool {
+	for _, h := range hits {
+		if h.slot == s {
+			return true
+		}
+	}
+	return false
+}
+
+// candidates ranks the hits by score (then id, for a stable order), keeps
+// the best q.Limit (all when 0) and copies them out with their admin names,
+// unless the query is bare.
+func (ix *Index) candidates(hits []hit, q Query) []Candidate {
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].score != hits[j].score {
+			return hits[i].score > hits[j].score
+		}
+		return ix.places[hits[i].slot].ID < ix.places[hits[j].slot].ID
+	})
+	if q.Limit > 0 && len(hits) > q.Limit {
+		hits = hits[:q.Limit]
+	}
+	out := make([]Candidate, len(hits))
+	for i, h := range hits {
+		p := ix.places[h.slot]
+		if !q.Bare {
+			p = ix.withAdminNames(p)
+		}
+		out[i] = Candidate{Place: p, Score: h.score, Match: h.match, LevelMatch: h.levelMatch}
 	}
 	return out
 }
@@ -106,26 +151,16 @@ func contains(list []Candidate, id int64) bool {
 	return false
 }
 
-func hasLevel(list []Candidate, l geo.Level) bool {
+func hasLevel(hits []hit, l geo.Level) bool {
 	if l == geo.LevelUnknown {
-		return len(list) > 0
+		return len(hits) > 0
 	}
-	for _, c := range list {
-		if c.LevelMatch {
+	for _, h := range hits {
+		if h.levelMatch {
 			return true
 		}
 	}
 	return false
-}
-
-// rank sorts by score, then by id so equal scores keep a stable order.
-func rank(list []Candidate) {
-	sort.Slice(list, func(i, j int) bool {
-		if list[i].Score != list[j].Score {
-			return list[i].Score > list[j].Score
-		}
-		return list[i].ID < list[j].ID
-	})
 }
 
 // Within returns the entries inside the admin1 division (COUNTRY.CODE)
@@ -149,8 +184,8 @@ func (ix *Index) ensureLoose() {
 	ix.mu.Unlock()
 }
 
-// looseFiltered returns the slots under core's loose key whose own names
-// begin with the same three letters as core: a variant spelling keeps its
+// looseFiltered returns the slots under core's loose key whose main name
+// begins with the same three letters as core: a variant spelling keeps its
 // start ("Zaporozhye", "Zaporizhzhia"), and this keeps "Russian" from
 // meeting "Rason".
 func (ix *Index) looseFiltered(core string) []int32 {
@@ -161,11 +196,8 @@ func (ix *Index) looseFiltered(core string) []int32 {
 	var out []int32
 	for _, s := range ix.loose.get(Loose(core)) {
 		p := &ix.places[s]
-		for _, n := range append([]string{p.Name, p.ASCIIName}, p.AlternateNames...) {
-			if strings.HasPrefix(Key(n), prefix) {
-				out = append(out, s)
-				break
-			}
+		if strings.HasPrefix(Key(p.ASCIIName), prefix) || strings.HasPrefix(Key(p.Name), prefix) {
+			out = append(out, s)
 		}
 	}
 	return out

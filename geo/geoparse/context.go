@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/incidentmap/incidentmap/geo"
+	"github.com/incidentmap/incidentmap/geo/gazetteer"
 )
 
 // findContainers links "X in the Y region", "X, Y region", "X, Y" and
@@ -23,6 +24,12 @@ func (d *document) findContainers() {
 			if d.toks[prev.sp.last].possessive && prev.sp.last+1 == m.sp.first {
 				m.container = i - 1
 			}
+		}
+	}
+	d.contained = map[int][]int{}
+	for j, m := range d.ms {
+		if m.container >= 0 {
+			d.contained[m.container] = append(d.contained[m.container], j)
 		}
 	}
 }
@@ -107,10 +114,8 @@ func (d *document) containsContained(i int, p *geo.Place) bool {
 	if p.Level() > geo.LevelAdmin2 || p.Level() < geo.LevelCountry {
 		return false
 	}
-	for _, o := range d.ms {
-		if o.container != i {
-			continue
-		}
+	for _, j := range d.contained[i] {
+		o := d.ms[j]
 		for k := range o.cands {
 			if contains(p, &o.cands[k].Place) {
 				return true
@@ -120,17 +125,48 @@ func (d *document) containsContained(i int, p *geo.Place) bool {
 	return false
 }
 
-// nearest is the distance in km from p to the closest place chosen for
-// another mention (countries and continents excluded: they are too big to
-// say where).
-func (d *document) nearest(i int, p *geo.Place) float64 {
-	min := math.Inf(1)
+// point is where another mention currently resolves, for nearness.
+type point struct {
+	lat, lon float64
+	mention  int
+	key      string
+}
+
+// collectPoints gathers the places chosen for the mentions, countries and
+// continents left out: they are too big to say where.
+// A place named many times counts once, which keeps a long text linear.
+func (d *document) collectPoints() {
+	d.points = d.points[:0]
+	type seenKey struct {
+		id  int64
+		key string
+	}
+	seen := map[seenKey]bool{}
 	for j, o := range d.ms {
 		q := o.place()
-		if j == i || q == nil || q.Level() <= geo.LevelCountry || strings.EqualFold(o.name, d.ms[i].name) {
+		if q == nil || q.Level() <= geo.LevelCountry {
 			continue
 		}
-		if km := Distance(p.Lat, p.Lon, q.Lat, q.Lon); km < min {
+		k := seenKey{q.ID, o.sp.key}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		d.points = append(d.points, point{q.Lat, q.Lon, j, k.key})
+	}
+}
+
+// nearest is the distance in km from p to the closest place chosen for
+// another mention of a different name.
+func (d *document) nearest(i int, p *geo.Place) float64 {
+	min := math.Inf(1)
+	key := d.ms[i].sp.key
+	cos := math.Cos(p.Lat * math.Pi / 180)
+	for _, pt := range d.points {
+		if pt.mention == i || pt.key == key {
+			continue
+		}
+		if km := flatKm(p.Lat, p.Lon, cos, pt.lat, pt.lon); km < min {
 			min = km
 		}
 	}
@@ -147,4 +183,23 @@ func contains(outer, inner *geo.Place) bool {
 		return inner.Country == outer.Country && inner.Admin1 == outer.Admin1 && inner.Admin2 == outer.Admin2
 	}
 	return false
+}
+
+// flatKm is a flat-earth distance from (lat1, lon1), whose latitude's
+// cosine the caller gives, close enough within a few hundred km to weigh
+// nearness and much cheaper than Distance in the scoring loop.
+func flatKm(lat1, lon1, cos1, lat2, lon2 float64) float64 {
+	dlon := math.Abs(lon2 - lon1)
+	if dlon > 180 {
+		dlon = 360 - dlon
+	}
+	x := dlon * cos1
+	y := lat2 - lat1
+	return 111.2 * math.Sqrt(x*x+y*y)
+}
+
+// sameRegionNamed: c lies in an admin1 region the document names (and is
+// not that region itself).
+func (d *document) sameRegionNamed(c *gazetteer.Candidate) bool {
+	return c.Level() != geo.LevelCountry && c.Level() != geo.LevelAdmin1 && d.admin1Named[c.Admin1Key()]
 }

@@ -13,7 +13,7 @@ func (r *recognizer) designatorAfter(i int) geo.Level {
 	if i+1 >= len(r.toks) || r.toks[i].punctAfter || r.toks[i].commaAfter || r.toks[i].possessive {
 		return geo.LevelUnknown
 	}
-	l, _ := gazetteer.DesignatorLevel(r.toks[i+1].text)
+	l, _ := gazetteer.DesignatorLevel(r.toks[i+1].low)
 	return l
 }
 
@@ -31,7 +31,7 @@ func (r *recognizer) designatorBefore(i int) geo.Level {
 	if i >= 3 && r.toks[i-3].cap && !r.toks[i-3].sentStart {
 		return geo.LevelUnknown
 	}
-	l, _ := gazetteer.DesignatorLevel(r.toks[i-2].text)
+	l, _ := gazetteer.DesignatorLevel(r.toks[i-2].low)
 	return l
 }
 
@@ -118,7 +118,7 @@ func (r *recognizer) cueNames(known []span) []span {
 		for i := first; i <= last; i++ {
 			taken[i] = true
 		}
-		out = append(out, span{first: first, last: last, end: r.toks[last].end, level: geo.LevelPlace, fromCue: true})
+		out = append(out, span{first: first, last: last, key: r.nameKey(first, last), end: r.toks[last].end, level: geo.LevelPlace, fromCue: true})
 	}
 	for i := range r.toks {
 		if !r.unknownName(i, taken) {
@@ -137,7 +137,7 @@ func (r *recognizer) cueNames(known []span) []span {
 // unknownName: a capitalised word that may be an unknown place's name.
 func (r *recognizer) unknownName(i int, taken map[int]bool) bool {
 	t := r.toks[i]
-	w := strings.ToLower(t.text)
+	w := t.low
 	return t.cap && !taken[i] && !t.sentStart && !t.allCaps && len(t.text) >= 4 && !r.persons[t.text] &&
 		!calendar[w] && !institutions[w] && !titles[w] && !commonWords[w]
 }
@@ -153,8 +153,8 @@ func (r *recognizer) appositive(i int) bool {
 	if !t[i].commaAfter || i+2 >= len(t) {
 		return false
 	}
-	a := strings.ToLower(t[i+1].text)
-	l, ok := gazetteer.DesignatorLevel(t[i+2].text)
+	a := t[i+1].low
+	l, ok := gazetteer.DesignatorLevel(t[i+2].low)
 	return (a == "a" || a == "an" || a == "the") && ok && l == geo.LevelPlace
 }
 

@@ -66,7 +66,10 @@ func (r *recognizer) isDemonym(i int) bool {
 		}
 		stem := w[:len(w)-len(suf)]
 		for _, name := range []string{stem, stem + "a", stem + "ia", stem + "e"} {
-			best := r.ix.Lookup(gazetteer.Query{Name: name, Limit: 1})
+			if !r.ix.HasKey(name) {
+				continue
+			}
+			best := r.ix.Lookup(gazetteer.Query{Name: name, Limit: 1, Exact: true})
 			if len(best) > 0 && best[0].Level() == geo.LevelCountry && gazetteer.Key(best[0].Name) != w {
 				return true
 			}
@@ -81,7 +84,7 @@ func (r *recognizer) afterTitle(i int) bool {
 		return false
 	}
 	prev := r.toks[i-1]
-	return titles[strings.ToLower(prev.text)] && !prev.commaAfter && !prev.punctAfter && !prev.possessive
+	return titles[prev.low] && !prev.commaAfter && !prev.punctAfter && !prev.possessive
 }
 
 // inPersonRun: the name sits in a run of capitalised words that it does not
@@ -97,7 +100,7 @@ func (r *recognizer) inPersonRun(sp span) bool {
 	if sp.last+1 < len(r.toks) {
 		cur, next := r.toks[sp.last], r.toks[sp.last+1]
 		if next.cap && !cur.punctAfter && !cur.commaAfter && !cur.possessive && !next.sentStart && !r.explained(sp.last+1) {
-			return !next.hyphenPrev || !modifierSuffixes[strings.ToLower(next.text)]
+			return !next.hyphenPrev || !modifierSuffixes[next.low]
 		}
 	}
 	return false
@@ -128,7 +131,7 @@ func (r *recognizer) isModifier(sp span) bool {
 		return false
 	}
 	next := r.toks[sp.last+1]
-	w := strings.ToLower(next.text)
+	w := next.low
 	if next.hyphenPrev && modifierSuffixes[w] {
 		return true
 	}
@@ -141,6 +144,6 @@ func (r *recognizer) isModifier(sp span) bool {
 
 // isCountryCode: "US", "UK", "DRC" name countries; other acronyms do not.
 func (r *recognizer) isCountryCode(sp span) bool {
-	best := r.ix.Lookup(gazetteer.Query{Name: r.toks[sp.first].text, Limit: 1})
+	best := r.ix.Lookup(gazetteer.Query{Name: r.toks[sp.first].text, Limit: 1, Exact: true})
 	return len(best) > 0 && best[0].Level() == geo.LevelCountry
 }

@@ -5,7 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode/utf8"
+
+	"github.com/incidentmap/incidentmap/geo/geoparse"
 )
 
 func TestParseCases(t *testing.T) {
@@ -101,10 +102,8 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add("the village of , in the  region'’s Kursk-on-")
 	p := mustParser(f)
+	f.Add("Kyiv \xff\xfe Odesa \xc3")
 	f.Fuzz(func(t *testing.T, text string) {
-		if !utf8.ValidString(text) {
-			return
-		}
 		for _, m := range p.Parse(text) {
 			if m.Start < 0 || m.End > len(text) || m.Start >= m.End || text[m.Start:m.End] != m.Text {
 				t.Fatalf("bad span %d..%d %q", m.Start, m.End, m.Text)
@@ -134,4 +133,24 @@ func BenchmarkParse(b *testing.B) {
 		p.Parse(texts[i%len(texts)])
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+func TestParseHugeAndInvalidInput(t *testing.T) {
+	p := mustParser(t)
+	huge := strings.Repeat("Shelling hit Kherson overnight. ", geoparse.MaxTextBytes/32+1000)
+	ms := p.Parse(huge)
+	if len(ms) == 0 {
+		t.Fatal("no mentions in a huge text")
+	}
+	for _, m := range ms {
+		if m.End > geoparse.MaxTextBytes {
+			t.Fatalf("mention at %d past the %d-byte cap", m.End, geoparse.MaxTextBytes)
+		}
+	}
+	bad := "Drones hit \xff\xfeKyiv and Odesa\xc3"
+	for _, m := range p.Parse(bad) {
+		if bad[m.Start:m.End] != m.Text {
+			t.Errorf("bad offsets for %q", m.Text)
+		}
+	}
 }

@@ -46,7 +46,7 @@ func (r *recognizer) personShaped(i, j int) bool {
 		if w := r.lower(k); titles[w] || connectors[w] || commonWords[w] || calendar[w] || institutions[w] {
 			return false
 		}
-		if _, ok := gazetteer.DesignatorLevel(r.toks[k].text); ok {
+		if _, ok := gazetteer.DesignatorLevel(r.toks[k].low); ok {
 			return false
 		}
 	}

@@ -11,7 +11,8 @@ import (
 // the mention's text may also cover a singular designator right after it.
 type span struct {
 	first, last int
-	end         int // byte end of the mention text (name, or name + designator)
+	key         string // gazetteer key of the name tokens
+	end         int    // byte end of the mention text (name, or name + designator)
 	level       geo.Level
 	known       bool // the name is in the gazetteer
 	fromCue     bool // unknown name taken from a designator cue ("the village of X")
@@ -26,9 +27,28 @@ type recognizer struct {
 	text    string
 	toks    []token
 	persons map[string]bool // surnames of people named in the document
+	keys    []string        // gazetteer.Key of each token, computed once
 }
 
-func (r *recognizer) lower(i int) string { return strings.ToLower(r.toks[i].text) }
+// nameKey is the gazetteer key of tokens i..j: the tokens' keys joined by
+// spaces, which is what Key gives the text between them, since only spaces
+// and hyphens may separate the words of a name.
+func (r *recognizer) nameKey(i, j int) string {
+	if r.keys == nil {
+		r.keys = make([]string, len(r.toks))
+	}
+	for k := i; k <= j; k++ {
+		if r.keys[k] == "" {
+			r.keys[k] = gazetteer.Key(r.toks[k].text)
+		}
+	}
+	if i == j {
+		return r.keys[i]
+	}
+	return strings.Join(r.keys[i:j+1], " ")
+}
+
+func (r *recognizer) lower(i int) string { return r.toks[i].low }
 
 // run finds the place names in the document, left to right, longest first.
 func (r *recognizer) run() []span {
@@ -59,17 +79,16 @@ func (r *recognizer) matchAt(i int) (span, bool) {
 		if j >= len(r.toks) || !r.nameShape(i, j) {
 			continue
 		}
-		key := gazetteer.Key(r.text[r.toks[i].start:r.toks[j].end])
-		if r.ix.HasKey(key) {
-			return span{first: i, last: j, end: r.toks[j].end, known: true}, true
+		if key := r.nameKey(i, j); r.ix.HasKey(key) {
+			return span{first: i, last: j, key: key, end: r.toks[j].end, known: true}, true
 		}
 	}
 	// An adjectival or variant spelling counts when a designator vouches
 	// for it: "Rostovskaya oblast", "Zaporozhye region".
 	if i+1 < len(r.toks) {
-		if _, ok := gazetteer.DesignatorLevel(r.toks[i+1].text); ok && !r.toks[i].punctAfter && !r.toks[i].commaAfter && !commonWords[r.lower(i)] {
+		if _, ok := gazetteer.DesignatorLevel(r.toks[i+1].low); ok && !r.toks[i].punctAfter && !r.toks[i].commaAfter && !commonWords[r.lower(i)] {
 			if len(r.ix.Lookup(gazetteer.Query{Name: r.text[r.toks[i].start:r.toks[i+1].end], Limit: 1})) > 0 {
-				return span{first: i, last: i, end: r.toks[i].end, known: true}, true
+				return span{first: i, last: i, key: r.nameKey(i, i), end: r.toks[i].end, known: true}, true
 			}
 		}
 	}
@@ -87,7 +106,7 @@ func (r *recognizer) nameShape(i, j int) bool {
 		if k < j && (t.punctAfter || t.commaAfter || t.possessive) {
 			return false
 		}
-		if k > i && k < j && !t.cap && !connectors[strings.ToLower(t.text)] {
+		if k > i && k < j && !t.cap && !connectors[t.low] {
 			return false
 		}
 		if k > i && t.sentStart {

@@ -37,6 +37,8 @@ type document struct {
 	// countries and admin1 divisions the document names, weighted.
 	countryWeight map[string]float64
 	admin1Named   map[string]bool
+	points        []point
+	contained     map[int][]int // container mention → the mentions it contains
 }
 
 // Weights of the document clues, in the same units as gazetteer.Prior
@@ -57,8 +59,9 @@ func (d *document) resolve() {
 			m.choice = 0
 		}
 	}
-	for round := 0; round < 3; round++ {
+	for round := 0; round < 2; round++ {
 		d.tally()
+		d.collectPoints()
 		for i, m := range d.ms {
 			d.score(i, m)
 		}
@@ -86,16 +89,27 @@ func (d *document) score(i int, m *mention) {
 		if container != nil && contains(container, &c.Place) {
 			s += wContainer
 		}
+		if d.sameRegionNamed(c) {
+			s += wAdmin1
+		}
 		if d.containsContained(i, &c.Place) {
 			s += wContainer / 2 // "Atlanta, Georgia": the Georgia that holds an Atlanta
 		}
-		if c.Level() != geo.LevelCountry && d.admin1Named[c.Admin1Key()] && c.Level() != geo.LevelAdmin1 {
-			s += wAdmin1
-		}
 		s += wCountry * d.countryWeight[c.Country]
-		s += wNear * math.Exp(-d.nearest(i, &c.Place)/nearScale)
 		m.scores[k] = s
 		if s > m.scores[best] {
+			best = k
+		}
+	}
+	// Nearness can add at most wNear: only candidates within that of the
+	// best can still win, so only they are measured.
+	top := m.scores[best]
+	for k := range m.cands {
+		if m.scores[k]+wNear < top {
+			continue
+		}
+		m.scores[k] += wNear * math.Exp(-d.nearest(i, &m.cands[k].Place)/nearScale)
+		if m.scores[k] > m.scores[best] {
 			best = k
 		}
 	}

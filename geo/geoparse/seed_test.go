@@ -68,11 +68,48 @@ func TestSeedReport(t *testing.T) {
 			}
 		}
 	}
+	// Beyond the gold file: the three southern oblasts are the admin1
+	// regions, Avdiivka is the Donetsk one, and Europe is the continent.
+	for text, code := range map[string]string{"Zaporizhia": "ADM1", "Odesa": "ADM1", "Dnipropetrovsk": "ADM1", "Europe": "CONT"} {
+		found := false
+		for _, m := range got {
+			if m.Text == text {
+				found = true
+				if m.FeatureCode != code {
+					t.Errorf("%s resolved to a %s, want %s", text, m.FeatureCode, code)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: not found", text)
+		}
+	}
+	for _, m := range got {
+		if strings.HasPrefix(m.Text, "Avdiivka") && m.GeonameID != 713122 {
+			t.Errorf("%q resolved to geonameid %d, want 713122", m.Text, m.GeonameID)
+		}
+	}
 	for _, np := range gold.NotPlaces {
 		for _, m := range got {
 			if strings.Contains(m.Text, np) {
 				t.Errorf("%q taken for a place (mention %q -> %s)", np, m.Text, m.Name)
 			}
 		}
+	}
+}
+
+// BenchmarkSeedReport measures throughput on the seed report, a real news
+// text of ordinary place density (the gold corpus is denser by design).
+func BenchmarkSeedReport(b *testing.B) {
+	text, err := os.ReadFile(seedPath(b, "drone-report.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := mustParser(b)
+	p.Parse(string(text))
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p.Parse(string(text))
 	}
 }

@@ -1,6 +1,7 @@
 package geoparse
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -10,25 +11,28 @@ import (
 type token struct {
 	start, end int
 	text       string
-	cap        bool // starts with an upper-case letter
-	allCaps    bool // two or more letters, all upper case
-	hyphenPrev bool // joined to the previous token by a hyphen
-	sentStart  bool // first word of a sentence or a line
-	possessive bool // followed by 's or ’s (not part of the span)
-	commaAfter bool // a comma follows
-	punctAfter bool // a sentence or clause break (. ; : ! ? or line end) follows
+	low        string // text in lower case
+	cap        bool   // starts with an upper-case letter
+	allCaps    bool   // two or more letters, all upper case
+	hyphenPrev bool   // joined to the previous token by a hyphen
+	sentStart  bool   // first word of a sentence or a line
+	possessive bool   // followed by 's or ’s (not part of the span)
+	commaAfter bool   // a comma follows
+	punctAfter bool   // a sentence or clause break (. ; : ! ? or line end) follows
 }
 
-// tokenize splits text into words. Apostrophes inside a word stay in it
+// tokenize splits text into words, appending to toks (a reused buffer). Apostrophes inside a word stay in it
 // ("Mar'inka"); a trailing 's is marked as possessive; hyphens split words
 // but are remembered, so "Rostov-on-Don" is three tokens joined by hyphens.
-func tokenize(text string) []token {
-	var toks []token
+func tokenize(text string, toks []token) []token {
+	if toks == nil {
+		toks = make([]token, 0, len(text)/6+1) // about one word per six bytes of English
+	}
 	sentStart := true
 	hyphen := false
 	i := 0
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := runeAt(text, i)
 		if !isWordRune(r) {
 			switch {
 			case r == '-' || r == '‐' || r == '‑':
@@ -60,7 +64,7 @@ func tokenize(text string) []token {
 		}
 		start := i
 		for i < len(text) {
-			r, size := utf8.DecodeRuneInString(text[i:])
+			r, size := runeAt(text, i)
 			if isWordRune(r) {
 				i += size
 				continue
@@ -79,6 +83,7 @@ func tokenize(text string) []token {
 		first, _ := utf8.DecodeRuneInString(t.text)
 		t.cap = unicode.IsUpper(first)
 		t.allCaps = isAllCaps(t.text)
+		t.low = lowerWord(t.text)
 		toks = append(toks, t)
 		sentStart, hyphen = false, false
 	}
@@ -86,7 +91,18 @@ func tokenize(text string) []token {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// runeAt decodes the rune at text[i], taking the one-byte path for ASCII.
+func runeAt(text string, i int) (rune, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
 }
 
 func isApostrophe(r rune) bool {
@@ -122,4 +138,15 @@ func isAllCaps(s string) bool {
 		}
 	}
 	return letters >= 2
+}
+
+// lowerWord lower-cases a word, without allocating when it is lower case
+// already (most words are).
+func lowerWord(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
