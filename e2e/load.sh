@@ -12,6 +12,12 @@
 #   LOAD_SECONDS   seconds per run   (default: 15)
 #   LOAD_CONNS     open connections  (default: 32)
 #   LOAD_BBOX      one oblast        (default: Kharkiv oblast)
+#
+# Besides the one box (served from the response cache after its first
+# request), two runs show what the store does without it: "50 boxes" cycles
+# through 50 oblast-sized boxes (a working set the cache holds after the
+# first round), "every box new" shifts each request's box a little so that
+# no request is ever answered from the cache.
 set -eu
 
 cd "$(dirname "$0")/.."
@@ -64,3 +70,48 @@ run() {
 run "items in one oblast, limit=100" "$base/collections/incidents/items?bbox=$bbox&limit=100"
 run "items in one oblast, limit=1000" "$base/collections/incidents/items?bbox=$bbox&limit=1000"
 run "one incident by id" "$base/collections/incidents/items/$one"
+
+# boxes_script LIMIT UNIQUE writes a wrk script asking for oblast-sized
+# boxes (3.3 by 1.8 degrees) on a 10 by 5 grid over Ukraine; with UNIQUE=1
+# every request's box is shifted by a step no other request uses.
+boxes_script() {
+	cat <<EOF
+local limit, unique = $1, $2
+local boxes, n = {}, 0
+for row = 0, 4 do
+	for col = 0, 9 do
+		local w, s = 22.5 + col * 1.4, 44.6 + row * 1.1
+		boxes[#boxes + 1] = { w, s, w + 3.3, s + 1.8 }
+	end
+end
+local threads = 0
+function setup(thread)
+	threads = threads + 1
+	thread:set("tid", threads)
+end
+function request()
+	n = n + 1
+	local b = boxes[n % #boxes + 1]
+	local shift = 0
+	if unique == 1 then shift = (n * 64 + (tid or 0)) * 1e-6 end
+	local path = string.format("/collections/incidents/items?limit=%d&bbox=%.6f,%.6f,%.6f,%.6f",
+		limit, b[1] + shift, b[2], b[3] + shift, b[4])
+	return wrk.format(nil, path)
+end
+EOF
+}
+
+runscript() {
+	script=$tmp/incidentmap-load-$$.lua
+	boxes_script "$2" "$3" >"$script"
+	echo
+	echo "== $1"
+	wrk -t "$threads" -c "$conns" -d "${seconds}s" --latency -s "$script" "$base" |
+		grep -E 'Requests/sec|Transfer/sec|Latency  |50%|99%|Non-2xx|Socket errors'
+	rm -f "$script"
+}
+
+runscript "50 oblast boxes in turn, limit=100" 100 0
+runscript "50 oblast boxes in turn, limit=1000" 1000 0
+runscript "every box new (no cache hits), limit=100" 100 1
+runscript "every box new (no cache hits), limit=1000" 1000 1

@@ -36,6 +36,11 @@ type Config struct {
 	IdleTimeout       time.Duration
 	// Version is reported by GET /api/config and the landing page.
 	Version string
+	// CacheBytes bounds the in-memory cache of read responses (items,
+	// collections, tiles, timeline); 0 means DefaultCacheBytes and a
+	// negative value turns the cache off. The cache needs a store that
+	// implements StoreVersioner.
+	CacheBytes int64
 }
 
 // Defaults applied by New to zero Config fields.
@@ -81,6 +86,9 @@ func (cfg Config) withDefaults() Config {
 	}
 	if cfg.IdleTimeout <= 0 {
 		cfg.IdleTimeout = DefaultIdleTimeout
+	}
+	if cfg.CacheBytes == 0 {
+		cfg.CacheBytes = DefaultCacheBytes
 	}
 	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
 	return cfg

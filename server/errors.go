@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -95,6 +96,14 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
+	if clientGone(c, err) {
+		// Nobody is left to read a response; record the abort the way
+		// proxies do (499) rather than as a server fault.
+		c.Response().Status = statusClientClosed
+		s.log.Info("client closed request", slog.String("method", c.Request().Method),
+			slog.String("path", c.Request().URL.Path), slog.Any("error", err))
+		return
+	}
 	status, body := errorResponse(err)
 	if status >= 500 {
 		s.log.Error("request failed", slog.String("method", c.Request().Method),
@@ -110,6 +119,17 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if err := c.JSON(status, body); err != nil {
 		s.log.Warn("writing error response", slog.Any("error", err))
 	}
+}
+
+// statusClientClosed is nginx's status for a request the client abandoned
+// before the response was ready; it appears in logs and metrics only.
+const statusClientClosed = 499
+
+// clientGone reports whether the request failed because the client closed
+// it: its context is canceled. The store's error then says "context
+// canceled" or, when SQLite was interrupted mid-statement, "interrupted".
+func clientGone(c echo.Context, err error) bool {
+	return err != nil && errors.Is(c.Request().Context().Err(), context.Canceled)
 }
 
 // paramError is a 400 naming the query parameter at fault.

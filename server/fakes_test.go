@@ -15,6 +15,7 @@ type fakeStore struct {
 	IncidentsFn   func(ctx context.Context, f geo.IncidentFilter) ([]geo.Incident, int, error)
 	IncidentFn    func(ctx context.Context, id int64) (geo.Incident, error)
 	PlacesFn      func(ctx context.Context, f geo.IncidentFilter) ([]geo.PlaceCount, error)
+	PlaceFn       func(ctx context.Context, key string) (geo.PlaceCount, error)
 	RegionsFn     func(ctx context.Context, f geo.IncidentFilter) ([]geo.RegionCount, error)
 	DailyCountsFn func(ctx context.Context, f geo.IncidentFilter) ([]DayCount, error)
 	ExtentFn      func(ctx context.Context) (geo.BBox, string, string, int, error)
@@ -41,6 +42,23 @@ func (s *fakeStore) Places(ctx context.Context, f geo.IncidentFilter) ([]geo.Pla
 		return nil, nil
 	}
 	return s.PlacesFn(ctx, f)
+}
+
+// Place answers from PlaceFn, or else finds the key among all Places.
+func (s *fakeStore) Place(ctx context.Context, key string) (geo.PlaceCount, error) {
+	if s.PlaceFn != nil {
+		return s.PlaceFn(ctx, key)
+	}
+	all, err := s.Places(ctx, geo.IncidentFilter{})
+	if err != nil {
+		return geo.PlaceCount{}, err
+	}
+	for _, pc := range all {
+		if pc.Key == key {
+			return pc, nil
+		}
+	}
+	return geo.PlaceCount{}, geo.Errorf(geo.ENotFound, "no place %q", key)
 }
 
 func (s *fakeStore) Regions(ctx context.Context, f geo.IncidentFilter) ([]geo.RegionCount, error) {

@@ -66,16 +66,11 @@ func (s *Server) findIncident(c echo.Context, id string) (geo.Incident, error) {
 }
 
 func (s *Server) findPlace(c echo.Context, id string) (geo.PlaceCount, error) {
-	all, err := s.deps.Store.Places(c.Request().Context(), geo.IncidentFilter{})
-	if err != nil {
-		return geo.PlaceCount{}, err
+	pc, err := s.deps.Store.Place(c.Request().Context(), id)
+	if geo.ErrorCode(err) == geo.ENotFound {
+		return geo.PlaceCount{}, notFound("no place with id %q has incidents", id)
 	}
-	for _, pc := range all {
-		if pc.Key == id {
-			return pc, nil
-		}
-	}
-	return geo.PlaceCount{}, notFound("no place with id %q has incidents", id)
+	return pc, err
 }
 
 func (s *Server) findRegion(c echo.Context, id string) (geo.RegionCount, error) {

@@ -16,6 +16,9 @@ type IncidentStore interface {
 	Incident(ctx context.Context, id int64) (geo.Incident, error)
 	// Places lists resolved places with incident counts over the filter.
 	Places(ctx context.Context, f geo.IncidentFilter) ([]geo.PlaceCount, error)
+	// Place returns the one place with incidents whose Key is key, or a
+	// geo.ENotFound error.
+	Place(ctx context.Context, key string) (geo.PlaceCount, error)
 	// Regions lists admin1 aggregates over the filter.
 	Regions(ctx context.Context, f geo.IncidentFilter) ([]geo.RegionCount, error)
 	// DailyCounts counts incidents per event_date, oldest first.

@@ -5,6 +5,9 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 )
 
+// gzipLevel trades a little size for speed on large item pages.
+const gzipLevel = 5
+
 // newRouter registers every route and the middleware chain. The outermost
 // middleware records metrics and logs after errors have been written, so
 // they see the final status.
@@ -13,10 +16,11 @@ func (s *Server) newRouter() *echo.Echo {
 	e.HideBanner = true
 	e.HidePort = true
 	e.HTTPErrorHandler = s.handleError
-	e.Use(s.observe, s.recoverPanics, s.securityHeaders, s.bodyLimit, s.requireToken)
+	e.Use(s.observe, s.recoverPanics, s.securityHeaders, s.bodyLimit, s.requireToken, s.cacheResponses)
 	// Compress what is worth it: the basemap is megabytes of GeoJSON and
-	// item pages compress about tenfold.
-	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 2048}))
+	// item pages compress about tenfold. Cached responses are compressed
+	// once, by the cache.
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: gzipLevel, MinLength: gzipMinLength, Skipper: s.cacheable}))
 
 	e.GET("/", s.handleLanding)
 	e.GET("/conformance", s.handleConformance)

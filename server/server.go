@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -27,6 +28,11 @@ type Server struct {
 	metrics *metrics
 	csp     string
 	basemap basemapFile
+
+	// The response cache, when the store reports its version; nil otherwise.
+	cache        *responseCache
+	storeVersion StoreVersioner
+	etagEpoch    string // distinguishes this run's ETags from earlier runs'
 
 	httpServer *http.Server
 	listener   net.Listener
@@ -61,6 +67,10 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	s.csp = csp
 	if deps.Basemap != nil {
 		s.basemap = newBasemapFile(deps.Basemap())
+	}
+	if v, ok := deps.Store.(StoreVersioner); ok && cfg.CacheBytes > 0 {
+		s.storeVersion, s.cache = v, newResponseCache(cfg.CacheBytes)
+		s.etagEpoch = strconv.FormatInt(time.Now().UnixNano(), 36)
 	}
 	s.echo = s.newRouter()
 	return s, nil

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -34,8 +35,9 @@ const (
 	// bboxTree goes through the R*Tree: best when the box holds few incidents.
 	bboxTree bboxPlan = iota
 	// bboxScan compares each row's point and keeps SQLite off the lon/lat
-	// index, so a page can walk the event_date index and stop early: best
-	// for a page of a box that holds many incidents.
+	// index, so a page walks the (event_date, id, lon, lat) index, checks
+	// points without reading rows, and stops early: best for a page of a
+	// box that holds a good share of all incidents.
 	bboxScan
 	// bboxIndex lets SQLite count through the covering (lon, lat) index.
 	bboxIndex
@@ -102,32 +104,73 @@ func addBBox(w *where, b geo.BBox, plan bboxPlan) {
 	w.add("("+lon+" >= ? OR "+lon+" <= ?) AND i.lat BETWEEN ? AND ?", b.West, b.East, b.South, b.North)
 }
 
-// manyInBox is the number of incidents from which a box counts as large.
+// manyInBox is the number of incidents from which a box is counted through
+// the (lon, lat) index rather than the R*Tree, when other filters make the
+// box's own count not the answer.
 const manyInBox = 2000
 
-// planBBox probes the R*Tree, reading at most manyInBox entries, to choose
-// the plans of a page query and of its count.
-func planBBox(ctx context.Context, q queryer, b *geo.BBox) (page, count bboxPlan, err error) {
-	if b == nil {
-		return bboxTree, bboxTree, nil
+// treeRowCost is roughly how many entries of the (event_date, id, lon, lat)
+// index a page scan reads in the time the R*Tree plan spends on one
+// matching incident (a table lookup, then a sort). Measured on a store of
+// 1,000,000 synthetic incidents: about 45 ns an index entry against 1.5 us a
+// matching row.
+const treeRowCost = 30
+
+// queryPlan is how one incidents query reads its box.
+type queryPlan struct {
+	page, count bboxPlan
+	inBox       int // incidents in the box; with no box, every incident
+}
+
+// planQuery chooses the plans of a page query and of its count. A page
+// either walks the date index newest first, checking each point, until it
+// has enough rows (cheap when the box holds a good share of all incidents),
+// or takes every incident in the box from the R*Tree and sorts them (cheap
+// when the box holds few). want is how many rows the page reads, Offset
+// included; 0 means all.
+func (s *Store) planQuery(ctx context.Context, q queryer, gen int64, f geo.IncidentFilter, want int) (queryPlan, error) {
+	if f.BBox == nil {
+		return queryPlan{page: bboxTree, count: bboxTree}, nil
 	}
-	if err := validateBBox(*b); err != nil {
-		return 0, 0, err
+	b := *f.BBox
+	if err := validateBBox(b); err != nil {
+		return queryPlan{}, err
 	}
-	if b.West > b.East {
-		return bboxTree, bboxTree, nil // across the antimeridian: rare, keep it simple
-	}
-	var n int
-	err = q.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM incidents_rtree
-		WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ? LIMIT ?)`,
-		b.West, b.East, b.South, b.North, manyInBox).Scan(&n)
+	inBox, err := s.counts.cached(gen, fmt.Sprintf("box %v", b), func() (int, error) {
+		return boxCount(ctx, q, b)
+	})
 	if err != nil {
-		return 0, 0, fmt.Errorf("store: probe bbox: %w", err)
+		return queryPlan{}, err
 	}
-	if n < manyInBox {
-		return bboxTree, bboxTree, nil
+	p := queryPlan{page: bboxTree, count: bboxTree, inBox: inBox}
+	if inBox >= manyInBox && b.West <= b.East {
+		p.count = bboxIndex
 	}
-	return bboxScan, bboxIndex, nil
+	if inBox == 0 || b.West > b.East {
+		return p, nil // across the antimeridian: rare, keep it simple
+	}
+	total, err := s.counts.cached(gen, "max id", func() (int, error) { return maxIncidentID(ctx, q) })
+	if err != nil {
+		return queryPlan{}, err
+	}
+	scanned := total
+	if want > 0 {
+		scanned = min(total, int(int64(want)*int64(total)/int64(inBox)))
+	}
+	if scanned < treeRowCost*inBox {
+		p.page = bboxScan
+	}
+	return p, nil
+}
+
+// maxIncidentID estimates the number of incidents in O(log n): ids are
+// assigned in order and rarely deleted.
+func maxIncidentID(ctx context.Context, q queryer) (int, error) {
+	var n sql.NullInt64
+	if err := q.QueryRowContext(ctx, "SELECT MAX(id) FROM incidents").Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: max incident id: %w", err)
+	}
+	return int(n.Int64), nil
 }
 
 // addTypes filters on event and sub-event types, rejecting names that are not
@@ -161,7 +204,8 @@ func addCursor(w *where, c *geo.Cursor) error {
 	if err := validateDate(c.EventDate, "cursor"); err != nil {
 		return err
 	}
-	w.add("(i.event_date < ? OR (i.event_date = ? AND i.id < ?))", c.EventDate, c.EventDate, c.ID)
+	// A row value lets SQLite start the date index walk at the cursor.
+	w.add("(i.event_date, i.id) < (?, ?)", c.EventDate, c.ID)
 	return nil
 }
 

@@ -36,11 +36,12 @@ type Importer struct {
 	n       int       // rows written, committed or not
 	pending int       // rows written in the open transaction
 	err     error
+	changed func() // tells the Store's version that rows were written
 }
 
 // BeginImport starts an import of GeoNames rows.
 func (s *Store) BeginImport(ctx context.Context) (*Importer, error) {
-	im := &Importer{ctx: ctx, db: s.write, buf: make([]any, 0, importRowsPerStmt*importColumns)}
+	im := &Importer{ctx: ctx, db: s.write, changed: s.ver.changed, buf: make([]any, 0, importRowsPerStmt*importColumns)}
 	if err := im.begin(); err != nil {
 		return nil, err
 	}
@@ -144,6 +145,7 @@ func (im *Importer) begin() error {
 func (im *Importer) commit() error {
 	im.stmt.Close()
 	err := im.tx.Commit()
+	im.changed()
 	im.tx, im.stmt = nil, nil
 	if err != nil {
 		im.err = fmt.Errorf("store: commit import: %w", err)

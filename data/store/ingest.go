@@ -51,6 +51,7 @@ func (s *Store) Ingest(ctx context.Context, a geo.Article, mentions []geo.Mentio
 	} else if found {
 		return describeArticle(ctx, tx, id)
 	}
+	defer s.ver.changed()
 	res, err := ingestNew(ctx, tx, a, hash, mentions, incidents, opt)
 	if err != nil {
 		return geo.IngestResult{}, err

@@ -25,6 +25,27 @@ func (s *Store) Places(ctx context.Context, f geo.IncidentFilter) ([]geo.PlaceCo
 	if err != nil {
 		return nil, err
 	}
+	return s.placeCounts(ctx, w)
+}
+
+// Place returns the place with incidents whose Key is key, counted as
+// Places counts it over all incidents, or a geo.ENotFound error. It reads
+// only that place's incidents.
+func (s *Store) Place(ctx context.Context, key string) (geo.PlaceCount, error) {
+	w := &where{}
+	w.add("i.place_key = ?", key)
+	pcs, err := s.placeCounts(ctx, w)
+	if err != nil {
+		return geo.PlaceCount{}, err
+	}
+	if len(pcs) == 0 {
+		return geo.PlaceCount{}, geo.Errorf(geo.ENotFound, "no place with id %q has incidents", key)
+	}
+	return pcs[0], nil
+}
+
+// placeCounts groups the incidents selected by w per place.
+func (s *Store) placeCounts(ctx context.Context, w *where) ([]geo.PlaceCount, error) {
 	rows, err := s.read.QueryContext(ctx, `SELECT i.place_key, i.event_type, COUNT(*), MAX(i.event_date),
 		i.location, i.geonameid, i.feature_code, i.country, i.admin1, i.admin1_name, i.admin2, i.lat, i.lon
 		FROM incidents i`+w.SQL()+` GROUP BY i.place_key, i.event_type`, w.args...)

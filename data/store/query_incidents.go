@@ -1,11 +1,13 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/incidentmap/incidentmap/geo"
 )
@@ -18,26 +20,33 @@ const incidentColumns = `i.id, i.event_type, i.sub_event_type, i.event_date, i.t
 
 // Incidents returns one page of the incidents matching f, newest event date
 // first (ties by id, descending), with their Sources, and the number of all
-// incidents matching f regardless of paging. Page and total come from one
-// snapshot. A Limit of 0 means no limit.
+// incidents matching f regardless of paging. The page comes from one
+// snapshot; the total is counted in it or remembered from an earlier count
+// at the same Version. A Limit of 0 means no limit.
 func (s *Store) Incidents(ctx context.Context, f geo.IncidentFilter) ([]geo.Incident, int, error) {
 	if f.Limit < 0 || f.Offset < 0 {
 		return nil, 0, geo.FieldError("limit", "limit and offset must not be negative")
+	}
+	// The version is read before the snapshot starts, so a count kept under
+	// it is never older than the version says.
+	gen, err := s.Version(ctx)
+	if err != nil {
+		return nil, 0, err
 	}
 	tx, err := s.readTx(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
 	defer tx.Rollback()
-	pagePlan, countPlan, err := planBBox(ctx, tx, f.BBox)
+	want := 0
+	if f.Limit > 0 {
+		want = f.Limit + f.Offset
+	}
+	plan, err := s.planQuery(ctx, tx, gen, f, want)
 	if err != nil {
 		return nil, 0, err
 	}
-	page, err := filterWhere(f, pagePlan)
-	if err != nil {
-		return nil, 0, err
-	}
-	w, err := filterWhere(f, countPlan)
+	page, err := filterWhere(f, plan.page)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -48,21 +57,38 @@ func (s *Store) Incidents(ctx context.Context, f geo.IncidentFilter) ([]geo.Inci
 	if limit == 0 {
 		limit = -1 // SQLite: no limit
 	}
-
 	query := "SELECT " + incidentColumns + " FROM incidents i" + page.SQL() +
 		" ORDER BY i.event_date DESC, i.id DESC LIMIT ? OFFSET ?"
 	incs, err := queryIncidents(ctx, tx, query, append(page.args, limit, f.Offset)...)
 	if err != nil {
 		return nil, 0, err
 	}
-	var total int
-	if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM incidents i"+w.SQL(), w.args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("store: count incidents: %w", err)
+	total, err := s.matched(ctx, tx, gen, f, plan)
+	if err != nil {
+		return nil, 0, err
 	}
 	if err := fillSources(ctx, tx, incs); err != nil {
 		return nil, 0, err
 	}
 	return incs, total, nil
+}
+
+// matched counts the incidents f selects, ignoring paging.
+func (s *Store) matched(ctx context.Context, q queryer, gen int64, f geo.IncidentFilter, plan queryPlan) (int, error) {
+	if onlyBBox(f) {
+		return plan.inBox, nil
+	}
+	w, err := filterWhere(f, plan.count)
+	if err != nil {
+		return 0, err
+	}
+	return s.counts.cached(gen, fmt.Sprintf("where %s %#v", w.SQL(), w.args), func() (int, error) {
+		var n int
+		if err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM incidents i"+w.SQL(), w.args...).Scan(&n); err != nil {
+			return 0, fmt.Errorf("store: count incidents: %w", err)
+		}
+		return n, nil
+	})
 }
 
 // Incident returns one incident with its sources, or a geo.ENotFound error.
@@ -153,44 +179,60 @@ func scanIncident(rows *sql.Rows) (geo.Incident, error) {
 }
 
 // fillSources sets the Sources of each incident: the distinct articles that
-// reported it, oldest publication first.
+// reported it, oldest publication first. The ids go to SQLite as one JSON
+// array, so a page of any size is one statement with one parameter; order
+// and duplicates (one article quoted twice) are settled here.
 func fillSources(ctx context.Context, q queryer, incs []geo.Incident) error {
+	if len(incs) == 0 {
+		return nil
+	}
 	index := make(map[int64]int, len(incs))
-	ids := make([]int64, len(incs))
+	ids := make([]byte, 0, 8*len(incs))
+	ids = append(ids, '[')
 	for i := range incs {
 		incs[i].Sources = []geo.Source{}
 		index[incs[i].ID] = i
-		ids[i] = incs[i].ID
+		if i > 0 {
+			ids = append(ids, ',')
+		}
+		ids = strconv.AppendInt(ids, incs[i].ID, 10)
 	}
-	for chunk := range slices.Chunk(ids, maxParams) {
-		rows, err := q.QueryContext(ctx, `SELECT s.incident_id, a.id, a.title, a.url, a.published
-			FROM incident_sources s JOIN articles a ON a.id = s.article_id
-			WHERE s.incident_id IN (`+placeholders(len(chunk))+`)
-			GROUP BY s.incident_id, a.id ORDER BY s.incident_id, a.published, a.id`, anys(chunk)...)
-		if err != nil {
-			return fmt.Errorf("store: query sources: %w", err)
-		}
-		if err := scanSources(rows, incs, index); err != nil {
-			return err
-		}
+	ids = append(ids, ']')
+	rows, err := q.QueryContext(ctx, `SELECT s.incident_id, s.article_id, a.title, a.url, a.published
+		FROM json_each(?) j JOIN incident_sources s ON s.incident_id = j.value
+		JOIN articles a ON a.id = s.article_id`, string(ids))
+	if err != nil {
+		return fmt.Errorf("store: query sources: %w", err)
+	}
+	if err := scanSources(rows, incs, index); err != nil {
+		return err
+	}
+	for i := range incs {
+		sortSources(&incs[i])
 	}
 	return nil
 }
 
+// scanSources appends each row's source to its incident. Articles are
+// shared by many incidents, so each is read into a Source once.
 func scanSources(rows *sql.Rows, incs []geo.Incident, index map[int64]int) error {
 	defer rows.Close()
+	articles := map[int64]geo.Source{}
+	var incidentID, articleID int64
+	var title, url, published sql.RawBytes
 	for rows.Next() {
-		var incidentID int64
-		var src geo.Source
-		var published string
-		if err := rows.Scan(&incidentID, &src.ArticleID, &src.Title, &src.URL, &published); err != nil {
+		if err := rows.Scan(&incidentID, &articleID, &title, &url, &published); err != nil {
 			return fmt.Errorf("store: scan source: %w", err)
 		}
-		t, err := parseTimeText(published)
-		if err != nil {
-			return err
+		src, ok := articles[articleID]
+		if !ok {
+			t, err := parseTimeText(string(published))
+			if err != nil {
+				return err
+			}
+			src = geo.Source{ArticleID: articleID, Title: string(title), URL: string(url), Published: t}
+			articles[articleID] = src
 		}
-		src.Published = t
 		i := index[incidentID]
 		incs[i].Sources = append(incs[i].Sources, src)
 	}
@@ -198,6 +240,18 @@ func scanSources(rows *sql.Rows, incs []geo.Incident, index map[int64]int) error
 		return fmt.Errorf("store: query sources: %w", err)
 	}
 	return nil
+}
+
+// sortSources orders an incident's sources by publication, then article
+// id, and drops repeats of one article.
+func sortSources(inc *geo.Incident) {
+	if len(inc.Sources) < 2 {
+		return
+	}
+	slices.SortFunc(inc.Sources, func(a, b geo.Source) int {
+		return cmp.Or(a.Published.Compare(b.Published), cmp.Compare(a.ArticleID, b.ArticleID))
+	})
+	inc.Sources = slices.CompactFunc(inc.Sources, func(a, b geo.Source) bool { return a.ArticleID == b.ArticleID })
 }
 
 // maxParams keeps IN lists well below SQLite's limit on bound parameters.

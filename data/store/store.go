@@ -14,9 +14,11 @@ import (
 
 // Store is an open incidentmap database. It is safe for concurrent use.
 type Store struct {
-	path  string
-	write *sql.DB // one connection: SQLite has one writer at a time
-	read  *sql.DB // a pool of readers; WAL lets them run beside the writer
+	path   string
+	write  *sql.DB // one connection: SQLite has one writer at a time
+	read   *sql.DB // a pool of readers; WAL lets them run beside the writer
+	ver    *version
+	counts *countCache
 }
 
 // DSN is the modernc.org/sqlite data source name for the database file at
@@ -30,6 +32,7 @@ func DSN(path string) string {
 		"_pragma=synchronous(NORMAL)",
 		"_pragma=cache_size(-65536)", // KiB: keeps big write transactions from spilling
 		"_pragma=temp_store(MEMORY)",
+		"_pragma=mmap_size(1073741824)", // reads map the file instead of a read call per page
 	}
 	return "file:" + uriPathEscaper.Replace(path) + "?" + strings.Join(q, "&")
 }
@@ -64,6 +67,12 @@ func Open(path string) (*Store, error) {
 	}
 	read.SetMaxOpenConns(max(4, runtime.GOMAXPROCS(0)))
 	s.read = read
+	if s.ver, err = newVersion(DSN(path)); err != nil {
+		read.Close()
+		write.Close()
+		return nil, err
+	}
+	s.counts = newCountCache(countCacheSize)
 	return s, nil
 }
 
@@ -72,7 +81,7 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes both connection pools.
 func (s *Store) Close() error {
-	return errors.Join(s.read.Close(), s.write.Close())
+	return errors.Join(s.read.Close(), s.write.Close(), s.ver.close())
 }
 
 // readTx starts a read-only transaction: every query in it sees one

@@ -45,6 +45,7 @@ func (s *Store) LoadSynthetic(ctx context.Context, n int, seed int64) error {
 	if err != nil {
 		return err
 	}
+	defer s.ver.changed()
 	defer tx.Rollback()
 	w, err := newIncidentWriter(ctx, tx)
 	if err != nil {

@@ -46,6 +46,7 @@ func (s *Store) AddUserPlace(ctx context.Context, p geo.Place) (geo.Place, error
 		return geo.Place{}, fmt.Errorf("store: add user place: %w", err)
 	}
 	now := nowText()
+	defer s.ver.changed()
 	err = s.write.QueryRowContext(ctx, `INSERT INTO user_places (geonameid, name, asciiname, alternate_names,
 		feature_class, feature_code, country, country_name, admin1, admin1_name, admin2, admin2_name,
 		lat, lon, population, source, created_at, updated_at)
@@ -70,6 +71,7 @@ func (s *Store) UpdateUserPlace(ctx context.Context, p geo.Place) (geo.Place, er
 	if err != nil {
 		return geo.Place{}, fmt.Errorf("store: update user place: %w", err)
 	}
+	defer s.ver.changed()
 	r, err := s.write.ExecContext(ctx, `UPDATE user_places SET geonameid = ?, name = ?, asciiname = ?,
 		alternate_names = ?, feature_class = ?, feature_code = ?, country = ?, country_name = ?,
 		admin1 = ?, admin1_name = ?, admin2 = ?, admin2_name = ?, lat = ?, lon = ?, population = ?,
@@ -90,6 +92,7 @@ func (s *Store) UpdateUserPlace(ctx context.Context, p geo.Place) (geo.Place, er
 // DeleteUserPlace removes a user entry, or returns a geo.ENotFound error
 // when there is none.
 func (s *Store) DeleteUserPlace(ctx context.Context, id int64) error {
+	defer s.ver.changed()
 	r, err := s.write.ExecContext(ctx, `DELETE FROM user_places WHERE id = ?`, id)
 	if err != nil {
 		return fmt.Errorf("store: delete user place: %w", err)
