@@ -29,9 +29,19 @@ type incidentStore interface {
 	// Ingest stores an article with its mentions and incidents in one
 	// transaction; merge folds incidents into matching stored ones.
 	Ingest(ctx context.Context, a geo.Article, ms []geo.Mention, incs []geo.Incident, merge bool) (geo.IngestResult, error)
+	// IngestBatch stores many articles in one transaction; an article that
+	// fails is rolled back alone and reported in errs[i].
+	IngestBatch(ctx context.Context, items []processed, merge bool) (res []geo.IngestResult, errs []error, err error)
 	// Incidents returns one page of matching incidents (newest event date
 	// first, then id descending, keyset paging with f.After) and the total.
 	Incidents(ctx context.Context, f geo.IncidentFilter) ([]geo.Incident, int, error)
+}
+
+// processed is an article with the places and incidents found in it.
+type processed struct {
+	Article   geo.Article
+	Mentions  []geo.Mention
+	Incidents []geo.Incident
 }
 
 // placeStore keeps the user's gazetteer entries.

@@ -66,6 +66,7 @@ func (a *app) cmdIngest(cfg Config, args []string) error {
 		run.ingestInput(in)
 		run.bar.Add(1)
 	}
+	run.flush()
 	run.bar.Finish()
 	summary := a.stdout
 	if *jsonOut {
@@ -87,6 +88,14 @@ type ingestRun struct {
 	jsonOut bool
 	bar     *progress
 	counts  ingestCounts
+	pending []pendingArticle
+}
+
+// pendingArticle waits in the batch with the name its errors are
+// reported under.
+type pendingArticle struct {
+	name string
+	art  geo.Article
 }
 
 func (r *ingestRun) fail(name string, err error) {
@@ -108,18 +117,13 @@ func (r *ingestRun) ingestInput(in input) {
 		if art.Published.IsZero() {
 			art.Published = fallback
 		}
-		res, err := ingestArticle(r.app.ctx, r.st, r.pl, art, r.merge)
-		if err != nil {
-			name := in.name
-			if len(articles) > 1 {
-				name = fmt.Sprintf("%s: article %d", in.name, i+1)
-			}
-			r.fail(name, err)
-			continue
+		name := in.name
+		if len(articles) > 1 {
+			name = fmt.Sprintf("%s: article %d", in.name, i+1)
 		}
-		r.counts.add(res)
-		if r.jsonOut {
-			r.printJSON(res)
+		r.pending = append(r.pending, pendingArticle{name, art})
+		if len(r.pending) >= ingestBatch {
+			r.flush()
 		}
 	}
 }

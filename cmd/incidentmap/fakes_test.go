@@ -32,6 +32,15 @@ func newFakeStore() *fakeStore {
 	return &fakeStore{articles: map[string]int64{}, failTitles: map[string]bool{}}
 }
 
+func (s *fakeStore) IngestBatch(ctx context.Context, items []processed, merge bool) ([]geo.IngestResult, []error, error) {
+	res := make([]geo.IngestResult, len(items))
+	errs := make([]error, len(items))
+	for i, it := range items {
+		res[i], errs[i] = s.Ingest(ctx, it.Article, it.Mentions, it.Incidents, merge)
+	}
+	return res, errs, nil
+}
+
 func (s *fakeStore) Ingest(ctx context.Context, a geo.Article, ms []geo.Mention, incs []geo.Incident, merge bool) (geo.IngestResult, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

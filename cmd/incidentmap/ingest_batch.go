@@ -1,0 +1,58 @@
+package main
+
+import (
+	"runtime"
+	"sync"
+)
+
+// ingestBatch is how many articles go to the store in one transaction: one
+// commit for many articles is what makes bulk ingest fast, and a failing
+// article is still rolled back alone.
+const ingestBatch = 200
+
+// flush geoparses and extracts the pending articles on every core, stores
+// them in one batch and reports each in input order.
+func (r *ingestRun) flush() {
+	if len(r.pending) == 0 {
+		return
+	}
+	items := processAll(r.pl, r.pending)
+	results, errs, err := r.st.IngestBatch(r.app.ctx, items, r.merge)
+	for i, p := range r.pending {
+		switch {
+		case err != nil:
+			r.fail(p.name, err)
+		case errs[i] != nil:
+			r.fail(p.name, errs[i])
+		default:
+			r.counts.add(results[i])
+			if r.jsonOut {
+				r.printJSON(results[i])
+			}
+		}
+	}
+	r.pending = r.pending[:0]
+}
+
+// processAll runs the pipeline over the articles with one worker per core.
+func processAll(pl pipeline, pending []pendingArticle) []processed {
+	out := make([]processed, len(pending))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				ms, incs := pl.Process(pending[i].art)
+				out[i] = processed{Article: pending[i].art, Mentions: ms, Incidents: incs}
+			}
+		}()
+	}
+	for i := range pending {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
