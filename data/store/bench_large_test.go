@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/incidentmap/incidentmap/geo"
 )
@@ -25,21 +26,24 @@ func largeStore(b *testing.B) *Store {
 func BenchmarkIncidentsLarge(b *testing.B) {
 	s := largeStore(b)
 	ctx := context.Background()
+	from, to := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC), time.Date(2024, 8, 31, 0, 0, 0, 0, time.UTC)
 	cases := []struct {
-		name  string
-		box   geo.BBox
-		limit int
+		name     string
+		box      geo.BBox
+		limit    int
+		from, to *time.Time
 	}{
-		{"oblast/limit=100", geo.BBox{West: 35.0, South: 48.6, East: 38.3, North: 50.4}, 100},
-		{"oblast/limit=1000", geo.BBox{West: 35.0, South: 48.6, East: 38.3, North: 50.4}, 1000},
-		{"district/limit=1000", geo.BBox{West: 36.0, South: 49.5, East: 37.0, North: 50.0}, 1000},
-		{"ukraine/limit=1000", geo.BBox{West: 22, South: 44, East: 41, North: 53}, 1000},
+		{"oblast+quarter/limit=1000", geo.BBox{West: 35.0, South: 48.6, East: 38.3, North: 50.4}, 1000, &from, &to},
+		{"oblast/limit=100", geo.BBox{West: 35.0, South: 48.6, East: 38.3, North: 50.4}, 100, nil, nil},
+		{"oblast/limit=1000", geo.BBox{West: 35.0, South: 48.6, East: 38.3, North: 50.4}, 1000, nil, nil},
+		{"district/limit=1000", geo.BBox{West: 36.0, South: 49.5, East: 37.0, North: 50.0}, 1000, nil, nil},
+		{"ukraine/limit=1000", geo.BBox{West: 22, South: 44, East: 41, North: 53}, 1000, nil, nil},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
 			var total, n int
 			for b.Loop() {
-				incs, t, err := s.Incidents(ctx, geo.IncidentFilter{BBox: &c.box, Limit: c.limit})
+				incs, t, err := s.Incidents(ctx, geo.IncidentFilter{BBox: &c.box, From: c.from, To: c.to, Limit: c.limit})
 				if err != nil {
 					b.Fatal(err)
 				}
