@@ -25,9 +25,16 @@ gazetteer:
 	cd data/npm && npm ci --no-audit --no-fund
 	$(GO) run ./data/gazbuild
 
+# Each parser's fuzz test for FUZZTIME (go test runs one fuzz target at a time).
+FUZZTIME ?= 30s
+FUZZ := ./geo/gazetteer:FuzzParseGeoNamesLine ./geo/geoparse:FuzzParse ./geo/incident:FuzzExtract \
+	./geo/article:FuzzParseText ./geo/article:FuzzReadJSONL ./geo:FuzzParseBBox ./geo:FuzzParseDatetime \
+	./server:FuzzItemsQuery
 fuzz:
-	$(GO) test ./geo/gazetteer -run '^$$' -fuzz FuzzParseGeoNamesLine -fuzztime 30s
-	$(GO) test ./geo/geoparse -run '^$$' -fuzz FuzzParse -fuzztime 30s
+	@for t in $(FUZZ); do \
+		echo "fuzz $$t"; \
+		$(GO) test $${t%%:*} -run '^$$' -fuzz "^$${t##*:}$$" -fuzztime $(FUZZTIME) || exit 1; \
+	done
 
 bench:
 	$(GO) test ./... -run '^$$' -bench . -benchmem
