@@ -1,124 +1,62 @@
 package server
 
 import (
-	"fmt"
-	"io"
 	"log/slog"
-	"slices"
-	"strings"
-	"sync"
+	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
-// durationBuckets are the upper bounds, in seconds, of the request latency
-// histogram.
-var durationBuckets = []float64{0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10}
-
-// metrics counts requests and ingests for /metrics in the Prometheus text
-// format. It belongs to one Server; there is no global registry.
+// metrics are the server's Prometheus metrics, in a registry of its own
+// (no global registry, so tests and several servers do not share counts).
 type metrics struct {
-	mu        sync.Mutex
-	requests  map[requestKey]uint64
-	durations map[string]*histogram // by route
-	articles  map[bool]uint64       // by duplicate
-	incidents map[string]uint64     // "new" or "merged"
-}
-
-type requestKey struct {
-	Method, Route string
-	Status        int
-}
-
-type histogram struct {
-	counts []uint64 // per bucket, not cumulative
-	sum    float64
-	total  uint64
+	registry  *prometheus.Registry
+	requests  *prometheus.CounterVec
+	durations *prometheus.HistogramVec
+	articles  *prometheus.CounterVec
+	incidents *prometheus.CounterVec
+	handler   http.Handler
 }
 
 func newMetrics() *metrics {
-	return &metrics{
-		requests:  map[requestKey]uint64{},
-		durations: map[string]*histogram{},
-		articles:  map[bool]uint64{},
-		incidents: map[string]uint64{},
+	m := &metrics{
+		registry: prometheus.NewRegistry(),
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "incidentmap_http_requests_total", Help: "HTTP requests by method, route and status.",
+		}, []string{"method", "route", "status"}),
+		durations: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "incidentmap_http_request_duration_seconds", Help: "HTTP request latency by route.",
+			Buckets: []float64{0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10},
+		}, []string{"route"}),
+		articles: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "incidentmap_articles_ingested_total", Help: "Articles posted, by whether they were duplicates.",
+		}, []string{"duplicate"}),
+		incidents: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "incidentmap_incidents_ingested_total", Help: "Incidents from ingested articles, new or merged into existing ones.",
+		}, []string{"kind"}),
 	}
+	m.registry.MustRegister(m.requests, m.durations, m.articles, m.incidents,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	m.handler = promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})
+	return m
 }
 
 // observeRequest records one finished request.
 func (m *metrics) observeRequest(method, route string, status int, d time.Duration) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.requests[requestKey{method, route, status}]++
-	h := m.durations[route]
-	if h == nil {
-		h = &histogram{counts: make([]uint64, len(durationBuckets))}
-		m.durations[route] = h
-	}
-	sec := d.Seconds()
-	if i, _ := slices.BinarySearch(durationBuckets, sec); i < len(durationBuckets) {
-		h.counts[i]++
-	}
-	h.sum += sec
-	h.total++
+	m.requests.WithLabelValues(method, route, strconv.Itoa(status)).Inc()
+	m.durations.WithLabelValues(route).Observe(d.Seconds())
 }
 
 // observeIngest records one ingested article.
 func (m *metrics) observeIngest(duplicate bool, newIncidents, merged int) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.articles[duplicate]++
-	m.incidents["new"] += uint64(newIncidents)
-	m.incidents["merged"] += uint64(merged)
-}
-
-// write prints every metric in the Prometheus text exposition format, in a
-// stable order.
-func (m *metrics) write(w io.Writer) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	fmt.Fprintln(w, "# HELP incidentmap_http_requests_total HTTP requests by method, route and status.")
-	fmt.Fprintln(w, "# TYPE incidentmap_http_requests_total counter")
-	keys := make([]requestKey, 0, len(m.requests))
-	for k := range m.requests {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b requestKey) int {
-		return strings.Compare(fmt.Sprint(a.Route, a.Method, a.Status), fmt.Sprint(b.Route, b.Method, b.Status))
-	})
-	for _, k := range keys {
-		fmt.Fprintf(w, "incidentmap_http_requests_total{method=%q,route=%q,status=\"%d\"} %d\n",
-			k.Method, k.Route, k.Status, m.requests[k])
-	}
-	fmt.Fprintln(w, "# HELP incidentmap_http_request_duration_seconds HTTP request latency by route.")
-	fmt.Fprintln(w, "# TYPE incidentmap_http_request_duration_seconds histogram")
-	routes := make([]string, 0, len(m.durations))
-	for r := range m.durations {
-		routes = append(routes, r)
-	}
-	slices.Sort(routes)
-	for _, r := range routes {
-		h := m.durations[r]
-		var cum uint64
-		for i, le := range durationBuckets {
-			cum += h.counts[i]
-			fmt.Fprintf(w, "incidentmap_http_request_duration_seconds_bucket{route=%q,le=\"%g\"} %d\n", r, le, cum)
-		}
-		fmt.Fprintf(w, "incidentmap_http_request_duration_seconds_bucket{route=%q,le=\"+Inf\"} %d\n", r, h.total)
-		fmt.Fprintf(w, "incidentmap_http_request_duration_seconds_sum{route=%q} %g\n", r, h.sum)
-		fmt.Fprintf(w, "incidentmap_http_request_duration_seconds_count{route=%q} %d\n", r, h.total)
-	}
-	fmt.Fprintln(w, "# HELP incidentmap_articles_ingested_total Articles posted, by whether they were duplicates.")
-	fmt.Fprintln(w, "# TYPE incidentmap_articles_ingested_total counter")
-	for _, dup := range []bool{false, true} {
-		fmt.Fprintf(w, "incidentmap_articles_ingested_total{duplicate=\"%t\"} %d\n", dup, m.articles[dup])
-	}
-	fmt.Fprintln(w, "# HELP incidentmap_incidents_ingested_total Incidents from ingested articles, new or merged into existing ones.")
-	fmt.Fprintln(w, "# TYPE incidentmap_incidents_ingested_total counter")
-	for _, kind := range []string{"merged", "new"} {
-		fmt.Fprintf(w, "incidentmap_incidents_ingested_total{kind=%q} %d\n", kind, m.incidents[kind])
-	}
+	m.articles.WithLabelValues(strconv.FormatBool(duplicate)).Inc()
+	m.incidents.WithLabelValues("new").Add(float64(newIncidents))
+	m.incidents.WithLabelValues("merged").Add(float64(merged))
 }
 
 // observe is the outermost middleware: it writes any error response first,
@@ -143,10 +81,8 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// handleMetrics serves GET /metrics.
+// handleMetrics serves GET /metrics in the Prometheus exposition format.
 func (s *Server) handleMetrics(c echo.Context) error {
-	c.Response().Header().Set(echo.HeaderContentType, "text/plain; version=0.0.4; charset=utf-8")
-	c.Response().WriteHeader(200)
-	s.metrics.write(c.Response())
+	s.metrics.handler.ServeHTTP(c.Response(), c.Request())
 	return nil
 }
