@@ -38,6 +38,7 @@ func (s *Server) newRouter() *echo.Echo {
 	e.PUT("/api/gazetteer/:id", s.handleGazetteerUpdate)
 	e.DELETE("/api/gazetteer/:id", s.handleGazetteerDelete)
 	e.GET("/api/timeline", s.handleTimeline)
+	e.GET("/api/export", s.handleExport)
 	e.GET("/api/config", s.handleConfig)
 
 	e.GET("/tiles/incidents/:z/:x/:y", s.handleTile)
