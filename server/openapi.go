@@ -1,5 +1,7 @@
 package server
 
+import "github.com/incidentmap/incidentmap/geo/export"
+
 // obj is a JSON object in the OpenAPI document.
 type obj = map[string]any
 
