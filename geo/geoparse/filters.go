@@ -37,16 +37,29 @@ func (r *recognizer) accept(sp span) bool {
 	return true
 }
 
-// lowerElsewhere: the word also appears in lower case in the document, so a
-// capitalised copy at a sentence start is most likely that word ("Drone
-// strikes hit...", "Farmers blocked...").
+// lowerElsewhere: the word, or another form of it, also appears in lower
+// case in the document, so a capitalised copy at a sentence start is most
+// likely that word ("Drone strikes hit...", "Marches took place ... as
+// thousands marched").
 func (r *recognizer) lowerElsewhere(word string) bool {
+	stem := wordStem(word)
 	for _, t := range r.toks {
-		if !t.cap && t.text == word {
+		if !t.cap && (t.text == word || wordStem(t.text) == stem) {
 			return true
 		}
 	}
 	return false
+}
+
+// wordStem strips the common English endings, enough to tell that
+// "marches" and "marched" are one word.
+func wordStem(w string) string {
+	for _, suf := range []string{"ing", "es", "ed", "s"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
 }
 
 // demonymSuffixes turn a country name into its adjective: Chad-ian,

@@ -62,6 +62,17 @@ func TestParseCases(t *testing.T) {
 			want: map[string]string{"Zaporozhye": "UA.26", "Kharkov": "UA.07"},
 		},
 		{
+			name: "possessive inside a name",
+			text: "Thousands of refugees reached Cox's Bazar in Bangladesh.",
+			want: map[string]string{"Cox's Bazar": "BD.84", "Bangladesh": "BD"},
+		},
+		{
+			name: "sentence-initial word used elsewhere as a word",
+			text: "Marches took place in Lyon as thousands marched against the reform.",
+			want: map[string]string{"Lyon": "FR.84"},
+			not:  []string{"Marches"},
+		},
+		{
 			name: "demonym is an actor",
 			text: "Sudanese troops clashed with fighters near El Fasher.",
 			want: map[string]string{"El Fasher": "SD.55"},

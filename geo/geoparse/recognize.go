@@ -74,6 +74,12 @@ func (r *recognizer) run() []span {
 
 // matchAt returns the longest gazetteer name starting at token i.
 func (r *recognizer) matchAt(i int) (span, bool) {
+	// A possessive that belongs to the name: "Cox's Bazar".
+	if t := r.toks[i]; t.possessive && i+1 < len(r.toks) && r.toks[i+1].cap && !t.punctAfter {
+		if key := gazetteer.Key(r.text[t.start:r.toks[i+1].end]); r.ix.HasKey(key) {
+			return span{first: i, last: i + 1, key: key, end: r.toks[i+1].end, known: true}, true
+		}
+	}
 	for n := maxNameTokens; n >= 1; n-- {
 		j := i + n - 1
 		if j >= len(r.toks) || !r.nameShape(i, j) {

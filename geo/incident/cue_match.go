@@ -149,6 +149,10 @@ func plannedAfter(toks []token, i, to int) bool {
 // ("for months", "continue to") rather than one event.
 func habitual(toks []token) bool {
 	for i := range toks {
+		// "since 2009", "which began in 2016": a long-running conflict, not one event.
+		if i+1 < len(toks) && (toks[i].low == "since" || toks[i].low == "began" && toks[i+1].low == "in") && isYearAfter(toks, i) {
+			return true
+		}
 		for _, ph := range habitualPhrases {
 			if ph[0] != toks[i].low || i+len(ph) > len(toks) {
 				continue
@@ -189,4 +193,15 @@ func refineProtest(sub string, toks []token, fatalities *int) string {
 		return geo.SubProtestIntervention
 	}
 	return sub
+}
+
+// isYearAfter reports whether a four-digit year follows toks[i] within two
+// tokens.
+func isYearAfter(toks []token, i int) bool {
+	for j := i + 1; j < len(toks) && j <= i+2; j++ {
+		if w := toks[j].low; len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) {
+			return true
+		}
+	}
+	return false
 }

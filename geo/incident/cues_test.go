@@ -29,6 +29,7 @@ func TestCueTable(t *testing.T) {
 		{"denial is not an event", "Russian troops have not captured Orikhiv.", ""},
 		{"no event words", "Orikhiv is a small town with a long history.", ""},
 		{"aerial bombs are an air strike", "Russian forces struck Orikhiv with guided aerial bombs overnight.", geo.SubAirDroneStrike},
+		{"long-running conflict is background", "The insurgency, which began in 2009, has killed thousands of people around Orikhiv.", ""},
 		{"planned protest is not an event", "Unions said new protests would be held in Orikhiv in May.", ""},
 		{"scheduled talks are not an event", "Ceasefire talks are scheduled in Orikhiv next week.", ""},
 	}
