@@ -33,7 +33,7 @@ type Incident struct {
 	Country       string   `json:"country"`
 	Admin1        string   `json:"admin1"`
 	Admin1Name    string   `json:"admin1_name"`
-	Admin2        string   `json:"admin2"`
+	Admin2        string   `json:"admin2"` // the district's name, as ACLED's admin2 (its code when no name is known)
 	Lat           float64  `json:"lat"`
 	Lon           float64  `json:"lon"`
 	GeoPrecision  int      `json:"geo_precision"`

@@ -15,6 +15,7 @@ type Mention struct {
 	Admin1      string  `json:"admin1"`
 	Admin1Name  string  `json:"admin1_name"`
 	Admin2      string  `json:"admin2,omitempty"`
+	Admin2Name  string  `json:"admin2_name,omitempty"`
 	Lat         float64 `json:"lat"`
 	Lon         float64 `json:"lon"`
 	Precision   int     `json:"precision"`
@@ -33,7 +34,7 @@ func MentionOf(text string, start, end int, p *Place, precision int, confidence 
 	return Mention{
 		Text: text[start:end], Start: start, End: end,
 		Name: p.Name, PlaceID: p.ID, GeonameID: p.GeonameID, FeatureCode: p.FeatureCode,
-		Country: p.Country, Admin1: p.Admin1, Admin1Name: p.Admin1Name, Admin2: p.Admin2,
+		Country: p.Country, Admin1: p.Admin1, Admin1Name: p.Admin1Name, Admin2: p.Admin2, Admin2Name: p.Admin2Name,
 		Lat: p.Lat, Lon: p.Lon, Precision: precision, Confidence: confidence,
 	}
 }

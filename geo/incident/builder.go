@@ -121,7 +121,7 @@ func (b *builder) emit(s *sentence, ev *event, date eventDate) {
 			EventType: geo.EventTypeOf(sub), SubEventType: sub,
 			EventDate: date.day.Format("2006-01-02"), TimePrecision: date.precision,
 			Location: p.m.Name, GeonameID: p.m.GeonameID, FeatureCode: p.m.FeatureCode,
-			Country: p.m.Country, Admin1: p.m.Admin1, Admin1Name: p.m.Admin1Name, Admin2: p.m.Admin2,
+			Country: p.m.Country, Admin1: p.m.Admin1, Admin1Name: p.m.Admin1Name, Admin2: admin2Of(p.m),
 			Lat: p.m.Lat, Lon: p.m.Lon, GeoPrecision: geoPrecision(p),
 			Count: fig.count, CountUnit: fig.unit, Fatalities: fig.fatalities, Injured: fig.injured,
 			Actor1: actor1, Actor2: actor2,
@@ -194,4 +194,12 @@ func containsInt(xs []int, x int) bool {
 		}
 	}
 	return false
+}
+
+// admin2Of is the district as ACLED names it: its name, else its code.
+func admin2Of(m geo.Mention) string {
+	if m.Admin2Name != "" {
+		return m.Admin2Name
+	}
+	return m.Admin2
 }
