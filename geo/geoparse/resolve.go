@@ -77,7 +77,9 @@ func (d *document) score(i int, m *mention) {
 	if len(m.cands) == 0 {
 		return
 	}
-	m.scores = make([]float64, len(m.cands))
+	if len(m.scores) != len(m.cands) {
+		m.scores = make([]float64, len(m.cands))
+	}
 	var container *geo.Place
 	if m.container >= 0 {
 		container = d.ms[m.container].place()
