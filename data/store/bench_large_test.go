@@ -38,6 +38,8 @@ func BenchmarkIncidentsLarge(b *testing.B) {
 		{"oblast/limit=1000", geo.BBox{West: 35.0, South: 48.6, East: 38.3, North: 50.4}, 1000, nil, nil},
 		{"district/limit=1000", geo.BBox{West: 36.0, South: 49.5, East: 37.0, North: 50.0}, 1000, nil, nil},
 		{"ukraine/limit=1000", geo.BBox{West: 22, South: 44, East: 41, North: 53}, 1000, nil, nil},
+		{"ukraine+quarter/limit=1000", geo.BBox{West: 22, South: 44, East: 41, North: 53}, 1000, &from, &to},
+		{"district+quarter/limit=1000", geo.BBox{West: 36.0, South: 49.5, East: 37.0, North: 50.0}, 1000, &from, &to},
 	}
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
@@ -61,7 +63,7 @@ func BenchmarkBoxCountLarge(b *testing.B) {
 	s := largeStore(b)
 	box := geo.BBox{West: 35.0, South: 48.6, East: 38.3, North: 50.4}
 	for b.Loop() {
-		if _, err := boxCount(context.Background(), s.read, box); err != nil {
+		if _, err := rangeCount(context.Background(), s.read, box, nil, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,11 +1,7 @@
 package store
 
 import (
-	"context"
-	"fmt"
 	"sync"
-
-	"github.com/incidentmap/incidentmap/geo"
 )
 
 // countCacheSize bounds how many counts a Store remembers per version.
@@ -63,50 +59,4 @@ func (c *countCache) cached(gen int64, key string, count func() (int, error)) (i
 	}
 	c.put(gen, key, n)
 	return n, nil
-}
-
-// treeCountCap is how many R*Tree entries boxCount reads before it counts
-// through the (lon, lat) index instead, which is faster for a box holding a
-// large share of all incidents.
-const treeCountCap = 50_000
-
-// boxCount is the exact number of incidents inside b. The R*Tree holds
-// 32-bit floats rounded outwards, so an entry it returns whose rounded
-// point lies inside b is certainly inside; only entries on the edges are
-// checked against the exact point in the table.
-func boxCount(ctx context.Context, q queryer, b geo.BBox) (int, error) {
-	if b.West > b.East { // across the antimeridian: two boxes
-		west, err := boxCount(ctx, q, geo.BBox{West: b.West, South: b.South, East: 180, North: b.North})
-		if err != nil {
-			return 0, err
-		}
-		east, err := boxCount(ctx, q, geo.BBox{West: -180, South: b.South, East: b.East, North: b.North})
-		return west + east, err
-	}
-	var n int
-	err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM incidents_rtree r
-		WHERE r.max_lon >= ?1 AND r.min_lon <= ?2 AND r.max_lat >= ?3 AND r.min_lat <= ?4
-		AND ((r.min_lon >= ?1 AND r.max_lon <= ?2 AND r.min_lat >= ?3 AND r.max_lat <= ?4)
-			OR EXISTS (SELECT 1 FROM incidents i WHERE i.id = r.id
-				AND i.lon BETWEEN ?1 AND ?2 AND i.lat BETWEEN ?3 AND ?4))
-		LIMIT ?5)`, b.West, b.East, b.South, b.North, treeCountCap).Scan(&n)
-	if err != nil {
-		return 0, fmt.Errorf("store: count box: %w", err)
-	}
-	if n < treeCountCap {
-		return n, nil
-	}
-	err = q.QueryRowContext(ctx, `SELECT COUNT(*) FROM incidents i
-		WHERE i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?`, b.West, b.East, b.South, b.North).Scan(&n)
-	if err != nil {
-		return 0, fmt.Errorf("store: count box: %w", err)
-	}
-	return n, nil
-}
-
-// onlyBBox reports whether f selects by its box alone, so that the box's
-// count is the number of matches.
-func onlyBBox(f geo.IncidentFilter) bool {
-	return f.BBox != nil && f.From == nil && f.To == nil && len(f.EventType) == 0 &&
-		len(f.SubEventType) == 0 && len(f.Country) == 0 && f.Admin1 == "" && f.Q == "" && f.ArticleID == 0
 }

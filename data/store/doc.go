@@ -6,7 +6,8 @@
 // go through a single connection that begins IMMEDIATE transactions, so
 // writers queue in the process instead of failing with SQLITE_BUSY; reads use
 // a separate pool and, thanks to WAL, never wait for a writer. An R*Tree
-// index kept in step by triggers answers bounding-box queries.
+// over each incident's point and date, kept in step by triggers, answers
+// bounding-box and time queries and orders pages by date by itself.
 //
 // Anything a caller can get wrong is reported as a *geo.Error (geo.EInvalid,
 // geo.ENotFound); other errors are prefixed "store: ".

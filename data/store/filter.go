@@ -1,9 +1,6 @@
 package store
 
 import (
-	"context"
-	"database/sql"
-	"fmt"
 	"strings"
 
 	"github.com/incidentmap/incidentmap/geo"
@@ -41,6 +38,9 @@ const (
 	bboxScan
 	// bboxIndex lets SQLite count through the covering (lon, lat) index.
 	bboxIndex
+	// bboxTreePage takes a page's ids from the R*Tree alone, which orders
+	// by date too; only for a box and dates with no other filter.
+	bboxTreePage
 )
 
 // filterWhere turns f into SQL. The cursor is left out: it narrows a page,
@@ -51,7 +51,7 @@ func filterWhere(f geo.IncidentFilter, plan bboxPlan) (*where, error) {
 		if err := validateBBox(*f.BBox); err != nil {
 			return nil, err
 		}
-		addBBox(w, *f.BBox, plan)
+		addBBox(w, f, plan)
 	}
 	if f.From != nil {
 		w.add("i.event_date >= ?", f.From.Format(dateLayout))
@@ -81,96 +81,32 @@ func filterWhere(f geo.IncidentFilter, plan bboxPlan) (*where, error) {
 	return w, nil
 }
 
-// addBBox selects through the R*Tree, then checks the exact point: the tree
-// stores 32-bit floats rounded outwards, so it may return a few extra rows
-// at the edges. A box with West > East crosses the antimeridian.
-func addBBox(w *where, b geo.BBox, plan bboxPlan) {
-	const tree = "SELECT id FROM incidents_rtree WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?"
+// addBBox selects through the R*Tree (with the dates, which are part of
+// it), then checks the exact point: the tree stores 32-bit floats rounded
+// outwards, so it may return a few extra rows at the edges. A box with
+// West > East crosses the antimeridian.
+func addBBox(w *where, f geo.IncidentFilter, plan bboxPlan) {
+	const tree = `SELECT id FROM incidents_tree WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?
+		AND max_t >= ? AND min_t <= ?`
+	b := *f.BBox
+	if plan == bboxTree {
+		var subs []string
+		var args []any
+		for _, r := range treeRanges(b, f.From, f.To) {
+			subs = append(subs, tree)
+			args = append(args, r.box.West, r.box.East, r.box.South, r.box.North, r.lo, r.hi)
+		}
+		w.add("i.id IN ("+strings.Join(subs, " UNION ALL ")+")", args...)
+	}
 	lon := "i.lon"
 	if plan == bboxScan {
 		lon = "+i.lon" // unary plus: not an index term
 	}
 	if b.West <= b.East {
-		if plan == bboxTree {
-			w.add("i.id IN ("+tree+")", b.West, b.East, b.South, b.North)
-		}
 		w.add(lon+" BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?", b.West, b.East, b.South, b.North)
 		return
 	}
-	if plan == bboxTree {
-		w.add("i.id IN ("+tree+" UNION ALL "+tree+")",
-			b.West, 180.0, b.South, b.North, -180.0, b.East, b.South, b.North)
-	}
 	w.add("("+lon+" >= ? OR "+lon+" <= ?) AND i.lat BETWEEN ? AND ?", b.West, b.East, b.South, b.North)
-}
-
-// manyInBox is the number of incidents from which a box is counted through
-// the (lon, lat) index rather than the R*Tree, when other filters make the
-// box's own count not the answer.
-const manyInBox = 2000
-
-// treeRowCost is roughly how many entries of the (event_date, id, lon, lat)
-// index a page scan reads in the time the R*Tree plan spends on one
-// matching incident (a table lookup, then a sort). Measured on a store of
-// 1,000,000 synthetic incidents: about 45 ns an index entry against 1.5 us a
-// matching row.
-const treeRowCost = 30
-
-// queryPlan is how one incidents query reads its box.
-type queryPlan struct {
-	page, count bboxPlan
-	inBox       int // incidents in the box; with no box, every incident
-}
-
-// planQuery chooses the plans of a page query and of its count. A page
-// either walks the date index newest first, checking each point, until it
-// has enough rows (cheap when the box holds a good share of all incidents),
-// or takes every incident in the box from the R*Tree and sorts them (cheap
-// when the box holds few). want is how many rows the page reads, Offset
-// included; 0 means all.
-func (s *Store) planQuery(ctx context.Context, q queryer, gen int64, f geo.IncidentFilter, want int) (queryPlan, error) {
-	if f.BBox == nil {
-		return queryPlan{page: bboxTree, count: bboxTree}, nil
-	}
-	b := *f.BBox
-	if err := validateBBox(b); err != nil {
-		return queryPlan{}, err
-	}
-	inBox, err := s.counts.cached(gen, fmt.Sprintf("box %v", b), func() (int, error) {
-		return boxCount(ctx, q, b)
-	})
-	if err != nil {
-		return queryPlan{}, err
-	}
-	p := queryPlan{page: bboxTree, count: bboxTree, inBox: inBox}
-	if inBox >= manyInBox && b.West <= b.East {
-		p.count = bboxIndex
-	}
-	if inBox == 0 || b.West > b.East {
-		return p, nil // across the antimeridian: rare, keep it simple
-	}
-	total, err := s.counts.cached(gen, "max id", func() (int, error) { return maxIncidentID(ctx, q) })
-	if err != nil {
-		return queryPlan{}, err
-	}
-	scanned := total
-	if want > 0 {
-		scanned = min(total, int(int64(want)*int64(total)/int64(inBox)))
-	}
-	if scanned < treeRowCost*inBox {
-		p.page = bboxScan
-	}
-	return p, nil
-}
-
-// maxIncidentID estimates the number of incidents in O(log n): ids are
-// assigned in order and rarely deleted.
-func maxIncidentID(ctx context.Context, q queryer) (int, error) {
-	var n sql.NullInt64
-	if err := q.QueryRowContext(ctx, "SELECT MAX(id) FROM incidents").Scan(&n); err != nil {
-		return 0, fmt.Errorf("store: max incident id: %w", err)
-	}
-	return int(n.Int64), nil
 }
 
 // addTypes filters on event and sub-event types, rejecting names that are not

@@ -4,15 +4,40 @@ import (
 	"context"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/incidentmap/incidentmap/geo"
 )
 
-// bruteForce lists, newest first, the ids of the incidents inside b by
-// reading every row, for checking the planned queries against.
-func bruteForce(t *testing.T, s *Store, b geo.BBox) []int64 {
+// interval is an inclusive date interval; "" leaves a side open.
+type interval struct{ from, to string }
+
+// filter is a page filter on b and the interval.
+func (iv interval) filter(t *testing.T, b geo.BBox, limit int) geo.IncidentFilter {
 	t.Helper()
-	rows, err := s.read.Query(`SELECT id, lon, lat FROM incidents ORDER BY event_date DESC, id DESC`)
+	f := geo.IncidentFilter{BBox: &b, Limit: limit}
+	for _, side := range []struct {
+		date string
+		dst  **time.Time
+	}{{iv.from, &f.From}, {iv.to, &f.To}} {
+		if side.date == "" {
+			continue
+		}
+		d, err := time.Parse(dateLayout, side.date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		*side.dst = &d
+	}
+	return f
+}
+
+// bruteForce lists, newest first, the ids of the incidents inside b and
+// the interval by reading every row, for checking the planned queries
+// against.
+func bruteForce(t *testing.T, s *Store, b geo.BBox, iv interval) []int64 {
+	t.Helper()
+	rows, err := s.read.Query(`SELECT id, lon, lat, event_date FROM incidents ORDER BY event_date DESC, id DESC`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -21,14 +46,16 @@ func bruteForce(t *testing.T, s *Store, b geo.BBox) []int64 {
 	for rows.Next() {
 		var id int64
 		var lon, lat float64
-		if err := rows.Scan(&id, &lon, &lat); err != nil {
+		var date string
+		if err := rows.Scan(&id, &lon, &lat, &date); err != nil {
 			t.Fatal(err)
 		}
 		inLon := lon >= b.West && lon <= b.East
 		if b.West > b.East {
 			inLon = lon >= b.West || lon <= b.East
 		}
-		if inLon && lat >= b.South && lat <= b.North {
+		inTime := (iv.from == "" || date >= iv.from) && (iv.to == "" || date <= iv.to)
+		if inLon && lat >= b.South && lat <= b.North && inTime {
 			ids = append(ids, id)
 		}
 	}
@@ -75,16 +102,32 @@ func TestIncidentsInBoxMatchBruteForce(t *testing.T) {
 		{"across the antimeridian", geo.BBox{West: 40, South: 5, East: 30, North: 55}},
 	}
 	for _, bx := range boxes {
-		t.Run(bx.name, func(t *testing.T) {
-			want := bruteForce(t, s, bx.box)
-			for _, limit := range []int{7, 100, 1000} {
-				got := readPages(t, s, geo.IncidentFilter{BBox: &bx.box, Limit: limit}, len(want), 12)
-				wantPrefix := want[:min(len(want), 12*limit)]
-				if !slices.Equal(got, wantPrefix) {
-					t.Fatalf("limit %d: %d ids, want %d; first difference at %d", limit, len(got), len(wantPrefix), firstDiff(got, wantPrefix))
+		for _, iv := range testIntervals() {
+			t.Run(bx.name+"/"+iv.from+".."+iv.to, func(t *testing.T) {
+				want := bruteForce(t, s, bx.box, iv)
+				for _, limit := range []int{7, 100, 1000} {
+					got := readPages(t, s, iv.filter(t, bx.box, limit), len(want), 12)
+					wantPrefix := want[:min(len(want), 12*limit)]
+					if !slices.Equal(got, wantPrefix) {
+						t.Fatalf("limit %d: %d ids, want %d; first difference at %d", limit, len(got), len(wantPrefix), firstDiff(got, wantPrefix))
+					}
 				}
-			}
-		})
+			})
+		}
+	}
+}
+
+// testIntervals are the date intervals checked with every box: synthetic
+// dates run over 2024 and 2025.
+func testIntervals() []interval {
+	return []interval{
+		{"", ""},
+		{"2024-06-01", "2024-08-31"},
+		{"2025-03-15", "2025-03-15"},
+		{"2025-12-01", ""},
+		{"", "2024-01-20"},
+		{"2026-01-01", "2026-12-31"},
+		{"2024-08-31", "2024-06-01"},
 	}
 }
 
@@ -117,7 +160,7 @@ func firstDiff(a, b []int64) int {
 	return min(len(a), len(b))
 }
 
-// Both page plans must be exercised by the boxes above: check that the
+// Every page plan must be exercised by the boxes above: check that the
 // planner picks each where it should.
 func TestPlanQueryChoosesByShareOfBox(t *testing.T) {
 	s := MustOpen(t)
@@ -125,25 +168,63 @@ func TestPlanQueryChoosesByShareOfBox(t *testing.T) {
 	if err := s.LoadSynthetic(ctx, 20_000, 7); err != nil {
 		t.Fatal(err)
 	}
+	june, august := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC), time.Date(2024, 8, 31, 0, 0, 0, 0, time.UTC)
+	oblast := geo.BBox{West: 35.0, South: 48.6, East: 38.3, North: 50.4}
 	tests := []struct {
-		name  string
-		box   geo.BBox
-		limit int
-		want  bboxPlan
+		name   string
+		filter geo.IncidentFilter
+		limit  int
+		want   bboxPlan
 	}{
-		{"large share, small page: walk the date index", geo.BBox{West: 22, South: 44, East: 41, North: 53}, 100, bboxScan},
-		{"small box: R*Tree", geo.BBox{West: 36.0, South: 49.5, East: 37.0, North: 50.0}, 100, bboxTree},
-		{"no limit on a small share: R*Tree", geo.BBox{West: 35.0, South: 48.6, East: 38.3, North: 50.4}, 0, bboxTree},
+		{"large share, small page: walk the date index",
+			geo.IncidentFilter{BBox: &geo.BBox{West: 22, South: 44, East: 41, North: 53}}, 100, bboxScan},
+		{"small share, box only: newest entries of the R*Tree",
+			geo.IncidentFilter{BBox: &geo.BBox{West: 36.0, South: 49.5, East: 37.0, North: 50.0}}, 100, bboxTreePage},
+		{"small share, box and dates: newest entries of the R*Tree",
+			geo.IncidentFilter{BBox: &oblast, From: &june, To: &august}, 1000, bboxTreePage},
+		{"small box and a type: R*Tree, then rows",
+			geo.IncidentFilter{BBox: &geo.BBox{West: 36.0, South: 49.5, East: 37.0, North: 50.0}, EventType: []string{geo.Battles}}, 100, bboxTree},
+		{"no limit on a small share: R*Tree",
+			geo.IncidentFilter{BBox: &oblast}, 0, bboxTree},
+		{"across the antimeridian: R*Tree",
+			geo.IncidentFilter{BBox: &geo.BBox{West: 40, South: 5, East: 30, North: 55}}, 100, bboxTree},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			gen := MustVersion(t, s)
-			p, err := s.planQuery(ctx, s.read, gen, geo.IncidentFilter{BBox: &tt.box}, tt.limit)
+			p, err := s.planQuery(ctx, s.read, gen, tt.filter, tt.limit)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if p.page != tt.want {
-				t.Fatalf("page plan %d with %d in the box, want %d", p.page, p.inBox, tt.want)
+				t.Fatalf("page plan %d with %d matches, want %d", p.page, p.matches, tt.want)
+			}
+		})
+	}
+}
+
+// Counting a range switches from the R*Tree to an index past a number of
+// entries; both ways must give the exact count, dates included.
+func TestRangeCountPastTheCap(t *testing.T) {
+	s := MustOpen(t)
+	ctx := context.Background()
+	if err := s.LoadSynthetic(ctx, 5_000, 5); err != nil {
+		t.Fatal(err)
+	}
+	box := geo.BBox{West: 22, South: 44, East: 41, North: 53}
+	for _, iv := range testIntervals() {
+		t.Run(iv.from+".."+iv.to, func(t *testing.T) {
+			want := len(bruteForce(t, s, box, iv))
+			f := iv.filter(t, box, 0)
+			r := treeRanges(box, f.From, f.To)[0]
+			for _, limit := range []int{1, 10, treeCountCap} {
+				got, err := treeRangeCount(ctx, s.read, r, limit)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got != want {
+					t.Errorf("cap %d: %d, want %d", limit, got, want)
+				}
 			}
 		})
 	}

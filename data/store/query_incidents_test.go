@@ -224,7 +224,8 @@ func TestLoadSyntheticIsDeterministic(t *testing.T) {
 }
 
 // TestBBoxPlansAgree checks small and large boxes (which take different
-// query plans) against filtering every incident in Go.
+// query plans), with and without dates and an event type, against filtering
+// every incident in Go.
 func TestBBoxPlansAgree(t *testing.T) {
 	s := MustOpen(t)
 	ctx := context.Background()
@@ -239,27 +240,33 @@ func TestBBoxPlansAgree(t *testing.T) {
 		"whole world": {West: -180, South: -90, East: 180, North: 90},
 	}
 	for name, box := range boxes {
-		t.Run(name, func(t *testing.T) {
-			var want []int64
-			for _, inc := range all {
-				if inc.Lon >= box.West && inc.Lon <= box.East && inc.Lat >= box.South && inc.Lat <= box.North {
-					want = append(want, inc.ID)
-				}
+		for _, iv := range []interval{{"", ""}, {"2024-03-01", "2024-10-31"}} {
+			for _, eventType := range []string{"", geo.Battles} {
+				t.Run(name+"/"+iv.from+".."+iv.to+"/"+eventType, func(t *testing.T) {
+					f := iv.filter(t, box, 50)
+					if eventType != "" {
+						f.EventType = []string{eventType}
+					}
+					var want []int64
+					for _, inc := range all {
+						if inc.Lon >= box.West && inc.Lon <= box.East && inc.Lat >= box.South && inc.Lat <= box.North &&
+							(iv.from == "" || inc.EventDate >= iv.from) && (iv.to == "" || inc.EventDate <= iv.to) &&
+							(eventType == "" || inc.EventType == eventType) {
+							want = append(want, inc.ID)
+						}
+					}
+					if len(want) == 0 {
+						t.Fatal("nothing matches; the case tests nothing")
+					}
+					incs, total := MustIncidents(t, s, f)
+					if total != len(want) {
+						t.Errorf("total = %d, want %d", total, len(want))
+					}
+					if n := min(50, len(want)); !slices.Equal(ids(incs), want[:n]) {
+						t.Errorf("first page = %v, want %v", ids(incs), want[:n])
+					}
+				})
 			}
-			if len(want) == 0 {
-				t.Fatal("box holds no incident; the case tests nothing")
-			}
-			incs, total := MustIncidents(t, s, geo.IncidentFilter{BBox: &box, Limit: 50})
-			if total != len(want) {
-				t.Errorf("total = %d, want %d", total, len(want))
-			}
-			var got []int64
-			for _, inc := range incs {
-				got = append(got, inc.ID)
-			}
-			if n := min(50, len(want)); !slices.Equal(got, want[:n]) {
-				t.Errorf("first page = %v, want %v", got, want[:n])
-			}
-		})
+		}
 	}
 }
