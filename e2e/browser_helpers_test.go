@@ -210,3 +210,22 @@ func writeArtifact(t *testing.T, name string, b []byte) {
 	}
 	t.Logf("saved %s", path)
 }
+
+// clickUntil clicks the element matching selector every half second until
+// predicate holds: a click that lands while the map is still animating a
+// zoom is lost, and a fixed sleep would be either slow or flaky.
+func (p *browserPage) clickUntil(t *testing.T, what, selector, predicate string, limit time.Duration) {
+	t.Helper()
+	js := fmt.Sprintf(`(() => {
+		if (%s) return true;
+		const el = document.querySelector(%q);
+		if (el) el.click();
+		return false;
+	})()`, predicate, selector)
+	ctx, cancel := context.WithTimeout(p.ctx, limit+5*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](js, chromedp.WithPollingTimeout(limit), chromedp.WithPollingInterval(500*time.Millisecond))); err != nil {
+		p.saveScreenshot(t, "failure-"+filepath.Base(t.Name())+".png")
+		t.Fatalf("clicking %s until %s: %v\npage problems: %q", what, predicate, err, p.problems())
+	}
+}

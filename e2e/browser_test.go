@@ -74,8 +74,7 @@ func TestMapPageAgainstRealServer(t *testing.T) {
 		p.do(t, "zoom to Kherson", chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`location.hash = 'z=9&lat=%f&lon=%f'`, lat, lon)))
 		marker := fmt.Sprintf(`.incident-marker[data-id="%d"]`, kherson.id())
 		p.waitFor(t, "Kherson marker", fmt.Sprintf(`document.querySelector('%s') !== null`, marker), 10*time.Second)
-		p.do(t, "click marker", chromedp.Click(chromedp.CSS(marker)))
-		p.waitFor(t, "popup", `document.querySelector('.leaflet-popup-content .quote') !== null`, 10*time.Second)
+		p.clickUntil(t, "Kherson marker", marker, `document.querySelector('.leaflet-popup-content .quote') !== null`, 10*time.Second)
 		quote := eval[string](t, p, `document.querySelector('.leaflet-popup-content .quote').textContent`)
 		if !strings.Contains(quote, markupQuote) {
 			t.Errorf("popup quote %q does not show %q literally", quote, markupQuote)

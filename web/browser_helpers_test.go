@@ -190,3 +190,22 @@ func (p *browserPage) saveScreenshot(t *testing.T, name string) {
 	}
 	t.Logf("screenshot saved to %s", path)
 }
+
+// clickUntil clicks the element matching selector every half second until
+// predicate holds: a click that lands while the map is still animating is
+// lost, and a fixed sleep would be either slow or flaky.
+func (p *browserPage) clickUntil(t *testing.T, what, selector, predicate string) {
+	t.Helper()
+	js := fmt.Sprintf(`(() => {
+		if (%s) return true;
+		const el = document.querySelector(%q);
+		if (el) el.click();
+		return false;
+	})()`, predicate, selector)
+	ctx, cancel := context.WithTimeout(p.ctx, 15*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](js, chromedp.WithPollingTimeout(10*time.Second), chromedp.WithPollingInterval(500*time.Millisecond))); err != nil {
+		p.saveScreenshot(t, "failure.png")
+		t.Fatalf("clicking %s until %s: %v\npage problems: %q", what, predicate, err, p.problems())
+	}
+}

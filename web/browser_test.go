@@ -53,8 +53,7 @@ func TestMapPageInBrowser(t *testing.T) {
 	})
 
 	t.Run("popup shows quote as text", func(t *testing.T) {
-		p.do(t, "click marker", chromedp.Click(chromedp.CSS(`.incident-marker[data-id="1"]`)))
-		p.waitFor(t, "popup", `document.querySelector('.leaflet-popup-content .quote') !== null`)
+		p.clickUntil(t, "marker 1", `.incident-marker[data-id="1"]`, `document.querySelector('.leaflet-popup-content .quote') !== null`)
 		quote := eval[string](t, p, `document.querySelector('.leaflet-popup-content .quote').textContent`)
 		if !strings.Contains(quote, xssQuote) {
 			t.Errorf("quote %q does not show %q literally", quote, xssQuote)
@@ -77,8 +76,7 @@ func TestMapPageInBrowser(t *testing.T) {
 
 	t.Run("unsafe source url is not a link", func(t *testing.T) {
 		p.do(t, "close popup", chromedp.Evaluate[chromedp.Void](`document.querySelector('.leaflet-popup-close-button').click()`))
-		p.do(t, "click marker 2", chromedp.Click(chromedp.CSS(`.incident-marker[data-id="2"]`)))
-		p.waitFor(t, "popup 2", `(document.querySelector('.leaflet-popup-content .quote')?.textContent || '').includes('Odesa')`)
+		p.clickUntil(t, "marker 2", `.incident-marker[data-id="2"]`, `(document.querySelector('.leaflet-popup-content .quote')?.textContent || '').includes('Odesa')`)
 		if n := eval[int](t, p, `document.querySelectorAll('.leaflet-popup-content .sources a').length`); n != 0 {
 			t.Errorf("javascript: source rendered as %d link(s)", n)
 		}
