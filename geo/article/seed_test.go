@@ -2,35 +2,14 @@ package article
 
 import (
 	"bufio"
+	"github.com/incidentmap/incidentmap/geo/seedtest"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// seedPath finds shared/seed/name beside the repository, walking up from
-// the package directory.
-func seedPath(t *testing.T, name string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		p := filepath.Join(dir, "shared", "seed", name)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skipf("seed %s not present", name)
-		}
-		dir = parent
-	}
-}
-
 func TestReadSeedReportKeepsTextIntact(t *testing.T) {
-	path := seedPath(t, "drone-report.txt")
+	path := seedtest.Path(t, "drone-report.txt")
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
@@ -118,4 +119,14 @@ func featureClass(code string) string {
 		return "A"
 	}
 	return "P"
+}
+
+// LoadFile is Load over a file, such as data/gazetteer/places.tsv.gz.
+func LoadFile(path string) (*Index, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	defer f.Close()
+	return Load(f)
 }

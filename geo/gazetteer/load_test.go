@@ -1,7 +1,6 @@
 package gazetteer_test
 
 import (
-	"os"
 	"runtime"
 	"sync"
 	"testing"
@@ -19,13 +18,7 @@ var (
 func mustBundled(tb testing.TB) *gazetteer.Index {
 	tb.Helper()
 	bundledOnce.Do(func() {
-		f, err := os.Open("../../data/gazetteer/places.tsv.gz")
-		if err != nil {
-			bundledErr = err
-			return
-		}
-		defer f.Close()
-		bundled, bundledErr = gazetteer.Load(f)
+		bundled, bundledErr = gazetteer.LoadFile(bundledPath)
 	})
 	if bundledErr != nil {
 		tb.Fatal(bundledErr)
@@ -36,29 +29,22 @@ func mustBundled(tb testing.TB) *gazetteer.Index {
 // mustBundledFresh loads a private copy for tests that change the index.
 func mustBundledFresh(tb testing.TB) *gazetteer.Index {
 	tb.Helper()
-	f, err := os.Open("../../data/gazetteer/places.tsv.gz")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	ix, err := gazetteer.Load(f)
+	ix, err := gazetteer.LoadFile(bundledPath)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	return ix
 }
 
+// bundledPath is the committed gazetteer, relative to this package.
+const bundledPath = "../../data/gazetteer/places.tsv.gz"
+
 func BenchmarkLoadBundled(b *testing.B) {
 	for i := 0; i < b.N; i++ {
-		f, err := os.Open("../../data/gazetteer/places.tsv.gz")
+		ix, err := gazetteer.LoadFile(bundledPath)
 		if err != nil {
 			b.Fatal(err)
 		}
-		ix, err := gazetteer.Load(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		f.Close()
 		if i == b.N-1 {
 			runtime.GC()
 			var ms runtime.MemStats

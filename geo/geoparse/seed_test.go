@@ -2,6 +2,7 @@ package geoparse_test
 
 import (
 	"encoding/json"
+	"github.com/incidentmap/incidentmap/geo/seedtest"
 	"os"
 	"strings"
 	"testing"
@@ -25,11 +26,11 @@ type seedGold struct {
 // TestSeedReport checks every place of the defining example, and that none
 // of its tempting non-places is taken for a place.
 func TestSeedReport(t *testing.T) {
-	text, err := os.ReadFile(seedPath(t, "drone-report.txt"))
+	text, err := os.ReadFile(seedtest.Path(t, "drone-report.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw, err := os.ReadFile(seedPath(t, "drone-report.gold.json"))
+	raw, err := os.ReadFile(seedtest.Path(t, "drone-report.gold.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +102,7 @@ func TestSeedReport(t *testing.T) {
 // BenchmarkSeedReport measures throughput on the seed report, a real news
 // text of ordinary place density (the gold corpus is denser by design).
 func BenchmarkSeedReport(b *testing.B) {
-	text, err := os.ReadFile(seedPath(b, "drone-report.txt"))
+	text, err := os.ReadFile(seedtest.Path(b, "drone-report.txt"))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -2,8 +2,6 @@ package incident
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -139,25 +137,4 @@ func short(s string) string {
 		return s[:70] + "..."
 	}
 	return s
-}
-
-// findSeed walks up from the package directory to a "shared/seed" folder
-// beside the repository root.
-func findSeed(t testing.TB, name string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Skip(err)
-	}
-	for {
-		p := filepath.Join(dir, "shared", "seed", name)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skipf("seed %s not found", name)
-		}
-		dir = parent
-	}
 }

@@ -1,6 +1,7 @@
 package incident
 
 import (
+	"github.com/incidentmap/incidentmap/geo/seedtest"
 	"os"
 	"testing"
 
@@ -44,7 +45,7 @@ func seedMentions(t testing.TB, text string) []geo.Mention {
 }
 
 func TestSeedReport(t *testing.T) {
-	raw, err := os.ReadFile(findSeed(t, "drone-report.txt"))
+	raw, err := os.ReadFile(seedtest.Path(t, "drone-report.txt"))
 	if err != nil {
 		t.Skip(err)
 	}
