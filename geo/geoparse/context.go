@@ -26,12 +26,32 @@ func (d *document) findContainers() {
 			}
 		}
 	}
+	for i, m := range d.ms {
+		if m.sp.fromCue && m.container < 0 {
+			m.container = d.regionLaterInSentence(i)
+		}
+	}
 	d.contained = map[int][]int{}
 	for j, m := range d.ms {
 		if m.container >= 0 {
 			d.contained[m.container] = append(d.contained[m.container], j)
 		}
 	}
+}
+
+// regionLaterInSentence finds, for an unknown village ("Krynky, a village
+// on the left bank of the Kherson region"), the first region or district
+// named later in the same sentence, or -1.
+func (d *document) regionLaterInSentence(i int) int {
+	for j := i + 1; j < len(d.ms); j++ {
+		if strings.ContainsAny(d.text[d.ms[i].sp.end:d.ms[j].start], ".!?\n") {
+			return -1
+		}
+		if l := d.ms[j].sp.level; l == geo.LevelAdmin1 || l == geo.LevelAdmin2 {
+			return j
+		}
+	}
+	return -1
 }
 
 // levelHint orders mentions from wide to narrow before they are resolved:

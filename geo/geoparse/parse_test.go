@@ -57,6 +57,11 @@ func TestParseCases(t *testing.T) {
 			want: map[string]string{"Zrazkove": "UA.05", "Donetsk region": "UA.05"},
 		},
 		{
+			name: "unknown village placed by a region later in its sentence",
+			text: "Marines held positions in Zrazkove, a village on the left bank of the Kherson region, officials said.",
+			want: map[string]string{"Zrazkove": "UA.08"},
+		},
+		{
 			name: "spelling variant",
 			text: "Explosions were heard in Zaporozhye and Kharkov.",
 			want: map[string]string{"Zaporozhye": "UA.26", "Kharkov": "UA.07"},
