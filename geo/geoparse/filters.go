@@ -15,7 +15,7 @@ func (r *recognizer) accept(sp span) bool {
 	switch {
 	case calendar[name] && !designated, institutions[name] && !designated:
 		return false
-	case titles[name] || connectors[name]:
+	case titles[name] || connectors[name] || adjectives[name] && !designated:
 		return false
 	case sp.first == sp.last && r.persons[r.toks[sp.first].text]:
 		return false
@@ -69,7 +69,8 @@ var demonymSuffixes = []string{"ian", "ean", "an", "ese", "ish", "i", "n"}
 // isDemonym: a word that is a country's adjective followed by an actor
 // noun ("Somali forces", "Chadian troops") names an actor, not a place.
 func (r *recognizer) isDemonym(i int) bool {
-	if i+1 >= len(r.toks) || !actorNouns[r.lower(i+1)] {
+	// The actor noun may follow one modifier: "Somali security forces".
+	if !(i+1 < len(r.toks) && actorNouns[r.lower(i+1)]) && !(i+2 < len(r.toks) && actorNouns[r.lower(i+2)]) {
 		return false
 	}
 	w := r.lower(i)
@@ -148,7 +149,7 @@ func (r *recognizer) isModifier(sp span) bool {
 	if next.hyphenPrev && modifierSuffixes[w] {
 		return true
 	}
-	if !weaponWords[w] || next.hyphenPrev {
+	if !weaponWords[w] && !groupWords[w] || next.hyphenPrev {
 		return false
 	}
 	best := r.ix.Lookup(gazetteer.Query{Name: r.text[r.toks[sp.first].start:r.toks[sp.last].end], Limit: 1})

@@ -62,6 +62,16 @@ func TestParseCases(t *testing.T) {
 			want: map[string]string{"Zrazkove": "UA.08"},
 		},
 		{
+			name: "adjectives, groups and common words are not places",
+			text: "Somali security forces guarded Western embassies as Fano fighters moved north. “Any attack is a crime,” a spokesman said in English-language remarks.",
+			not:  []string{"Somali", "Western", "Fano", "Any", "English"},
+		},
+		{
+			name: "an ordinary word opening a sentence does not make a person",
+			text: "Neighbouring Poland, a NATO member, scrambled jets.",
+			want: map[string]string{"Poland": "PL"},
+		},
+		{
 			name: "spelling variant",
 			text: "Explosions were heard in Zaporozhye and Kharkov.",
 			want: map[string]string{"Zaporozhye": "UA.26", "Kharkov": "UA.07"},

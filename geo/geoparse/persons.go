@@ -39,6 +39,9 @@ func (r *recognizer) titledRun(i, j int) bool {
 var speechVerbs = set("said", "says", "told", "added", "wrote", "confirmed", "warned", "stated", "announced", "claimed", "denied", "tweeted", "posted")
 
 func (r *recognizer) personShaped(i, j int) bool {
+	if r.toks[i].sentStart && r.explained(i) {
+		return false // "Neighbouring Poland, ...": an ordinary word opens the sentence
+	}
 	if r.ix.HasKey(gazetteer.Key(r.text[r.toks[i].start:r.toks[j].end])) {
 		return false
 	}

@@ -67,8 +67,10 @@ func (r *recognizer) run() []span {
 		}
 		i = sp.last
 	}
-	spans = append(spans, r.cueNames(spans)...)
-	r.applyDesignators(spans)
+	r.applyDesignators(spans) // cue names need the regions' levels
+	cues := r.cueNames(spans)
+	r.applyDesignators(cues)
+	spans = append(spans, cues...)
 	return spans
 }
 

@@ -58,7 +58,16 @@ var weaponWords = set(
 // modifierSuffixes after a hyphen make the name before them a modifier
 // ("Shahed-type", "Soviet-era"), except -based, which still names where
 // something is ("a Rostov-based unit").
-var modifierSuffixes = set("type", "class", "made", "built", "style", "era", "led", "backed", "linked", "aligned", "speaking", "born")
+var modifierSuffixes = set("type", "class", "made", "built", "style", "era", "led", "backed", "linked", "aligned", "speaking", "born", "language")
+
+// adjectives are capitalised words that describe rather than name a place
+// ("Western embassies"); multiword names that start with them ("Western
+// Sahara") are matched whole before this applies.
+var adjectives = set("western", "eastern", "northern", "southern", "central", "western-backed")
+
+// groupWords follow the name of an armed group or movement: "Fano
+// militia", "Fano fighters". A small place's name before one is the group.
+var groupWords = set("militia", "militias", "militiamen", "fighters", "rebels", "insurgents", "movement", "brigade", "battalion")
 
 // connectors may sit inside a multiword place name: "Rostov-on-Don",
 // "Bosnia and Herzegovina", "Isle of Man", "Rio de Janeiro".
@@ -83,7 +92,7 @@ var actorNouns = set(
 // place name of the same spelling ("Split", "Nice", "Of") would be
 // ambiguous. At a sentence start these are read as words, not places.
 var commonWords = set(
-	"a", "an", "the", "this", "that", "these", "those", "there", "here", "it", "its",
+	"a", "an", "the", "this", "that", "these", "those", "any", "there", "here", "it", "its",
 	"he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your",
 	"in", "on", "at", "by", "for", "from", "with", "without", "after", "before",
 	"during", "since", "until", "as", "of", "to", "into", "over", "under", "about",
