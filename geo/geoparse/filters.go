@@ -42,13 +42,15 @@ func (r *recognizer) accept(sp span) bool {
 // likely that word ("Drone strikes hit...", "Marches took place ... as
 // thousands marched").
 func (r *recognizer) lowerElsewhere(word string) bool {
-	stem := wordStem(word)
-	for _, t := range r.toks {
-		if !t.cap && (t.text == word || wordStem(t.text) == stem) {
-			return true
+	if r.lowerStems == nil {
+		r.lowerStems = make(map[string]bool, len(r.toks))
+		for _, t := range r.toks {
+			if !t.cap {
+				r.lowerStems[wordStem(t.text)] = true
+			}
 		}
 	}
-	return false
+	return r.lowerStems[wordStem(word)]
 }
 
 // wordStem strips the common English endings, enough to tell that
