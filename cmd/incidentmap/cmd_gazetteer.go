@@ -79,11 +79,7 @@ func (a *app) cmdGazetteerSearch(cfg Config, args []string) error {
 	if *limit < 1 {
 		return usageErrorf("--limit must be at least 1")
 	}
-	user, err := a.userPlacesIfStoreExists(cfg.DB)
-	if err != nil {
-		return err
-	}
-	gz, err := a.deps.loadGazetteer(user)
+	gz, err := a.readGazetteer(cfg.DB)
 	if err != nil {
 		return err
 	}

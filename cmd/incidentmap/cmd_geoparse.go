@@ -50,11 +50,7 @@ func (a *app) cmdGeoparse(cfg Config, args []string) error {
 	if err != nil {
 		return err
 	}
-	user, err := a.userPlacesIfStoreExists(cfg.DB)
-	if err != nil {
-		return err
-	}
-	gz, err := a.deps.loadGazetteer(user)
+	gz, err := a.readGazetteer(cfg.DB)
 	if err != nil {
 		return err
 	}
@@ -97,6 +93,16 @@ func (a *app) readText(args []string) (string, error) {
 		return "", fmt.Errorf("%s: not valid UTF-8 text", name)
 	}
 	return string(b), nil
+}
+
+// readGazetteer loads the gazetteer with the user's entries from the store
+// at db, for commands that only read it.
+func (a *app) readGazetteer(db string) (gazetteer, error) {
+	user, err := a.userPlacesIfStoreExists(db)
+	if err != nil {
+		return nil, err
+	}
+	return a.deps.loadGazetteer(user)
 }
 
 // userPlacesIfStoreExists reads the user's gazetteer entries without
