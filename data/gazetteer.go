@@ -11,13 +11,28 @@ import (
 	"strings"
 )
 
-//go:embed gazetteer/places.tsv.gz gazetteer/countries.geojson.gz gazetteer/BUILDINFO
+//go:embed gazetteer/places.tsv.gz gazetteer/countries.geojson.gz gazetteer/BUILDINFO gazetteer/english-words.txt.gz gazetteer/first-names.txt.gz
 var gazetteerFiles embed.FS
 
 // Gazetteer opens the bundled gazetteer rows (gzipped TSV; see
 // geo/gazetteer.Load for the columns).
 func Gazetteer() (io.ReadCloser, error) {
 	return gazetteerFiles.Open("gazetteer/places.tsv.gz")
+}
+
+// Lexicon opens the geoparser's word lists (gzipped, one entry a line):
+// common English words and common first names.
+func Lexicon() (words, firstNames io.ReadCloser, err error) {
+	words, err = gazetteerFiles.Open("gazetteer/english-words.txt.gz")
+	if err != nil {
+		return nil, nil, err
+	}
+	firstNames, err = gazetteerFiles.Open("gazetteer/first-names.txt.gz")
+	if err != nil {
+		words.Close()
+		return nil, nil, err
+	}
+	return words, firstNames, nil
 }
 
 // BasemapGzip is the Natural Earth country polygons as a gzipped GeoJSON

@@ -20,6 +20,7 @@ type Mention struct {
 	Lon         float64 `json:"lon"`
 	Precision   int     `json:"precision"`
 	Confidence  float64 `json:"confidence"`
+	Kind        string  `json:"kind,omitempty"` // "" or KindDemonym
 }
 
 // Geo-precision codes as ACLED uses them.
@@ -37,4 +38,37 @@ func MentionOf(text string, start, end int, p *Place, precision int, confidence 
 		Country: p.Country, Admin1: p.Admin1, Admin1Name: p.Admin1Name, Admin2: p.Admin2, Admin2Name: p.Admin2Name,
 		Lat: p.Lat, Lon: p.Lon, Precision: precision, Confidence: confidence,
 	}
+}
+
+// Kinds of mention: a place named as such (the default, empty) or a
+// country named through its people or adjective ("Palestinian").
+const KindDemonym = "demonym"
+
+// Geoparse is what the geoparser makes of one text: the places it
+// resolved, and the names it took for places but could not find, each
+// with the best larger place known (so a user can add the name).
+type Geoparse struct {
+	Places     []Mention    `json:"places"`
+	Unresolved []Unresolved `json:"unresolved"`
+}
+
+// Unresolved is a name the text marks as a place ("the village of X")
+// that the gazetteer does not hold.
+type Unresolved struct {
+	Text   string     `json:"text"`
+	Start  int        `json:"start"`
+	End    int        `json:"end"`
+	Region *RegionRef `json:"region"`
+}
+
+// RegionRef names the larger place an unresolved name lies in.
+type RegionRef struct {
+	Name        string  `json:"name"`
+	GeonameID   int64   `json:"geonameid"`
+	FeatureCode string  `json:"feature_code"`
+	Country     string  `json:"country"`
+	Admin1      string  `json:"admin1"`
+	Admin1Name  string  `json:"admin1_name"`
+	Lat         float64 `json:"lat"`
+	Lon         float64 `json:"lon"`
 }

@@ -22,6 +22,8 @@ type pipeline interface {
 // geoparser finds and resolves the places named in a text.
 type geoparser interface {
 	Parse(text string) []geo.Mention
+	// Geoparse also reports the names it could not place.
+	Geoparse(text string) geo.Geoparse
 }
 
 // incidentStore keeps articles and incidents.
@@ -90,6 +92,9 @@ type deps struct {
 	loadGazetteer func(user []geo.Place) (gazetteer, error)
 	newPipeline   func(gz gazetteer) (pipeline, error)
 	newGeoparser  func(gz gazetteer) (geoparser, error)
+	// countryHolds says whether a country's polygon holds a point, for
+	// scoring country answers against gold points.
+	countryHolds func() (func(code string, lat, lon float64) bool, error)
 	newServer     func(opts serverOptions) (server, error)
 	gazetteerInfo func() (string, error)
 	demoArticles  func() ([]geo.Article, error)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -8,22 +9,36 @@ import (
 	"unicode/utf8"
 
 	"github.com/incidentmap/incidentmap/geo"
-	"github.com/incidentmap/incidentmap/geo/geoparse"
 )
 
 func geoparseHelp() helpText {
 	return helpText{
 		usage: "geoparse [flags] [FILE]",
 		about: `Finds and resolves the place names in an article's text (standard input,
-or FILE) and writes one JSON object {"places": [...]}: for each mention its
-text, byte offsets start/end into the input, the resolved name, geonameid,
-feature_code, country (ISO 3166-1 alpha-2), admin1, admin1_name, lat, lon,
-precision (ACLED geo-precision 1-3) and confidence. User gazetteer entries
-in the store (--db) are used when the store exists.`,
+or FILE) and writes one JSON object {"places": [...], "unresolved": [...]}:
+for each place its text, byte offsets start/end into the input, the resolved
+name, geonameid, feature_code, country (ISO 3166-1 alpha-2), admin1,
+admin1_name, lat, lon, precision (ACLED geo-precision 1-3), confidence, and
+kind "demonym" for a country named through its people ("Palestinian").
+"unresolved" lists names the text marks as places that the gazetteer does
+not hold, with the larger region they lie in (or null).
+
+With --jsonl the input is JSON Lines, one {"id": ..., "text": ...} a line,
+and the output one {"id", "places", "unresolved"} a line, in the same order;
+the gazetteer is loaded once.
+
+With --eval the command scores the geoparser instead: on a directory of
+NN-name.txt + NN-name.gold.json files (the project's own corpus), or on a
+JSON Lines corpus in the public format of ../shared/corpora (recognition
+precision, recall and F1; accuracy@161 km over found and over all gold;
+mean and median error; AUC). User gazetteer entries in the store (--db) are
+used when the store exists.`,
 		examples: []string{
 			"incidentmap geoparse < report.txt",
 			"incidentmap geoparse report.txt | jq -r '.places[] | \"\\(.text)\\t\\(.lat),\\(.lon)\"'",
+			"incidentmap geoparse --jsonl < articles.jsonl > places.jsonl",
 			"incidentmap geoparse --eval geo/geoparse/testdata/news",
+			"incidentmap geoparse --eval ../shared/corpora/lgl-train.jsonl --misses",
 		},
 	}
 }
@@ -31,57 +46,139 @@ in the store (--db) are used when the store exists.`,
 // maxGeoparseBytes bounds the text geoparse reads.
 const maxGeoparseBytes = 16 << 20
 
+type geoparseFlags struct {
+	indent, jsonl bool
+	eval                   string
+	noDemonyms, misses     bool
+}
+
 func (a *app) cmdGeoparse(cfg Config, args []string) error {
 	fs := newFlagSet("geoparse")
 	registerConfigFlags(fs, &cfg, flagsDB)
-	indent := fs.Bool("indent", false, "indent the JSON for reading")
-	evalDir := fs.String("eval", "", "score the geoparser on a gold corpus `dir` (NN-name.txt + NN-name.gold.json) instead")
+	var f geoparseFlags
+	fs.BoolVar(&f.indent, "indent", false, "indent the JSON for reading")
+	fs.BoolVar(&f.jsonl, "jsonl", false, "read JSON Lines {\"id\",\"text\"} and write one result a line")
+	fs.StringVar(&f.eval, "eval", "", "score the geoparser on a gold corpus: a `dir` of NN-name.txt + .gold.json, or a .jsonl file")
+	fs.BoolVar(&f.noDemonyms, "no-demonyms", false, "with --eval on a .jsonl corpus: leave demonym mentions out of the predictions")
+	fs.BoolVar(&f.misses, "misses", false, "with --eval: list every miss, wrong answer and spurious mention")
 	rest, err := a.parseFlags(fs, args, geoparseHelp())
 	if err != nil {
 		return err
 	}
-	if *evalDir != "" {
-		return a.evaluateGeoparser(cfg, *evalDir)
+	if f.eval != "" {
+		return a.evaluateGeoparser(cfg, f)
 	}
 	if len(rest) > 1 {
 		return usageErrorf("want at most one FILE, got %d", len(rest))
+	}
+	gp, err := a.loadGeoparser(cfg.DB)
+	if err != nil {
+		return err
+	}
+	if f.jsonl {
+		r, closeIn, err := a.openInput(rest)
+		if err != nil {
+			return err
+		}
+		defer closeIn()
+		return geoparseLines(gp, r, a.stdout)
 	}
 	text, err := a.readText(rest)
 	if err != nil {
 		return err
 	}
-	gz, err := a.readGazetteer(cfg.DB)
-	if err != nil {
-		return err
-	}
-	gp, err := a.deps.newGeoparser(gz)
-	if err != nil {
-		return err
-	}
-	places := gp.Parse(text)
-	if places == nil {
-		places = []geo.Mention{}
-	}
 	enc := json.NewEncoder(a.stdout)
 	enc.SetEscapeHTML(false)
-	if *indent {
+	if f.indent {
 		enc.SetIndent("", "  ")
 	}
-	return enc.Encode(struct {
-		Places []geo.Mention `json:"places"`
-	}{places})
+	return enc.Encode(gp.Geoparse(text))
+}
+
+// loadGeoparser builds the geoparser over the gazetteer with the user's
+// entries from the store at db.
+func (a *app) loadGeoparser(db string) (geoparser, error) {
+	gz, err := a.readGazetteer(db)
+	if err != nil {
+		return nil, err
+	}
+	return a.deps.newGeoparser(gz)
+}
+
+// geoparseLines is the batch form: one {"id","text"} a line in, one
+// {"id","places","unresolved"} a line out, in order. A line that is not
+// such an object stops the run with its line number.
+func geoparseLines(gp geoparser, r io.Reader, w io.Writer) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), maxGeoparseBytes+1)
+	out := bufio.NewWriter(w)
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Bytes()
+		if len(trimSpace(line)) == 0 {
+			continue
+		}
+		var in struct {
+			ID   json.RawMessage `json:"id"`
+			Text *string         `json:"text"`
+		}
+		if err := json.Unmarshal(line, &in); err != nil {
+			return fmt.Errorf("line %d: not a JSON object: %v", n, err)
+		}
+		if in.Text == nil {
+			return fmt.Errorf("line %d: no \"text\" field", n)
+		}
+		if in.ID == nil {
+			in.ID = json.RawMessage("null")
+		}
+		res := gp.Geoparse(*in.Text)
+		if err := enc.Encode(struct {
+			ID         json.RawMessage  `json:"id"`
+			Places     []geo.Mention    `json:"places"`
+			Unresolved []geo.Unresolved `json:"unresolved"`
+		}{in.ID, res.Places, res.Unresolved}); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		if err == bufio.ErrTooLong {
+			return fmt.Errorf("a line is longer than %d MiB", maxGeoparseBytes>>20)
+		}
+		return err
+	}
+	return out.Flush()
+}
+
+func trimSpace(b []byte) []byte {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t' || b[0] == '\r') {
+		b = b[1:]
+	}
+	return b
+}
+
+// openInput opens the one named file, or standard input.
+func (a *app) openInput(args []string) (io.Reader, func(), error) {
+	if len(args) == 1 && args[0] != "-" {
+		f, err := os.Open(args[0])
+		if err != nil {
+			return nil, nil, err
+		}
+		return f, func() { f.Close() }, nil
+	}
+	return a.stdin, func() {}, nil
 }
 
 // readText reads standard input or the one named file as UTF-8 text.
 func (a *app) readText(args []string) (string, error) {
-	r, name := a.stdin, "standard input"
+	r, closeIn, err := a.openInput(args)
+	if err != nil {
+		return "", err
+	}
+	defer closeIn()
+	name := "standard input"
 	if len(args) == 1 && args[0] != "-" {
-		f, err := os.Open(args[0])
-		if err != nil {
-			return "", err
-		}
-		defer f.Close()
-		r, name = f, args[0]
+		name = args[0]
 	}
 	b, err := io.ReadAll(io.LimitReader(r, maxGeoparseBytes+1))
 	switch {
@@ -117,28 +214,4 @@ func (a *app) userPlacesIfStoreExists(path string) ([]geo.Place, error) {
 	}
 	defer st.Close()
 	return st.UserPlaces(a.ctx)
-}
-
-// evaluateGeoparser prints recognition precision, recall and F1 and
-// resolution accuracy on a gold corpus.
-func (a *app) evaluateGeoparser(cfg Config, dir string) error {
-	gz, err := a.deps.loadGazetteer(nil)
-	if err != nil {
-		return err
-	}
-	gp, err := a.deps.newGeoparser(gz)
-	if err != nil {
-		return err
-	}
-	s, err := geoparse.Evaluate(gp, dir)
-	if err != nil {
-		return err
-	}
-	if s.Articles == 0 {
-		return usageErrorf("--eval %s: no *.gold.json files there", dir)
-	}
-	fmt.Fprintf(a.stdout, "articles %d, gold mentions %d, predicted %d, matched %d\n", s.Articles, s.Gold, s.Predicted, s.Matched)
-	fmt.Fprintf(a.stdout, "recognition: precision %.3f recall %.3f F1 %.3f\n", s.Precision, s.Recall, s.F1)
-	fmt.Fprintf(a.stdout, "resolution: accuracy@%dkm %.3f, exact entry %.3f\n", geoparse.AccuracyKm, s.Acc161, s.AccExact)
-	return nil
 }

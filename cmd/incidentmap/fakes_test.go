@@ -181,6 +181,14 @@ func (fakeGeoparser) Parse(text string) []geo.Mention {
 	return []geo.Mention{geo.MentionOf(text, i, i+4, &p, geo.PrecisionExact, 0.9)}
 }
 
+func (g fakeGeoparser) Geoparse(text string) geo.Geoparse {
+	places := g.Parse(text)
+	if places == nil {
+		places = []geo.Mention{}
+	}
+	return geo.Geoparse{Places: places, Unresolved: []geo.Unresolved{}}
+}
+
 type fakeServer struct {
 	opts   serverOptions
 	opened bool
@@ -223,6 +231,9 @@ func newTestApp(t *testing.T) *testApp {
 			loadGazetteer: func(user []geo.Place) (gazetteer, error) { return fakeGazetteer{user: user}, nil },
 			newPipeline:   func(gazetteer) (pipeline, error) { return fakePipeline{}, nil },
 			newGeoparser:  func(gazetteer) (geoparser, error) { return fakeGeoparser{}, nil },
+			countryHolds: func() (func(string, float64, float64) bool, error) {
+				return func(code string, lat, lon float64) bool { return false }, nil
+			},
 			newServer: func(opts serverOptions) (server, error) {
 				ta.server = &fakeServer{opts: opts}
 				return ta.server, nil

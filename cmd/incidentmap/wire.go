@@ -15,6 +15,7 @@ import (
 	sqlite "github.com/incidentmap/incidentmap/data/store"
 	"github.com/incidentmap/incidentmap/geo"
 	"github.com/incidentmap/incidentmap/geo/article"
+	"github.com/incidentmap/incidentmap/geo/borders"
 	gaz "github.com/incidentmap/incidentmap/geo/gazetteer"
 	"github.com/incidentmap/incidentmap/geo/geoparse"
 	"github.com/incidentmap/incidentmap/geo/incident"
@@ -28,6 +29,7 @@ func realDeps() deps {
 		loadGazetteer: loadGazetteer,
 		newPipeline:   newPipeline,
 		newGeoparser:  newGeoparser,
+		countryHolds:  countryHolds,
 		newServer:     newServer,
 		gazetteerInfo: gazetteerInfo,
 		demoArticles:  demoArticles,
@@ -100,7 +102,11 @@ func newPipeline(gz gazetteer) (pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return textPipeline{parser: geoparse.New(ix), extractor: incident.New(incident.Options{})}, nil
+	lex, err := bundledLexicon()
+	if err != nil {
+		return nil, err
+	}
+	return textPipeline{parser: geoparse.New(ix, lex), extractor: incident.New(incident.Options{})}, nil
 }
 
 // newGeoparser returns the geoparser over gz.
@@ -109,7 +115,35 @@ func newGeoparser(gz gazetteer) (geoparser, error) {
 	if err != nil {
 		return nil, err
 	}
-	return geoparse.New(ix), nil
+	lex, err := bundledLexicon()
+	if err != nil {
+		return nil, err
+	}
+	return geoparse.New(ix, lex), nil
+}
+
+// bundledLexicon reads the geoparser's word lists from the binary.
+func bundledLexicon() (*geoparse.Lexicon, error) {
+	words, names, err := data.Lexicon()
+	if err != nil {
+		return nil, err
+	}
+	defer words.Close()
+	defer names.Close()
+	return geoparse.ReadLexicon(words, names)
+}
+
+// countryHolds answers from the bundled Natural Earth country polygons.
+func countryHolds() (func(code string, lat, lon float64) bool, error) {
+	raw, err := data.Basemap()
+	if err != nil {
+		return nil, err
+	}
+	b, err := borders.Parse(raw)
+	if err != nil {
+		return nil, err
+	}
+	return b.Contains, nil
 }
 
 // newServer builds the HTTP server; it does not listen before Open.

@@ -52,6 +52,11 @@ func run(npm, supplement, out string) error {
 	if err := writeGzip(filepath.Join(out, "countries.geojson.gz"), basemap); err != nil {
 		return err
 	}
+	words, names, err := buildLexicon(npm, out)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("gazbuild: lexicon of %d English words and %d first names\n", words, names)
 	info, err := buildInfo(npm, asOf, len(places), len(admins), len(countries))
 	if err != nil {
 		return err

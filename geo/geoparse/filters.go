@@ -25,16 +25,27 @@ func (r *recognizer) accept(sp span) bool {
 		return false
 	case r.isModifier(sp) && !designated:
 		return false
-	case r.toks[sp.first].allCaps && sp.first == sp.last && !r.isCountryCode(sp):
+	case r.toks[sp.first].allCaps && sp.first == sp.last && sp.admin1 == "" && !r.isDateline(sp) && !r.isCountryCode(sp):
 		return false
 	case r.toks[sp.first].sentStart && sp.first == sp.last && (commonWords[name] || r.lowerElsewhere(name)):
-		return false
-	case sp.first == sp.last && r.isDemonym(sp.first):
 		return false
 	case sp.first > 0 && (r.lower(sp.first-1) == "a" || r.lower(sp.first-1) == "an") && !designated:
 		return false // "an Iskander", "a Toyota": a thing of that name, not a place
 	}
 	return true
+}
+
+// isDateline: an all-caps place name opening a line and followed by a
+// comma, a dash or a bracket, as wire copy starts: "CHARLESTON, W.Va. —",
+// "KHARKIV, March 3 (Reuters) -", "BEIRUT (AP) —".
+func (r *recognizer) isDateline(sp span) bool {
+	if !r.toks[sp.first].sentStart || !r.toks[sp.first].allCaps {
+		return false
+	}
+	end := r.toks[sp.last].end
+	rest := strings.TrimLeft(r.text[end:min(len(r.text), end+8)], " ")
+	return strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "-") ||
+		strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–")
 }
 
 // lowerElsewhere: the word, or another form of it, also appears in lower
@@ -62,36 +73,6 @@ func wordStem(w string) string {
 		}
 	}
 	return w
-}
-
-// demonymSuffixes turn a country name into its adjective: Chad-ian,
-// Somal(ia)-i, Sudan-ese, Israel-i.
-var demonymSuffixes = []string{"ian", "ean", "an", "ese", "ish", "i", "n"}
-
-// isDemonym: a word that is a country's adjective followed by an actor
-// noun ("Somali forces", "Chadian troops") names an actor, not a place.
-func (r *recognizer) isDemonym(i int) bool {
-	// The actor noun may follow one modifier: "Somali security forces".
-	if !(i+1 < len(r.toks) && actorNouns[r.lower(i+1)]) && !(i+2 < len(r.toks) && actorNouns[r.lower(i+2)]) {
-		return false
-	}
-	w := r.lower(i)
-	for _, suf := range demonymSuffixes {
-		if !strings.HasSuffix(w, suf) || len(w)-len(suf) < 3 {
-			continue
-		}
-		stem := w[:len(w)-len(suf)]
-		for _, name := range []string{stem, stem + "a", stem + "ia", stem + "e"} {
-			if !r.ix.HasKey(name) {
-				continue
-			}
-			best := r.ix.Lookup(gazetteer.Query{Name: name, Limit: 1, Exact: true})
-			if len(best) > 0 && best[0].Level() == geo.LevelCountry && gazetteer.Key(best[0].Name) != w {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // afterTitle: "governor Vasily Golubev", "Gen. Victoria".

@@ -1,6 +1,8 @@
 package geoparse_test
 
 import (
+	"errors"
+	"os"
 	"sync"
 	"testing"
 
@@ -23,7 +25,20 @@ func mustParser(tb testing.TB) *geoparse.Parser {
 			parserErr = err
 			return
 		}
-		parser = geoparse.New(ix)
+		words, werr := os.Open("../../data/gazetteer/english-words.txt.gz")
+		names, nerr := os.Open("../../data/gazetteer/first-names.txt.gz")
+		if werr != nil || nerr != nil {
+			parserErr = errors.Join(werr, nerr)
+			return
+		}
+		defer words.Close()
+		defer names.Close()
+		lex, err := geoparse.ReadLexicon(words, names)
+		if err != nil {
+			parserErr = err
+			return
+		}
+		parser = geoparse.New(ix, lex)
 	})
 	if parserErr != nil {
 		tb.Fatal(parserErr)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/incidentmap/incidentmap/geo"
 	"github.com/incidentmap/incidentmap/geo/geoparse"
 )
 
@@ -14,7 +15,8 @@ func TestParseCases(t *testing.T) {
 	cases := []struct {
 		name, text string
 		want       map[string]string // mention text → country.admin1 (or country)
-		not        []string          // texts that must not be mentions
+		not        []string          // texts that must not be place mentions
+		demonyms   map[string]string // mention text → the country a demonym names
 	}{
 		{
 			name: "list with plural designator",
@@ -88,16 +90,26 @@ func TestParseCases(t *testing.T) {
 			not:  []string{"Marches"},
 		},
 		{
-			name: "demonym is an actor",
-			text: "Sudanese troops clashed with fighters near El Fasher.",
-			want: map[string]string{"El Fasher": "SD.55"},
-			not:  []string{"Sudanese"},
+			name:     "demonym is an actor",
+			text:     "Sudanese troops clashed with fighters near El Fasher.",
+			want:     map[string]string{"El Fasher": "SD.55"},
+			not:      []string{"Sudanese"},
+			demonyms: map[string]string{"Sudanese": "SD"},
+		},
+		{
+			name:     "peoples name their countries, as demonyms",
+			text:     "Palestinians and Sri Lankan workers met French and Egyptian officials.",
+			demonyms: map[string]string{"Palestinians": "PS", "Sri Lankan": "LK", "French": "FR", "Egyptian": "EG"},
 		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := map[string]string{}
+			got, demonyms := map[string]string{}, map[string]string{}
 			for _, m := range p.Parse(c.text) {
+				if m.Kind == geo.KindDemonym {
+					demonyms[m.Text] = m.Country
+					continue
+				}
 				key := m.Country
 				if m.Admin1 != "" {
 					key += "." + m.Admin1
@@ -107,6 +119,11 @@ func TestParseCases(t *testing.T) {
 			for text, want := range c.want {
 				if got[text] != want {
 					t.Errorf("%q -> %q, want %q (all: %v)", text, got[text], want, got)
+				}
+			}
+			for text, want := range c.demonyms {
+				if demonyms[text] != want {
+					t.Errorf("demonym %q -> %q, want %q (all: %v)", text, demonyms[text], want, demonyms)
 				}
 			}
 			for _, np := range c.not {

@@ -13,11 +13,13 @@ import (
 // for concurrent use.
 type Parser struct {
 	ix     *gazetteer.Index
+	lex    *Lexicon
 	tokens sync.Pool // []token buffers reused between documents
 }
 
-// New returns a parser over the index.
-func New(ix *gazetteer.Index) *Parser { return &Parser{ix: ix} }
+// New returns a parser over the index. lex may be nil (no knowledge of
+// English words and first names; recognition is then less precise).
+func New(ix *gazetteer.Index, lex *Lexicon) *Parser { return &Parser{ix: ix, lex: lex} }
 
 // MaxTextBytes caps how much of one text is parsed: a news article is a
 // few kilobytes; anything past the first MiB is ignored, so a huge input
@@ -35,10 +37,11 @@ func (p *Parser) Parse(text string) []geo.Mention {
 		text = cutAtSpace(text, MaxTextBytes)
 	}
 	buf, _ := p.tokens.Get().([]token)
-	r := &recognizer{ix: p.ix, text: text, toks: tokenize(text, buf[:0])}
+	r := &recognizer{ix: p.ix, lex: p.lex, text: text, toks: tokenize(text, buf[:0])}
 	defer func() { p.tokens.Put(r.toks[:0]) }()
 	spans := r.run()
 	sort.Slice(spans, func(i, j int) bool { return spans[i].first < spans[j].first })
+	spans = withoutOverlaps(spans, r.toks)
 	ms := make([]*mention, 0, len(spans))
 	// A report repeats its names ("Russia" ten times): look each up once.
 	// The candidates are shared and only read.
@@ -49,7 +52,11 @@ func (p *Parser) Parse(text string) []geo.Mention {
 	seen := map[lookupKey][]gazetteer.Candidate{}
 	for _, sp := range spans {
 		m := &mention{sp: sp, name: text[r.toks[sp.first].start:r.toks[sp.last].end], start: r.toks[sp.first].start, container: -1}
-		if sp.known {
+		if sp.admin1 != "" {
+			if pl, ok := p.ix.Admin1(sp.admin1); ok {
+				m.cands = []gazetteer.Candidate{{Place: pl, Score: gazetteer.Prior(&pl), LevelMatch: true}}
+			}
+		} else if sp.known {
 			k := lookupKey{m.name, sp.level}
 			cands, ok := seen[k]
 			if !ok {
@@ -66,7 +73,11 @@ func (p *Parser) Parse(text string) []geo.Mention {
 	for _, m := range ms {
 		if pl := m.place(); pl != nil {
 			named := p.ix.WithAdminNames(*pl)
-			out = append(out, geo.MentionOf(text, m.start, m.sp.end, &named, m.precision, m.confidence))
+			mt := geo.MentionOf(text, m.start, m.sp.end, &named, m.precision, m.confidence)
+			if m.sp.demonym {
+				mt.Kind, mt.Precision = geo.KindDemonym, geo.PrecisionRegion
+			}
+			out = append(out, mt)
 		}
 	}
 	return out
@@ -84,4 +95,28 @@ func cutAtSpace(text string, n int) string {
 		n--
 	}
 	return text[:n]
+}
+
+// Geoparse returns the places text names and the names it marks as places
+// that the gazetteer does not hold.
+func (p *Parser) Geoparse(text string) geo.Geoparse {
+	places := p.Parse(text)
+	if places == nil {
+		places = []geo.Mention{}
+	}
+	return geo.Geoparse{Places: places, Unresolved: []geo.Unresolved{}}
+}
+
+// withoutOverlaps drops a span that starts inside the text of the one
+// before it (a designator taken into a mention may be the next name's
+// first word).
+func withoutOverlaps(spans []span, toks []token) []span {
+	out := spans[:0]
+	for _, sp := range spans {
+		if n := len(out); n > 0 && toks[sp.first].start < out[n-1].end {
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
 }

@@ -16,6 +16,8 @@ type span struct {
 	level       geo.Level
 	known       bool // the name is in the gazetteer
 	fromCue     bool // unknown name taken from a designator cue ("the village of X")
+	admin1      string // COUNTRY.CODE when the name is an abbreviation of that division
+	demonym     bool   // a people's name or adjective: "Sudanese", "Palestinians"
 }
 
 // maxNameTokens bounds the length of a multiword name.
@@ -24,6 +26,7 @@ const maxNameTokens = 6
 // recognizer holds one document's tokens while its names are found.
 type recognizer struct {
 	ix      *gazetteer.Index
+	lex     *Lexicon
 	text    string
 	toks    []token
 	persons map[string]bool // surnames of people named in the document
@@ -61,6 +64,11 @@ func (r *recognizer) run() []span {
 		if !r.toks[i].cap {
 			continue
 		}
+		if sp, ok := r.demonymAt(i); ok {
+			spans = append(spans, sp)
+			i = sp.last
+			continue
+		}
 		sp, ok := r.matchAt(i)
 		if !ok {
 			continue
@@ -79,6 +87,9 @@ func (r *recognizer) run() []span {
 
 // matchAt returns the longest gazetteer name starting at token i.
 func (r *recognizer) matchAt(i int) (span, bool) {
+	if sp, ok := r.stateAbbrevAt(i); ok {
+		return sp, true
+	}
 	// A possessive that belongs to the name: "Cox's Bazar".
 	if t := r.toks[i]; t.possessive && i+1 < len(r.toks) && r.toks[i+1].cap && !t.punctAfter {
 		if key := gazetteer.Key(r.text[t.start:r.toks[i+1].end]); r.ix.HasKey(key) {

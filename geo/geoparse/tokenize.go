@@ -19,6 +19,7 @@ type token struct {
 	possessive bool   // followed by 's or ’s (not part of the span)
 	commaAfter bool   // a comma follows
 	punctAfter bool   // a sentence or clause break (. ; : ! ? or line end) follows
+	abbrev     bool   // an abbreviation with its dots: "U.S.", "W.Va.", "St."
 }
 
 // tokenize splits text into words, appending to toks (a reused buffer). Apostrophes inside a word stay in it
@@ -78,12 +79,27 @@ func tokenize(text string, toks []token) []token {
 			}
 			break
 		}
+		if end := dottedAbbrevEnd(text, start, i); end > i {
+			i = end // "U.S.", "D.C.", "W.Va.": one token, dots and all
+		}
 		t := token{start: start, end: i, text: text[start:i], hyphenPrev: hyphen && start > 0 && isHyphenAt(text, start), sentStart: sentStart}
+		t.abbrev = t.text[len(t.text)-1] == '.'
+		if !t.abbrev && i < len(text) && text[i] == '.' && shortForms[t.text] && nextIsCapitalised(text, i+1) {
+			// "St. Louis", "Gov. Smith": the dot ends the word, not the sentence.
+			i++
+			t.abbrev = true
+		}
 		t = splitPossessive(t)
 		first, _ := utf8.DecodeRuneInString(t.text)
 		t.cap = unicode.IsUpper(first)
 		t.allCaps = isAllCaps(t.text)
 		t.low = lowerWord(t.text)
+		if t.abbrev {
+			t.low = strings.TrimSuffix(t.low, ".")
+		}
+		if isContraction(t.low) {
+			t.cap = false // "We're", "I've" are not names
+		}
 		toks = append(toks, t)
 		sentStart, hyphen = false, false
 	}
@@ -149,4 +165,54 @@ func lowerWord(s string) string {
 		}
 	}
 	return s
+}
+
+// dottedAbbrevEnd extends a one- or two-letter word followed by a dot and
+// more letter-dot groups ("U.S.", "D.C.", "W.Va.", "U.S.A.") to the end of
+// the last dot; otherwise it returns end.
+func dottedAbbrevEnd(text string, start, end int) int {
+	if end-start > 2 || end >= len(text) || text[end] != '.' {
+		return end
+	}
+	j, groups := end+1, 1
+	for j < len(text) {
+		k := j
+		for k < len(text) && k-j < 3 && isASCIILetter(text[k]) {
+			k++
+		}
+		if k == j || k >= len(text) || text[k] != '.' {
+			break
+		}
+		j, groups = k+1, groups+1
+	}
+	if groups < 2 || !isUpperASCII(text[start]) {
+		return end
+	}
+	return j
+}
+
+// shortForms are abbreviations written with a dot inside a sentence: in
+// place names ("St. Louis", "Ft. Worth", "Mt. Kenya") and in titles
+// ("Gov. Smith").
+var shortForms = set("St", "Ste", "Ft", "Mt", "Pt", "Mr", "Mrs", "Ms", "Dr", "Gen", "Gov", "Sen", "Rep",
+	"Lt", "Col", "Sgt", "Capt", "Maj", "Rev", "Prof", "Cpl", "Pvt", "Adm", "Supt", "Det", "Insp", "Atty", "Jr", "Sr", "No")
+
+func nextIsCapitalised(text string, i int) bool {
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	return i < len(text) && isUpperASCII(text[i])
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isUpperASCII(c byte) bool  { return c >= 'A' && c <= 'Z' }
+
+// isContraction: "we're", "i've", "they'd", "don't".
+func isContraction(low string) bool {
+	for _, suf := range []string{"'ve", "'re", "'ll", "'d", "'m", "n't", "’ve", "’re", "’ll", "’d", "’m", "n’t"} {
+		if strings.HasSuffix(low, suf) {
+			return true
+		}
+	}
+	return false
 }

@@ -167,12 +167,13 @@ func geoPrecision(r placeRef) int {
 	return p
 }
 
-// cleanMentions drops mentions whose offsets do not fit the text and
+// cleanMentions drops mentions whose offsets do not fit the text,
+// demonyms (a people names an actor, never where an event happened) and
 // overlapping ones, and sorts the rest by Start.
 func cleanMentions(text string, mentions []geo.Mention) []geo.Mention {
 	ms := make([]geo.Mention, 0, len(mentions))
 	for _, m := range mentions {
-		if m.Start >= 0 && m.End <= len(text) && m.Start < m.End {
+		if m.Start >= 0 && m.End <= len(text) && m.Start < m.End && m.Kind != geo.KindDemonym {
 			ms = append(ms, m)
 		}
 	}

@@ -1,0 +1,44 @@
+package geoparse
+
+import (
+	"github.com/incidentmap/incidentmap/geo"
+	"github.com/incidentmap/incidentmap/geo/gazetteer"
+)
+
+// usStates maps the news (AP) abbreviations of the US states, by their
+// gazetteer key, to their GeoNames admin1 codes: "Alexandria, La.",
+// "CHARLESTON, W.Va.". Abbreviations that are also words or names ("Ga",
+// "Ind", "Miss", "Wash") count only after "Town," and before a dot.
+var usStates = map[string]string{
+	"ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT",
+	"del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS",
+	"ky": "KY", "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS",
+	"mo": "MO", "mont": "MT", "neb": "NE", "nebr": "NE", "nev": "NV", "n h": "NH", "n j": "NJ",
+	"n m": "NM", "n y": "NY", "n c": "NC", "n d": "ND", "okla": "OK", "ore": "OR", "pa": "PA",
+	"r i": "RI", "s c": "SC", "s d": "SD", "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA",
+	"wash": "WA", "w va": "WV", "wis": "WI", "wisc": "WI", "wyo": "WY", "d c": "DC",
+}
+
+// stateAbbrevAt recognises a state abbreviation at token i: a dotted one
+// with two or more groups anywhere ("N.Y.", "W.Va.", "D.C."), a short one
+// only after "Town," ("Athens, Ga.").
+func (r *recognizer) stateAbbrevAt(i int) (span, bool) {
+	t := r.toks[i]
+	key := gazetteer.Key(t.text)
+	code, ok := usStates[key]
+	if !ok {
+		return span{}, false
+	}
+	dotted := t.abbrev && len(key) >= 3 && key[1] == ' '
+	afterTown := i > 0 && r.toks[i-1].cap && r.toks[i-1].commaAfter
+	end := t.end
+	if !dotted {
+		if !afterTown || end >= len(r.text) || r.text[end] != '.' && !t.abbrev {
+			return span{}, false
+		}
+		if !t.abbrev {
+			end++ // the dot belongs to the abbreviation
+		}
+	}
+	return span{first: i, last: i, key: key, end: end, level: geo.LevelAdmin1, known: true, admin1: "US." + code}, true
+}
