@@ -31,8 +31,40 @@ func (r *recognizer) accept(sp span) bool {
 		return false
 	case sp.first > 0 && (r.lower(sp.first-1) == "a" || r.lower(sp.first-1) == "an") && !designated:
 		return false // "an Iskander", "a Toyota": a thing of that name, not a place
+	case sp.first == sp.last && !designated && sp.admin1 == "" && r.lex.isWord(r.lower(sp.first)) && !r.locative(sp) && r.minorPlace(sp):
+		return false // "Council", "Pack", "Bell": an English word naming only a small place
 	}
 	return true
+}
+
+// locativePreps put what follows them somewhere: "in Buffalo", "from Reading".
+var locativePreps = set("in", "at", "from", "near", "to", "outside", "into", "across", "throughout",
+	"toward", "towards", "via", "around", "between", "within", "inside", "across", "nearby", "downtown")
+
+// locative: the span follows a locative preposition or sits in a
+// "Town, State" pair.
+func (r *recognizer) locative(sp span) bool {
+	if sp.first > 0 && locativePreps[r.lower(sp.first-1)] {
+		return true
+	}
+	if sp.first > 1 && r.lower(sp.first-1) == "the" && locativePreps[r.lower(sp.first-2)] {
+		return false // "in the Council chamber": the article makes it a thing
+	}
+	if r.toks[sp.last].commaAfter && sp.last+1 < len(r.toks) && r.toks[sp.last+1].cap {
+		if _, ok := r.stateAbbrevAt(sp.last + 1); ok {
+			return true
+		}
+		best := r.ix.Lookup(gazetteer.Query{Name: r.toks[sp.last+1].text, Limit: 1, Exact: true, Bare: true})
+		return len(best) > 0 && best[0].Level() <= geo.LevelAdmin1
+	}
+	return false
+}
+
+// minorPlace: the name's best entry is a settlement of under 100,000
+// people, not a country or a region.
+func (r *recognizer) minorPlace(sp span) bool {
+	best := r.ix.Lookup(gazetteer.Query{Name: r.text[r.toks[sp.first].start:r.toks[sp.last].end], Key: sp.key, Limit: 1, Bare: true})
+	return len(best) == 0 || best[0].Level() >= geo.LevelAdmin2 && best[0].Population < 100000
 }
 
 // isDateline: an all-caps place name opening a line and followed by a

@@ -1,6 +1,7 @@
 package geoparse
 
 import (
+	"github.com/incidentmap/incidentmap/geo"
 	"github.com/incidentmap/incidentmap/geo/gazetteer"
 )
 
@@ -19,8 +20,11 @@ func (r *recognizer) findPersons() map[string]bool {
 		for j+1 < len(r.toks) && r.toks[j+1].cap && !r.toks[j].punctAfter && !r.toks[j].commaAfter && !r.toks[j].possessive && !r.toks[j+1].sentStart {
 			j++
 		}
-		if r.afterTitle(i) || r.titledRun(i, j) || (j > i && j-i < 3 && r.personShaped(i, j)) {
+		if r.afterTitle(i) || r.titledRun(i, j) || (j > i && j-i < 3 && (r.personShaped(i, j) || r.firstNameRun(i, j))) {
 			persons[r.toks[j].text] = true
+		}
+		if i == j && r.speakerAt(i) {
+			persons[r.toks[i].text] = true
 		}
 		i = j
 	}
@@ -34,6 +38,33 @@ func (r *recognizer) titledRun(i, j int) bool {
 		return false
 	}
 	return !titles[r.lower(j)]
+}
+
+// firstNameRun: "Kristina Meredith", "Bill Johnson": a common first name
+// then one or two capitalised words, the whole not a place's name.
+func (r *recognizer) firstNameRun(i, j int) bool {
+	if !r.lex.isFirstName(r.toks[i].text) || r.toks[i].allCaps {
+		return false
+	}
+	if r.ix.HasKey(gazetteer.Key(r.text[r.toks[i].start:r.toks[j].end])) {
+		return false
+	}
+	_, designated := gazetteer.DesignatorLevel(r.toks[j].low)
+	return !designated && !connectors[r.lower(j)]
+}
+
+// speakerAt: a lone capitalised word followed by a speech verb ("Johnson
+// said") is a person, unless it is a country, region or city, whose
+// government speaks for it ("Moscow said").
+func (r *recognizer) speakerAt(i int) bool {
+	if i+1 >= len(r.toks) || !speechVerbs[r.lower(i+1)] || r.toks[i].commaAfter || r.toks[i].punctAfter {
+		return false
+	}
+	if i > 0 && r.toks[i-1].cap && !r.toks[i-1].punctAfter && !r.toks[i-1].commaAfter {
+		return false // part of a longer run, judged as a whole
+	}
+	best := r.ix.Lookup(gazetteer.Query{Name: r.toks[i].text, Limit: 1, Exact: true, Bare: true})
+	return len(best) == 0 || best[0].Level() == geo.LevelPlace && best[0].Population < 100000
 }
 
 var speechVerbs = set("said", "says", "told", "added", "wrote", "confirmed", "warned", "stated", "announced", "claimed", "denied", "tweeted", "posted")
