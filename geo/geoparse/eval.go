@@ -100,6 +100,35 @@ func Evaluate(p interface{ Parse(string) []geo.Mention }, dir string) (Scores, e
 	return s, nil
 }
 
+// ReadGoldDir reads the project's gold corpus (NN-name.txt with
+// NN-name.gold.json) as corpus documents, for fitting beside the public
+// corpora. Fallback places (a region standing for an unknown village)
+// are left out: their point is not the village's.
+func ReadGoldDir(dir string) ([]CorpusDoc, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.gold.json"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	var docs []CorpusDoc
+	for _, gf := range files {
+		gold, text, err := readGold(gf)
+		if err != nil {
+			return nil, err
+		}
+		d := CorpusDoc{ID: filepath.Base(gf), Text: text}
+		for _, g := range gold {
+			if !g.Fallback {
+				g := g
+				same := func(m geo.Mention) bool { _, exact := judge(m, g); return exact }
+				d.Gold = append(d.Gold, CorpusGold{Text: g.Text, Lat: g.Lat, Lon: g.Lon, GeonameID: g.GeonameID, same: same})
+			}
+		}
+		docs = append(docs, d)
+	}
+	return docs, nil
+}
+
 // placesOnly leaves out demonyms: this corpus annotates places named as
 // such, and a people ("Ukrainian forces") is not one.
 func placesOnly(ms []geo.Mention) []geo.Mention {

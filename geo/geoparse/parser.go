@@ -14,12 +14,21 @@ import (
 type Parser struct {
 	ix     *gazetteer.Index
 	lex    *Lexicon
+	w      Weights
 	tokens sync.Pool // []token buffers reused between documents
 }
 
 // New returns a parser over the index. lex may be nil (no knowledge of
 // English words and first names; recognition is then less precise).
-func New(ix *gazetteer.Index, lex *Lexicon) *Parser { return &Parser{ix: ix, lex: lex} }
+func New(ix *gazetteer.Index, lex *Lexicon) *Parser {
+	return &Parser{ix: ix, lex: lex, w: FittedWeights()}
+}
+
+// WithWeights returns a copy of the parser that resolves with w (for
+// fitting and comparing weights).
+func (p *Parser) WithWeights(w Weights) *Parser {
+	return &Parser{ix: p.ix, lex: p.lex, w: w}
+}
 
 // MaxTextBytes caps how much of one text is parsed: a news article is a
 // few kilobytes; anything past the first MiB is ignored, so a huge input
@@ -33,6 +42,14 @@ const maxCandidates = 12
 // gazetteer entry. Offsets are bytes into text. Only the first MaxTextBytes
 // are read. Invalid UTF-8 is tolerated: such bytes are not part of words.
 func (p *Parser) Parse(text string) []geo.Mention {
+	var out []geo.Mention
+	p.analyze(text, func(d *document) { out = d.mentions() })
+	return out
+}
+
+// analyze recognises and resolves the places of text and hands the
+// resolved document to use, while its token buffer is still lent.
+func (p *Parser) analyze(text string, use func(d *document)) {
 	if len(text) > MaxTextBytes {
 		text = cutAtSpace(text, MaxTextBytes)
 	}
@@ -67,13 +84,18 @@ func (p *Parser) Parse(text string) []geo.Mention {
 		}
 		ms = append(ms, m)
 	}
-	d := &document{ix: p.ix, text: text, toks: r.toks, ms: ms}
+	d := &document{ix: p.ix, text: text, toks: r.toks, ms: ms, w: &p.w}
 	d.resolve()
-	out := make([]geo.Mention, 0, len(ms))
-	for _, m := range ms {
+	use(d)
+}
+
+// mentions are the document's resolved places in text order.
+func (d *document) mentions() []geo.Mention {
+	out := make([]geo.Mention, 0, len(d.ms))
+	for _, m := range d.ms {
 		if pl := m.place(); pl != nil {
-			named := p.ix.WithAdminNames(*pl)
-			mt := geo.MentionOf(text, m.start, m.sp.end, &named, m.precision, m.confidence)
+			named := d.ix.WithAdminNames(*pl)
+			mt := geo.MentionOf(d.text, m.start, m.sp.end, &named, m.precision, m.confidence)
 			if m.sp.demonym {
 				mt.Kind, mt.Precision = geo.KindDemonym, geo.PrecisionRegion
 			}

@@ -39,17 +39,12 @@ type document struct {
 	admin1Named   map[string]bool
 	points        []point
 	contained     map[int][]int // container mention → the mentions it contains
+	countryNamed  map[string]bool
+	// datelineCountry is the country of the wire dateline's place, if any.
+	datelineCountry string
+	w               *Weights
+	x               [nFeatures]float64 // scratch
 }
-
-// Weights of the document clues, in the same units as gazetteer.Prior
-// (one unit is a tenfold population).
-const (
-	wContainer = 8.0 // inside the region or country the text says it is in
-	wAdmin1    = 2.5 // inside a region the document names
-	wCountry   = 3.0 // times the country's share of the document's places
-	wNear      = 2.5 // times exp(-distance/300 km) to the nearest other place
-	nearScale  = 300.0
-)
 
 func (d *document) resolve() {
 	d.findContainers()
@@ -80,40 +75,32 @@ func (d *document) score(i int, m *mention) {
 	if len(m.scores) != len(m.cands) {
 		m.scores = make([]float64, len(m.cands))
 	}
-	var container *geo.Place
-	if m.container >= 0 {
-		container = d.ms[m.container].place()
-	}
 	best := 0
 	for k := range m.cands {
-		c := &m.cands[k]
-		s := c.Score
-		if container != nil && contains(container, &c.Place) {
-			s += wContainer
-		}
-		if d.sameRegionNamed(c) {
-			s += wAdmin1
-		}
-		if d.containsContained(i, &c.Place) {
-			s += wContainer / 2 // "Atlanta, Georgia": the Georgia that holds an Atlanta
-		}
-		s += wCountry * d.countryWeight[c.Country]
-		m.scores[k] = s
-		if s > m.scores[best] {
+		d.features(i, k, &d.x)
+		m.scores[k] = d.w.dot(&d.x)
+		if m.scores[k] > m.scores[best] {
 			best = k
 		}
 	}
-	// Nearness can add at most wNear: only candidates within that of the
-	// best can still win, so only they are measured.
+	// Nearness can add at most its weight: only candidates within that of
+	// the best can still win, so only they are measured.
+	wNear := d.w[fNear]
 	top := m.scores[best]
 	for k := range m.cands {
-		if m.scores[k]+wNear < top {
+		if wNear >= 0 && m.scores[k]+wNear < top {
 			continue
 		}
-		m.scores[k] += wNear * math.Exp(-d.nearest(i, &m.cands[k].Place)/nearScale)
+		m.scores[k] += wNear * d.nearness(i, &m.cands[k].Place)
 		if m.scores[k] > m.scores[best] {
 			best = k
 		}
 	}
 	m.choice = best
+}
+
+// nearness is exp(-km/300) to the closest place chosen for another
+// mention of a different name.
+func (d *document) nearness(i int, p *geo.Place) float64 {
+	return math.Exp(-d.nearest(i, p) / nearScale)
 }

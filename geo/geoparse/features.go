@@ -1,0 +1,123 @@
+package geoparse
+
+import (
+	"math"
+
+	"github.com/incidentmap/incidentmap/geo"
+	"github.com/incidentmap/incidentmap/geo/gazetteer"
+)
+
+// The evidence the resolver weighs for each candidate of a mention. The
+// weights are fitted on gold corpora (cmd/fitresolver, `make train`) and
+// kept in resolver_weights.tsv, one line a feature.
+const (
+	fPopulation     = iota // log10(population+1)
+	fContinent             // the entry is a continent
+	fCountry               // a country
+	fAdmin1                // a first-level division
+	fAdmin2                // a second-level division
+	fCapital               // a national capital
+	fSeat                  // a first-level seat (PPLA)
+	fMinorSeat             // a lower seat (PPLA2..PPLA5)
+	fSection               // a section of a town, or a historical or abandoned place
+	fAlternate             // the name met an alternate name, not the main one
+	fStem                  // the name met an adjectival form ("Rostovskaya")
+	fLoose                 // the name met a transliteration variant ("Zaporozhye")
+	fLevelMismatch         // a designator asked for another level
+	fOwnDesignator         // the entry's own name carries the designator ("Moscow Oblast")
+	fInContainer           // inside the place the text says it is in ("Alexandria, La.")
+	fHoldsContained        // holds a place the text says is in it ("Atlanta, Georgia")
+	fRegionNamed           // in a first-level division the document names
+	fCountryShare          // share of the document's places in this country
+	fCountryNamed          // the document names this country
+	fNear                  // exp(-km/300) to the nearest other place the document names
+	fDateline              // in the country of the article's dateline
+	nFeatures
+)
+
+var featureNames = [nFeatures]string{
+	"population_log10", "is_continent", "is_country", "is_admin1", "is_admin2", "is_capital",
+	"is_admin1_seat", "is_minor_seat", "is_section_or_historical", "alternate_name", "stem_match",
+	"loose_match", "level_mismatch", "own_designator", "in_container", "holds_contained",
+	"region_named", "country_share", "country_named", "near", "dateline_country",
+}
+
+// nearScale is the distance (km) over which nearness fades.
+const nearScale = 300.0
+
+// features fills x with the evidence for candidate k of mention i. The
+// nearness feature is left 0: it is the costliest and is added by score
+// only where it can change the choice.
+func (d *document) features(i, k int, x *[nFeatures]float64) {
+	m := d.ms[i]
+	c := &m.cands[k]
+	*x = [nFeatures]float64{}
+	x[fPopulation] = math.Log10(float64(c.Population) + 1)
+	switch c.FeatureCode {
+	case "CONT":
+		x[fContinent] = 1
+	case "PPLC":
+		x[fCapital] = 1
+	case "PPLA":
+		x[fSeat] = 1
+	case "PPLA2", "PPLA3", "PPLA4", "PPLA5":
+		x[fMinorSeat] = 1
+	case "PPLX", "PPLL", "PPLH", "PPLQ", "PPLW":
+		x[fSection] = 1
+	}
+	switch c.Level() {
+	case geo.LevelCountry:
+		x[fCountry] = 1
+	case geo.LevelAdmin1:
+		x[fAdmin1] = 1
+	case geo.LevelAdmin2:
+		x[fAdmin2] = 1
+	}
+	switch c.Match {
+	case gazetteer.MatchStem:
+		x[fStem] = 1
+	case gazetteer.MatchLoose:
+		x[fLoose] = 1
+	default:
+		if m.alternate(k) {
+			x[fAlternate] = 1
+		}
+	}
+	if !c.LevelMatch {
+		x[fLevelMismatch] = 1
+	} else if m.sp.level != geo.LevelUnknown && ownDesignatorLevel(&c.Place) == m.sp.level {
+		x[fOwnDesignator] = 1
+	}
+	if m.container >= 0 {
+		if container := d.ms[m.container].place(); container != nil && contains(container, &c.Place) {
+			x[fInContainer] = 1
+		}
+	}
+	if d.containsContained(i, &c.Place) {
+		x[fHoldsContained] = 1
+	}
+	if d.sameRegionNamed(c) {
+		x[fRegionNamed] = 1
+	}
+	x[fCountryShare] = d.countryWeight[c.Country]
+	if d.countryNamed[c.Country] && c.Level() != geo.LevelCountry {
+		x[fCountryNamed] = 1
+	}
+	if d.datelineCountry != "" && c.Country == d.datelineCountry {
+		x[fDateline] = 1
+	}
+}
+
+// alternate reports whether candidate k was found under one of its
+// alternate names rather than its main name.
+func (m *mention) alternate(k int) bool {
+	c := &m.cands[k]
+	return gazetteer.Key(c.Name) != m.sp.key && gazetteer.Key(c.ASCIIName) != m.sp.key
+}
+
+// ownDesignatorLevel is the level named by a designator inside the
+// entry's own name ("Kyiv Oblast", "Morozovsky District").
+func ownDesignatorLevel(p *geo.Place) geo.Level {
+	_, l := gazetteer.SplitDesignator(gazetteer.Key(p.Name))
+	return l
+}
