@@ -15,7 +15,7 @@ func (d *document) findContainers() {
 		if i+1 < len(d.ms) {
 			next := d.ms[i+1]
 			between := strings.ToLower(d.text[m.sp.end:next.start])
-			if isContainerGap(between) && next.levelHint() < m.levelHint() {
+			if isContainerGap(between) && (next.levelHint() < m.levelHint() || m.sp.fromCue && len(m.cands) == 0) {
 				m.container = i + 1
 			}
 		}

@@ -44,7 +44,11 @@ func (r *recognizer) demonymAt(i int) (span, bool) {
 		if base == "" {
 			continue
 		}
-		if direct := r.ix.Lookup(gazetteer.Query{Name: r.nameKey(i, j), Limit: 1, Exact: true, Bare: true}); len(direct) > 0 &&
+		direct := r.ix.Lookup(gazetteer.Query{Name: r.nameKey(i, j), Limit: 1, Exact: true, Bare: true})
+		if len(direct) > 0 && direct[0].Level() == geo.LevelCountry && gazetteer.Key(direct[0].ASCIIName) == r.nameKey(i, j) {
+			continue // "Sudan's army": the country itself, by its own name
+		}
+		if len(direct) > 0 &&
 			(direct[0].Level() < geo.LevelPlace || direct[0].Population >= 100000) && !r.actorNounAfter(j) {
 			continue // a place of that name that matters more than the people: "Kosovo", "Nice"
 		}

@@ -124,7 +124,7 @@ func (r *recognizer) cueNames(known []span) []span {
 		if !r.unknownName(i, taken) {
 			continue
 		}
-		if r.designatorBefore(i) == geo.LevelPlace || r.villageAfter(i) || r.appositive(i) {
+		if r.designatorBefore(i) == geo.LevelPlace || r.villageAfter(i) || r.appositive(i) || r.locatedBeforeKnown(i, known) {
 			add(i, i)
 		}
 	}
@@ -132,6 +132,21 @@ func (r *recognizer) cueNames(known []span) []span {
 		r.namesBeforeRegion(sp, taken, add)
 	}
 	return out
+}
+
+// locatedBeforeKnown: "shelled near Kalynove, Kharkiv": an unknown word
+// after a locative preposition and before ", <known place>", the pattern
+// "Town, Region" of news writing.
+func (r *recognizer) locatedBeforeKnown(i int, known []span) bool {
+	if i == 0 || !locativePreps[r.lower(i-1)] || !r.toks[i].commaAfter {
+		return false
+	}
+	for _, sp := range known {
+		if sp.first == i+1 {
+			return true
+		}
+	}
+	return false
 }
 
 // unknownName: a capitalised word that may be an unknown place's name.

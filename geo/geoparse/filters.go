@@ -50,12 +50,35 @@ func (r *recognizer) locative(sp span) bool {
 	if sp.first > 1 && r.lower(sp.first-1) == "the" && locativePreps[r.lower(sp.first-2)] {
 		return false // "in the Council chamber": the article makes it a thing
 	}
+	if r.describedAsPlace(sp.last) {
+		return true
+	}
 	if r.toks[sp.last].commaAfter && sp.last+1 < len(r.toks) && r.toks[sp.last+1].cap {
 		if _, ok := r.stateAbbrevAt(sp.last + 1); ok {
 			return true
 		}
 		best := r.ix.Lookup(gazetteer.Query{Name: r.toks[sp.last+1].text, Limit: 1, Exact: true, Bare: true})
 		return len(best) > 0 && best[0].Level() <= geo.LevelAdmin1
+	}
+	return false
+}
+
+// describedAsPlace: an appositive after token i says what kind of place it
+// is: "Sake, the last major town on the road", "Krynky, a village".
+func (r *recognizer) describedAsPlace(i int) bool {
+	if !r.toks[i].commaAfter || i+2 >= len(r.toks) {
+		return false
+	}
+	if a := r.lower(i + 1); a != "a" && a != "an" && a != "the" {
+		return false
+	}
+	for j := i + 2; j < len(r.toks) && j <= i+5; j++ {
+		if l, ok := gazetteer.DesignatorLevel(r.toks[j].low); ok && l == geo.LevelPlace {
+			return true
+		}
+		if r.toks[j].punctAfter || r.toks[j].commaAfter {
+			break
+		}
 	}
 	return false
 }

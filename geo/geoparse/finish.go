@@ -24,7 +24,7 @@ func (d *document) finish(m *mention) {
 		if container == nil || container.Level() < geo.LevelCountry {
 			return
 		}
-		fb := *container
+		fb := d.regionOf(container)
 		m.fallback, m.precision, m.confidence = &fb, geo.PrecisionRegion, 0.6
 		return
 	}
@@ -34,6 +34,19 @@ func (d *document) finish(m *mention) {
 		m.precision = geo.PrecisionNear // "the Avdiivka district" placed at Avdiivka
 	}
 	m.confidence = confidence(m)
+}
+
+// regionOf is the region an unknown name inside p falls back to: p when
+// it is a region or a country, else p's first-level division ("near X,
+// Kharkiv" is somewhere in Kharkiv oblast, not in Kharkiv city).
+func (d *document) regionOf(p *geo.Place) geo.Place {
+	if p.Level() <= geo.LevelAdmin2 {
+		return *p
+	}
+	if r, ok := d.ix.Admin1(p.Admin1Key()); ok {
+		return r
+	}
+	return *p
 }
 
 func precisionOf(p geo.Place) int {

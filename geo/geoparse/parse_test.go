@@ -97,6 +97,16 @@ func TestParseCases(t *testing.T) {
 			demonyms: map[string]string{"Sudanese": "SD"},
 		},
 		{
+			name: "news abbreviations and datelines",
+			text: "CHARLESTON, W.Va. — Officials in Athens, Ga., and in Washington, D.C., said the U.S. would help St. Louis.",
+			want: map[string]string{"CHARLESTON": "US.WV", "W.Va.": "US.WV", "Athens": "US.GA", "Ga.": "US.GA", "D.C.": "US.DC", "U.S.": "US", "St. Louis": "US.MO"},
+		},
+		{
+			name: "contractions, first names and English words are not places",
+			text: "We're told I've seen Kristina Meredith at the Council. Meredith said the University and the Section were closed. Johnson said so.",
+			not:  []string{"We", "I", "Kristina", "Meredith", "Council", "University", "Section", "Johnson"},
+		},
+		{
 			name:     "peoples name their countries, as demonyms",
 			text:     "Palestinians and Sri Lankan workers met French and Egyptian officials.",
 			demonyms: map[string]string{"Palestinians": "PS", "Sri Lankan": "LK", "French": "FR", "Egyptian": "EG"},
@@ -134,6 +144,32 @@ func TestParseCases(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestUnknownVillageKnownRegion: a village the gazetteer lacks, set in a
+// region as news writes it, falls back to the oblast (never its capital
+// city) at precision 3 and is reported as unresolved.
+func TestUnknownVillageKnownRegion(t *testing.T) {
+	text := "Russian troops shelled near Zatyshnivka, Kharkiv, on Monday."
+	res := mustParser(t).Geoparse(text)
+	var got *geo.Mention
+	for i := range res.Places {
+		if res.Places[i].Text == "Zatyshnivka" {
+			got = &res.Places[i]
+		}
+	}
+	if got == nil {
+		t.Fatalf("the village is not a mention: %+v", res.Places)
+	}
+	if got.FeatureCode != "ADM1" || got.Country+"."+got.Admin1 != "UA.07" || got.Precision != geo.PrecisionRegion {
+		t.Errorf("resolved to %s %s.%s precision %d, want the Kharkiv oblast (ADM1 UA.07) at precision 3", got.FeatureCode, got.Country, got.Admin1, got.Precision)
+	}
+	if len(res.Unresolved) != 1 || res.Unresolved[0].Text != "Zatyshnivka" || text[res.Unresolved[0].Start:res.Unresolved[0].End] != "Zatyshnivka" {
+		t.Fatalf("unresolved = %+v, want the village", res.Unresolved)
+	}
+	if r := res.Unresolved[0].Region; r == nil || r.FeatureCode != "ADM1" || r.Admin1 != "07" {
+		t.Errorf("unresolved region %+v, want the Kharkiv oblast", r)
 	}
 }
 

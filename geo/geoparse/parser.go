@@ -122,11 +122,32 @@ func cutAtSpace(text string, n int) string {
 // Geoparse returns the places text names and the names it marks as places
 // that the gazetteer does not hold.
 func (p *Parser) Geoparse(text string) geo.Geoparse {
-	places := p.Parse(text)
-	if places == nil {
-		places = []geo.Mention{}
+	var out geo.Geoparse
+	p.analyze(text, func(d *document) {
+		out.Places = d.mentions()
+		out.Unresolved = d.unresolved()
+	})
+	return out
+}
+
+// unresolved lists the names taken from place cues that the gazetteer
+// does not hold, each with the region it fell back to (or nil).
+func (d *document) unresolved() []geo.Unresolved {
+	out := []geo.Unresolved{}
+	for _, m := range d.ms {
+		if !m.sp.fromCue || m.choice >= 0 {
+			continue
+		}
+		end := d.toks[m.sp.last].end
+		u := geo.Unresolved{Text: d.text[m.start:end], Start: m.start, End: end}
+		if r := m.fallback; r != nil {
+			named := d.ix.WithAdminNames(*r)
+			u.Region = &geo.RegionRef{Name: named.Name, GeonameID: named.GeonameID, FeatureCode: named.FeatureCode,
+				Country: named.Country, Admin1: named.Admin1, Admin1Name: named.Admin1Name, Lat: named.Lat, Lon: named.Lon}
+		}
+		out = append(out, u)
 	}
-	return geo.Geoparse{Places: places, Unresolved: []geo.Unresolved{}}
+	return out
 }
 
 // withoutOverlaps drops a span that starts inside the text of the one

@@ -63,8 +63,11 @@ func (r *recognizer) speakerAt(i int) bool {
 	if i > 0 && r.toks[i-1].cap && !r.toks[i-1].punctAfter && !r.toks[i-1].commaAfter {
 		return false // part of a longer run, judged as a whole
 	}
+	if i > 0 && locativePreps[r.lower(i-1)] {
+		return false // "leaders in Toribio said": the speakers are in the place
+	}
 	best := r.ix.Lookup(gazetteer.Query{Name: r.toks[i].text, Limit: 1, Exact: true, Bare: true})
-	return len(best) == 0 || best[0].Level() == geo.LevelPlace && best[0].Population < 100000
+	return len(best) == 0 || best[0].Level() == geo.LevelAdmin2 || best[0].Level() == geo.LevelPlace && best[0].Population < 100000
 }
 
 var speechVerbs = set("said", "says", "told", "added", "wrote", "confirmed", "warned", "stated", "announced", "claimed", "denied", "tweeted", "posted")

@@ -38,8 +38,8 @@ func tokenize(text string, toks []token) []token {
 			switch {
 			case r == '-' || r == '‐' || r == '‑':
 				hyphen = len(toks) > 0 && toks[len(toks)-1].end == i
-			case r == '(' || r == ')' || r == '[' || r == ']' || r == '"' || r == '“' || r == '”' || r == '«' || r == '»':
-				// brackets and quotes end a run of names but not a sentence
+			case r == '(' || r == ')' || r == '[' || r == ']' || r == '"' || r == '“' || r == '”' || r == '«' || r == '»' || r == '—' || r == '–':
+				// brackets, quotes and dashes end a run of names but not a sentence
 				if n := len(toks); n > 0 {
 					toks[n-1].punctAfter = true
 				}

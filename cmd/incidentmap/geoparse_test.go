@@ -1,0 +1,76 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestGeoparseJSONLines(t *testing.T) {
+	ta := newTestApp(t)
+	ta.app.stdin = strings.NewReader(`{"id": "a1", "text": "Sirens in Kyiv overnight."}` + "\n\n" +
+		`{"id": 7, "text": "Nothing here."}` + "\n" + `{"text": "Kyiv again"}` + "\n")
+	if code := ta.runArgs("geoparse", "--jsonl"); code != 0 {
+		t.Fatalf("exit %d: %s", code, ta.stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(ta.stdout.String()), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("%d output lines for 3 input documents: %q", len(lines), ta.stdout)
+	}
+	wantIDs := []string{`"a1"`, `7`, `null`}
+	wantPlaces := []int{1, 0, 1}
+	for i, line := range lines {
+		var out struct {
+			ID         json.RawMessage  `json:"id"`
+			Places     []map[string]any `json:"places"`
+			Unresolved []map[string]any `json:"unresolved"`
+		}
+		if err := json.Unmarshal([]byte(line), &out); err != nil {
+			t.Fatalf("line %d %q: %v", i+1, line, err)
+		}
+		if string(out.ID) != wantIDs[i] || len(out.Places) != wantPlaces[i] || out.Places == nil || out.Unresolved == nil {
+			t.Errorf("line %d: id %s, %d places (want %s, %d), unresolved %v", i+1, out.ID, len(out.Places), wantIDs[i], wantPlaces[i], out.Unresolved)
+		}
+	}
+}
+
+func TestGeoparseJSONLinesBadLine(t *testing.T) {
+	for name, input := range map[string]string{
+		"not JSON": "{\"id\": 1, \"text\": \"Kyiv\"}\nnot json\n",
+		"no text":  "{\"id\": 1}\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			ta := newTestApp(t)
+			ta.app.stdin = strings.NewReader(input)
+			if code := ta.runArgs("geoparse", "--jsonl"); code != 1 {
+				t.Fatalf("exit %d, want 1", code)
+			}
+			if !strings.Contains(ta.stderr.String(), "line ") {
+				t.Errorf("the error does not name the line: %q", ta.stderr)
+			}
+		})
+	}
+}
+
+func TestGeoparseEvalCorpusFile(t *testing.T) {
+	ta := newTestApp(t)
+	path := filepath.Join(t.TempDir(), "corpus.jsonl")
+	doc := `{"id": "d1", "text": "Sirens in Kyiv overnight, and in Lviv.", "gold": [{"text": "Kyiv", "lat": 50.45, "lon": 30.52}, {"text": "Lviv", "lat": 49.84, "lon": 24.03}], "neutral": []}`
+	if err := os.WriteFile(path, []byte(doc+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code := ta.runArgs("geoparse", "--eval", path); code != 0 {
+		t.Fatalf("exit %d: %s", code, ta.stderr)
+	}
+	out := ta.stdout.String()
+	for _, want := range []string{"precision 1.000 recall 0.500 F1 0.667", "accuracy@161km 1.000 over found, 0.500 over all gold", "median 0.0 km"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if code := ta.runArgs("geoparse", "--eval", filepath.Join(t.TempDir(), "missing.jsonl")); code != 2 {
+		t.Errorf("a missing corpus: exit %d, want 2", code)
+	}
+}
