@@ -94,7 +94,7 @@ type deps struct {
 	newGeoparser  func(gz gazetteer) (geoparser, error)
 	// countryHolds says whether a country's polygon holds a point, for
 	// scoring country answers against gold points.
-	countryHolds func() (func(code string, lat, lon float64) bool, error)
+	countryHolds  func() (func(code string, lat, lon float64) bool, error)
 	newServer     func(opts serverOptions) (server, error)
 	gazetteerInfo func() (string, error)
 	demoArticles  func() ([]geo.Article, error)

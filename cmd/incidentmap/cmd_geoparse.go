@@ -47,9 +47,9 @@ used when the store exists.`,
 const maxGeoparseBytes = 16 << 20
 
 type geoparseFlags struct {
-	indent, jsonl bool
-	eval                   string
-	noDemonyms, misses     bool
+	indent, jsonl      bool
+	eval               string
+	noDemonyms, misses bool
 }
 
 func (a *app) cmdGeoparse(cfg Config, args []string) error {

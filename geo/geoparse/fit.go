@@ -77,8 +77,8 @@ func (p *Parser) examples(docs []CorpusDoc, holds CountryHolds) []example {
 						ex.right[k] = g.same(geo.MentionOf(d.text, m.start, m.sp.end, &c.Place, 0, 0))
 					} else {
 						ex.right[k] = Distance(c.Lat, c.Lon, g.Lat, g.Lon) <= AccuracyKm ||
-						g.GeonameID != 0 && c.GeonameID == g.GeonameID ||
-						holds != nil && c.Level() == geo.LevelCountry && holds(c.Country, g.Lat, g.Lon)
+							g.GeonameID != 0 && c.GeonameID == g.GeonameID ||
+							holds != nil && c.Level() == geo.LevelCountry && holds(c.Country, g.Lat, g.Lon)
 					}
 					anyRight = anyRight || ex.right[k]
 					anyWrong = anyWrong || !ex.right[k]

@@ -14,8 +14,8 @@ type span struct {
 	key         string // gazetteer key of the name tokens
 	end         int    // byte end of the mention text (name, or name + designator)
 	level       geo.Level
-	known       bool // the name is in the gazetteer
-	fromCue     bool // unknown name taken from a designator cue ("the village of X")
+	known       bool   // the name is in the gazetteer
+	fromCue     bool   // unknown name taken from a designator cue ("the village of X")
 	admin1      string // COUNTRY.CODE when the name is an abbreviation of that division
 	demonym     bool   // a people's name or adjective: "Sudanese", "Palestinians"
 }
