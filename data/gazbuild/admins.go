@@ -17,11 +17,13 @@ type codeName struct {
 }
 
 // buildAdmins makes one entry per GeoNames admin1 and admin2 division. Its
-// representative point is the centre of the box that holds the middle 90 %
-// of its member places by latitude and by longitude: close to the
-// division's geometric centre, which is where GeoNames and the gold
-// points of geoparsing corpora put a region (a population-weighted
-// centroid drifted 160 km east in Texas), and robust to outlying islands.
+// representative point is the centre of the box that holds its member
+// places from the 1st to the 99th percentile of latitude and of longitude:
+// close to the division's geometric centre, which is where GeoNames and
+// the gold points of geoparsing corpora put a region (a population-
+// weighted centroid drifted 160 km east in Texas and 500 km south in
+// Ontario, whose north has few towns), and robust to a few outlying
+// islands.
 // With fewer than five members, or across the antimeridian, the point is
 // the centroid of the members weighted by the square root of their
 // population.
@@ -87,12 +89,12 @@ func (c *centroid) point() (lat, lon float64) {
 	return (lo1 + hi1) / 2, (lo2 + hi2) / 2
 }
 
-// trimmedRange is the 5th and 95th percentile of xs.
+// trimmedRange is the 1st and 99th percentile of xs.
 func trimmedRange(xs []float64) (lo, hi float64) {
 	s := append([]float64(nil), xs...)
 	sort.Float64s(s)
 	n := len(s) - 1
-	return s[n*5/100], s[n*95/100]
+	return s[n/100], s[n*99/100]
 }
 
 func adminRows(list []codeName, groups map[string]*centroid, code string, base int64) []row {

@@ -5,10 +5,16 @@ import (
 	"github.com/incidentmap/incidentmap/geo/gazetteer"
 )
 
-// usStates maps the news (AP) abbreviations of the US states, by their
-// gazetteer key, to their GeoNames admin1 codes: "Alexandria, La.",
-// "CHARLESTON, W.Va.". Abbreviations that are also words or names ("Ga",
-// "Ind", "Miss", "Wash") count only after "Town," and before a dot.
+// stateAbbrevs maps the abbreviations news style gives US states (AP)
+// and Canadian provinces (Canadian Press), by their gazetteer key, to the
+// GeoNames admin1 key: "Alexandria, La.", "CHARLESTON, W.Va.", "Hull,
+// Que.". Abbreviations that are also words or names ("Ga", "Ind", "Man",
+// "Wash") count only after "Town," and before a dot.
+var stateAbbrevs = map[string]string{
+	"ont": "CA.08", "que": "CA.10", "alta": "CA.01", "b c": "CA.02", "man": "CA.03", "sask": "CA.11",
+	"n s": "CA.07", "n b": "CA.04", "nfld": "CA.05", "p e i": "CA.09",
+}
+
 var usStates = map[string]string{
 	"ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT",
 	"del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS",
@@ -25,7 +31,10 @@ var usStates = map[string]string{
 func (r *recognizer) stateAbbrevAt(i int) (span, bool) {
 	t := r.toks[i]
 	key := gazetteer.Key(t.text)
-	code, ok := usStates[key]
+	admin1, ok := stateAbbrevs[key]
+	if code, us := usStates[key]; us {
+		admin1, ok = "US."+code, true
+	}
 	if !ok {
 		return span{}, false
 	}
@@ -40,5 +49,5 @@ func (r *recognizer) stateAbbrevAt(i int) (span, bool) {
 			end++ // the dot belongs to the abbreviation
 		}
 	}
-	return span{first: i, last: i, key: key, end: end, level: geo.LevelAdmin1, known: true, admin1: "US." + code}, true
+	return span{first: i, last: i, key: key, end: end, level: geo.LevelAdmin1, known: true, admin1: admin1}, true
 }

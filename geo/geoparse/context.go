@@ -111,6 +111,17 @@ func (d *document) tally() {
 	}
 }
 
+// admin1Share is the share of the distinct places chosen for the
+// document's mentions of other names that lie in the division key.
+func (d *document) admin1Share(i int, key string) float64 {
+	own := d.ms[i].sp.key
+	n := len(d.points) - d.pointsByName[own]
+	if n <= 0 {
+		return 0
+	}
+	return float64(d.pointsByAdmin1[key]-d.pointsByNameAdmin1[own+"|"+key]) / float64(n)
+}
+
 // focusRegion is the admin1 region the document names most often, if one
 // is named more often than any other.
 func (d *document) focusRegion() *geo.Place {
@@ -165,6 +176,7 @@ type point struct {
 // A place named many times counts once, which keeps a long text linear.
 func (d *document) collectPoints() {
 	d.points = d.points[:0]
+	d.pointsByName, d.pointsByAdmin1, d.pointsByNameAdmin1 = map[string]int{}, map[string]int{}, map[string]int{}
 	type seenKey struct {
 		id  int64
 		key string
@@ -181,6 +193,10 @@ func (d *document) collectPoints() {
 		}
 		seen[k] = true
 		d.points = append(d.points, point{q.Lat, q.Lon, j, k.key})
+		a := q.Admin1Key()
+		d.pointsByName[k.key]++
+		d.pointsByAdmin1[a]++
+		d.pointsByNameAdmin1[k.key+"|"+a]++
 	}
 }
 

@@ -23,7 +23,15 @@ var irregularDemonyms = map[string]string{
 	"slovak": "SK", "lao": "LA", "laotian": "LA", "kyrgyz": "KG", "tajik": "TJ", "uzbek": "UZ",
 	"kazakh": "KZ", "turkmen": "TM", "azerbaijani": "AZ", "azeri": "AZ", "belarusian": "BY",
 	"ivorian": "CI", "beninese": "BJ", "togolese": "TG", "senegalese": "SN", "malian": "ML",
-	"chadian": "TD", "nigerien": "NE", "sahrawi": "EH", "yemeni": "YE", "omani": "OM",
+	"chadian": "TD", "nigerien": "NE", "german": "DE", "dane": "DK", "swede": "SE", "finn": "FI",
+	"pole": "PL", "briton": "GB", "brit": "GB", "turk": "TR", "kurdish": "", "kurd": "", "kurds": "", "arab": "", "arabs": "", "berber": "", "tuareg": "", "pashtun": "", "baloch": "", "sahrawi": "EH", "yemeni": "YE", "omani": "OM",
+}
+
+// manyCountries: a people of many countries ("Arab", "Kurdish"), which
+// names no one place.
+func manyCountries(low string) bool {
+	code, ok := irregularDemonyms[low]
+	return ok && code == ""
 }
 
 // demonymSuffixes turn a country name into its adjective: Chad-ian,
@@ -77,6 +85,9 @@ func demonymCountry(ix *gazetteer.Index, key string) *geo.Place {
 	}
 	for _, w := range forms {
 		if code, ok := irregularDemonyms[w]; ok {
+			if code == "" {
+				return nil // a people of many countries: "Arab"
+			}
 			if c, ok := ix.Country(code); ok {
 				return &c
 			}
@@ -86,7 +97,7 @@ func demonymCountry(ix *gazetteer.Index, key string) *geo.Place {
 				continue
 			}
 			stem := w[:len(w)-len(suf)]
-			for _, name := range []string{stem, stem + "a", stem + "ia", stem + "e", stem + "on", stem + "y"} {
+			for _, name := range []string{stem, stem + "a", stem + "ia", stem + "e", stem + "on", stem + "y", stem + "o"} {
 				if c := countryNamed(ix, name); c != nil && gazetteer.Key(c.Name) != w {
 					return c
 				}

@@ -49,7 +49,7 @@ func isPlural(word string) bool {
 func (r *recognizer) applyDesignators(spans []span) {
 	for k := range spans {
 		sp := &spans[k]
-		if l := r.designatorAfter(sp.last); l != geo.LevelUnknown {
+		if l := r.designatorAfter(sp.last); l != geo.LevelUnknown && !r.namesCountry(*sp) {
 			sp.level = l
 			d := r.toks[sp.last+1]
 			if !isPlural(d.text) {
@@ -65,6 +65,17 @@ func (r *recognizer) applyDesignators(spans []span) {
 			}
 		}
 	}
+}
+
+// namesCountry: the span's name is a country's, so a designator word after
+// it starts an organisation's name ("United States Department of
+// Agriculture"), not a division's.
+func (r *recognizer) namesCountry(sp span) bool {
+	if sp.demonym || sp.admin1 != "" || !sp.known {
+		return false
+	}
+	best := r.ix.Lookup(gazetteer.Query{Name: sp.key, Key: sp.key, Limit: 1, Exact: true, Bare: true})
+	return len(best) > 0 && best[0].Level() == geo.LevelCountry
 }
 
 // listed reports whether spans a and b (a before b) are neighbours in a

@@ -11,27 +11,31 @@ import (
 // weights are fitted on gold corpora (cmd/fitresolver, `make train`) and
 // kept in resolver_weights.tsv, one line a feature.
 const (
-	fPopulation     = iota // log10(population+1)
-	fContinent             // the entry is a continent
-	fCountry               // a country
-	fAdmin1                // a first-level division
-	fAdmin2                // a second-level division
-	fCapital               // a national capital
-	fSeat                  // a first-level seat (PPLA)
-	fMinorSeat             // a lower seat (PPLA2..PPLA5)
-	fSection               // a section of a town, or a historical or abandoned place
-	fAlternate             // the name met an alternate name, not the main one
-	fStem                  // the name met an adjectival form ("Rostovskaya")
-	fLoose                 // the name met a transliteration variant ("Zaporozhye")
-	fLevelMismatch         // a designator asked for another level
-	fOwnDesignator         // the entry's own name carries the designator ("Moscow Oblast")
-	fInContainer           // inside the place the text says it is in ("Alexandria, La.")
-	fHoldsContained        // holds a place the text says is in it ("Atlanta, Georgia")
-	fRegionNamed           // in a first-level division the document names
-	fCountryShare          // share of the document's places in this country
-	fCountryNamed          // the document names this country
-	fNear                  // exp(-km/300) to the nearest other place the document names
-	fDateline              // in the country of the article's dateline
+	fPopulation        = iota // log10(population+1)
+	fContinent                // the entry is a continent
+	fCountry                  // a country
+	fAdmin1                   // a first-level division
+	fAdmin2                   // a second-level division
+	fCapital                  // a national capital
+	fSeat                     // a first-level seat (PPLA)
+	fMinorSeat                // a lower seat (PPLA2..PPLA5)
+	fSection                  // a section of a town, or a historical or abandoned place
+	fAlternate                // the name met an alternate name, not the main one
+	fStem                     // the name met an adjectival form ("Rostovskaya")
+	fLoose                    // the name met a transliteration variant ("Zaporozhye")
+	fLevelMismatch            // a designator asked for another level
+	fOwnDesignator            // the entry's own name carries the designator ("Moscow Oblast")
+	fInContainer              // inside the place the text says it is in ("Alexandria, La.")
+	fHoldsContained           // holds a place the text says is in it ("Atlanta, Georgia")
+	fRegionNamed              // in a first-level division the document names
+	fCountryShare             // share of the document's places in this country
+	fCountryNamed             // the document names this country
+	fNear                     // exp(-km/300) to the nearest other place the document names
+	fDateline                 // in the country of the article's dateline
+	fAdmin1Share              // share of the document's other places in this candidate's first-level division
+	fNearLocal                // exp(-km/50) to the nearest other place: a town's neighbours in local news
+	fMostPopulous             // the most populous of the name's candidates
+	fDivisionInCountry        // a division (state, province) of a country the document is mostly about
 	nFeatures
 )
 
@@ -40,14 +44,15 @@ var featureNames = [nFeatures]string{
 	"is_admin1_seat", "is_minor_seat", "is_section_or_historical", "alternate_name", "stem_match",
 	"loose_match", "level_mismatch", "own_designator", "in_container", "holds_contained",
 	"region_named", "country_share", "country_named", "near", "dateline_country",
+	"admin1_share", "near_local", "most_populous", "division_in_focus_country",
 }
 
 // nearScale is the distance (km) over which nearness fades.
 const nearScale = 300.0
 
 // features fills x with the evidence for candidate k of mention i. The
-// nearness feature is left 0: it is the costliest and is added by score
-// only where it can change the choice.
+// nearness features are left 0: they are the costliest and are added by
+// score only where they can change the choice.
 func (d *document) features(i, k int, x *[nFeatures]float64) {
 	m := d.ms[i]
 	c := &m.cands[k]
@@ -106,6 +111,26 @@ func (d *document) features(i, k int, x *[nFeatures]float64) {
 	if d.datelineCountry != "" && c.Country == d.datelineCountry {
 		x[fDateline] = 1
 	}
+	if c.Level() > geo.LevelCountry {
+		x[fAdmin1Share] = d.admin1Share(i, c.Admin1Key())
+	}
+	if k == m.mostPopulous() {
+		x[fMostPopulous] = 1
+	}
+	if l := c.Level(); l == geo.LevelAdmin1 || l == geo.LevelAdmin2 {
+		x[fDivisionInCountry] = x[fCountryShare]
+	}
+}
+
+// mostPopulous is the index of the candidate with the most people.
+func (m *mention) mostPopulous() int {
+	best := 0
+	for k := range m.cands {
+		if m.cands[k].Population > m.cands[best].Population {
+			best = k
+		}
+	}
+	return best
 }
 
 // alternate reports whether candidate k was found under one of its

@@ -17,6 +17,10 @@ func (r *recognizer) accept(sp span) bool {
 		return false
 	case titles[name] || connectors[name] || adjectives[name] && !designated:
 		return false
+	case manyCountries(name) && !designated:
+		return false // "Arab", "Kurdish": peoples of many countries
+	case !designated && r.onlyByVariant(sp):
+		return false
 	case sp.first == sp.last && r.persons[r.toks[sp.first].text]:
 		return false
 	case r.afterTitle(sp.first):
@@ -194,8 +198,39 @@ func (r *recognizer) isModifier(sp span) bool {
 	return len(best) == 0 || best[0].Level() == geo.LevelPlace && best[0].Population < 100000
 }
 
+// countryAcronyms are the country abbreviations news writes in capitals;
+// other ISO codes in capitals ("MAC", "UGA") are acronyms of something else.
+var countryAcronyms = set("us", "usa", "uk", "uae", "drc", "prc", "rok", "dprk", "ksa", "car", "eu")
+
 // isCountryCode: "US", "UK", "DRC" name countries; other acronyms do not.
 func (r *recognizer) isCountryCode(sp span) bool {
+	if !countryAcronyms[strings.ReplaceAll(gazetteer.Key(r.toks[sp.first].text), " ", "")] { // "U.S." is "us"
+		return false
+	}
 	best := r.ix.Lookup(gazetteer.Query{Name: r.toks[sp.first].text, Limit: 1, Exact: true})
 	return len(best) > 0 && best[0].Level() == geo.LevelCountry
+}
+
+// onlyByVariant: a one-word name found only under a place's alternate
+// name or a spelling variant, written as a token that is more likely
+// something else: an English word ("Soul", "Will"), a first name, or a
+// short word ("Jin", "Lu", "Neo"). A person would not read it as a place.
+func (r *recognizer) onlyByVariant(sp span) bool {
+	if sp.first != sp.last || sp.admin1 != "" {
+		return false
+	}
+	t := r.toks[sp.first]
+	low := r.lower(sp.first)
+	if !r.lex.isWord(low) && !r.lex.isFirstName(t.text) && len([]rune(low)) > 3 {
+		return false
+	}
+	for _, c := range r.ix.Lookup(gazetteer.Query{Name: t.text, Key: sp.key, Limit: 5, Bare: true}) {
+		if c.Match == gazetteer.MatchExact && (gazetteer.Key(c.Name) == sp.key || gazetteer.Key(c.ASCIIName) == sp.key) {
+			return false
+		}
+		if c.Match == gazetteer.MatchExact && c.Level() <= geo.LevelAdmin1 {
+			return false // a country's or region's other name: "Burma"
+		}
+	}
+	return true
 }

@@ -71,7 +71,8 @@ func (p *Parser) examples(docs []CorpusDoc, holds CountryHolds) []example {
 				anyRight, anyWrong := false, false
 				for k := range m.cands {
 					d.features(i, k, &ex.x[k])
-					ex.x[k][fNear] = d.nearness(i, &m.cands[k].Place)
+					km := d.nearest(i, &m.cands[k].Place)
+					ex.x[k][fNear], ex.x[k][fNearLocal] = math.Exp(-km/nearScale), math.Exp(-km/localScale)
 					c := &m.cands[k]
 					if g.same != nil {
 						ex.right[k] = g.same(geo.MentionOf(d.text, m.start, m.sp.end, &c.Place, 0, 0))

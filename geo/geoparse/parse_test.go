@@ -107,6 +107,17 @@ func TestParseCases(t *testing.T) {
 			not:  []string{"We", "I", "Kristina", "Meredith", "Council", "University", "Section", "Johnson"},
 		},
 		{
+			name: "acronyms, variants of English words and disease names are not places",
+			text: "The MAC team and UGA researchers studied the Marburg virus. Soul music played. The United States Department of Agriculture helped the Arab villagers.",
+			want: map[string]string{"United States": "US"},
+			not:  []string{"MAC", "UGA", "Marburg", "Soul", "Department", "Arab"},
+		},
+		{
+			name: "Canadian province abbreviations",
+			text: "Flooding hit Brandon, Man., and Gatineau, Que., on Sunday.",
+			want: map[string]string{"Brandon": "CA.03", "Man.": "CA.03", "Gatineau": "CA.10", "Que.": "CA.10"},
+		},
+		{
 			name:     "peoples name their countries, as demonyms",
 			text:     "Palestinians and Sri Lankan workers met French and Egyptian officials.",
 			demonyms: map[string]string{"Palestinians": "PS", "Sri Lankan": "LK", "French": "FR", "Egyptian": "EG"},

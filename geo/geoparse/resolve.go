@@ -40,6 +40,8 @@ type document struct {
 	points        []point
 	contained     map[int][]int // container mention → the mentions it contains
 	countryNamed  map[string]bool
+	// counts of the distinct points by name key, by admin1 key and by both
+	pointsByName, pointsByAdmin1, pointsByNameAdmin1 map[string]int
 	// datelineCountry is the country of the wire dateline's place, if any.
 	datelineCountry string
 	w               *Weights
@@ -85,13 +87,15 @@ func (d *document) score(i int, m *mention) {
 	}
 	// Nearness can add at most its weight: only candidates within that of
 	// the best can still win, so only they are measured.
-	wNear := d.w[fNear]
+	wNear, wLocal := d.w[fNear], d.w[fNearLocal]
+	reach := math.Max(wNear, 0) + math.Max(wLocal, 0)
 	top := m.scores[best]
 	for k := range m.cands {
-		if wNear >= 0 && m.scores[k]+wNear < top {
+		if m.scores[k]+reach < top {
 			continue
 		}
-		m.scores[k] += wNear * d.nearness(i, &m.cands[k].Place)
+		km := d.nearest(i, &m.cands[k].Place)
+		m.scores[k] += wNear*math.Exp(-km/nearScale) + wLocal*math.Exp(-km/localScale)
 		if m.scores[k] > m.scores[best] {
 			best = k
 		}
@@ -99,8 +103,5 @@ func (d *document) score(i int, m *mention) {
 	m.choice = best
 }
 
-// nearness is exp(-km/300) to the closest place chosen for another
-// mention of a different name.
-func (d *document) nearness(i int, p *geo.Place) float64 {
-	return math.Exp(-d.nearest(i, p) / nearScale)
-}
+// localScale is the distance (km) over which a local neighbour's pull fades.
+const localScale = 50.0

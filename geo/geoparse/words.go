@@ -53,6 +53,8 @@ var weaponWords = set(
 	"tank", "tanks", "system", "systems", "launcher", "launchers", "helicopter",
 	"helicopters", "howitzer", "howitzers", "vehicle", "vehicles", "munition",
 	"munitions", "bomb", "bombs", "rifle", "rifles", "aircraft", "fighter", "fighters",
+	// diseases named after where they were first found: "Marburg virus"
+	"virus", "fever", "flu", "disease", "strain", "variant", "syndrome",
 )
 
 // modifierSuffixes after a hyphen make the name before them a modifier
