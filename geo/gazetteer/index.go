@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/incidentmap/incidentmap/geo"
 )
@@ -22,7 +23,12 @@ type Index struct {
 	prefix  *prefixIndex        // built on first prefix search
 	hidden  map[int64]geo.Place // entries corrected by a user entry, by id
 	Info    string              // the build info of the bundled data, if known
+	gen     atomic.Uint64       // bumped by every change, so callers' caches know when to forget
 }
+
+// Generation changes whenever an entry is added or removed: answers
+// cached under one generation hold until it changes.
+func (ix *Index) Generation() uint64 { return ix.gen.Load() }
 
 // New returns an empty index.
 func New() *Index {
@@ -52,6 +58,7 @@ func (ix *Index) Get(id int64) (geo.Place, bool) {
 
 // add inserts p and its keys; the caller holds the write lock.
 func (ix *Index) add(p geo.Place) {
+	ix.gen.Add(1)
 	slot := ix.insertPlace(p)
 	ix.addKeys(entryKeys(p), slot)
 	if ix.prefix != nil {
@@ -126,6 +133,7 @@ var compass = strings.NewReplacer("northern ", "north ", "southern ", "south ", 
 // remove drops the entry in slot from every key; the caller holds the
 // write lock.
 func (ix *Index) remove(slot int32) {
+	ix.gen.Add(1)
 	p := ix.places[slot]
 	for _, k := range entryKeys(p) {
 		ix.exact.remove(k, slot)

@@ -135,3 +135,28 @@ func mustCountryHolds(tb testing.TB) geoparse.CountryHolds {
 	}
 	return b.Contains
 }
+
+// BenchmarkParseCorpus measures throughput on real news: the public LGL
+// development corpus when present (one core: run with -cpu 1).
+func BenchmarkParseCorpus(b *testing.B) {
+	f, err := os.Open(seedtest.Shared(b, "corpora", "lgl-train.jsonl"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs, err := geoparse.ReadCorpus(f)
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := mustParser(b)
+	total := 0
+	for _, d := range docs {
+		total += len(d.Text)
+		p.Parse(d.Text) // warm the loose-key map and the caches
+	}
+	b.SetBytes(int64(total / len(docs)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p.Parse(docs[i%len(docs)].Text)
+	}
+}

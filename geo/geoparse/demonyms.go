@@ -48,16 +48,15 @@ func (r *recognizer) demonymAt(i int) (span, bool) {
 		if j >= len(r.toks) || !r.nameShape(i, j) || r.toks[j].allCaps {
 			continue
 		}
-		base := demonymBase(r.ix, r.nameKey(i, j))
+		base := r.demonymBase(r.nameKey(i, j))
 		if base == "" {
 			continue
 		}
-		direct := r.ix.Lookup(gazetteer.Query{Name: r.nameKey(i, j), Limit: 1, Exact: true, Bare: true})
-		if len(direct) > 0 && direct[0].Level() == geo.LevelCountry && gazetteer.Key(direct[0].ASCIIName) == r.nameKey(i, j) {
+		direct, ok := r.best(r.nameKey(i, j), askBestExact)
+		if ok && direct.Level() == geo.LevelCountry && gazetteer.Key(direct.ASCIIName) == r.nameKey(i, j) {
 			continue // "Sudan's army": the country itself, by its own name
 		}
-		if len(direct) > 0 &&
-			(direct[0].Level() < geo.LevelPlace || direct[0].Population >= 100000) && !r.actorNounAfter(j) {
+		if ok && (direct.Level() < geo.LevelPlace || direct.Population >= 100000) && !r.actorNounAfter(j) {
 			continue // a place of that name that matters more than the people: "Kosovo", "Nice"
 		}
 		return span{first: i, last: j, key: base, end: r.toks[j].end, known: true, demonym: true}, true
@@ -65,14 +64,38 @@ func (r *recognizer) demonymAt(i int) (span, bool) {
 	return span{}, false
 }
 
-// demonymBase is the key of the country or first-level region a word
-// names through its people ("sudanese" → "sudan", "palestinians" →
-// "palestine", "georgian" → "georgia"), or "".
-func demonymBase(ix *gazetteer.Index, key string) string {
-	if c := demonymCountry(ix, key); c != nil {
-		return gazetteer.Key(c.Name)
+// demonymBase is the key of the country a word names through its people
+// ("sudanese" → "sudan", "palestinians" → "palestine", "georgian" →
+// "georgia"), or "". Only words that begin as a country's name does are
+// tried against the suffix rules, which keeps this cheap for all the
+// other capitalised words.
+func (r *recognizer) demonymBase(key string) string {
+	_, irregular := irregularDemonyms[key]
+	_, irregularPlural := irregularDemonyms[strings.TrimSuffix(key, "s")]
+	if !irregular && !irregularPlural && (len(key) < 4 || !r.countryPrefixes[key[:3]]) {
+		return ""
 	}
-	return ""
+	return r.answers.demonym(r.ix, key, func() string {
+		if c := demonymCountry(r.ix, key); c != nil {
+			return gazetteer.Key(c.Name)
+		}
+		return ""
+	})
+}
+
+// countryPrefixes are the first three letters of the keys of every
+// country's main names (a people is named after the main name).
+func countryPrefixes(ix *gazetteer.Index) map[string]bool {
+	out := map[string]bool{}
+	for _, code := range ix.Countries() {
+		c, _ := ix.Country(code)
+		for _, n := range []string{c.Name, c.ASCIIName} {
+			if k := gazetteer.Key(n); len(k) >= 3 {
+				out[k[:3]] = true
+			}
+		}
+	}
+	return out
 }
 
 // demonymCountry is the country a word names through its people
@@ -114,7 +137,7 @@ func countryNamed(ix *gazetteer.Index, key string) *geo.Place {
 		return nil
 	}
 	best := ix.Lookup(gazetteer.Query{Name: key, Key: key, Limit: 1, Exact: true, Bare: true})
-	if len(best) == 0 || best[0].Level() > geo.LevelAdmin1 {
+	if len(best) == 0 || best[0].Level() != geo.LevelCountry {
 		return nil
 	}
 	return &best[0].Place

@@ -74,8 +74,8 @@ func (r *recognizer) namesCountry(sp span) bool {
 	if sp.demonym || sp.admin1 != "" || !sp.known {
 		return false
 	}
-	best := r.ix.Lookup(gazetteer.Query{Name: sp.key, Key: sp.key, Limit: 1, Exact: true, Bare: true})
-	return len(best) > 0 && best[0].Level() == geo.LevelCountry
+	best, ok := r.best(sp.key, askBestExact)
+	return ok && best.Level() == geo.LevelCountry
 }
 
 // listed reports whether spans a and b (a before b) are neighbours in a

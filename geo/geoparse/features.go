@@ -84,7 +84,7 @@ func (d *document) features(i, k int, x *[nFeatures]float64) {
 	case gazetteer.MatchLoose:
 		x[fLoose] = 1
 	default:
-		if m.alternate(k) {
+		if m.alternates()[k] {
 			x[fAlternate] = 1
 		}
 	}
@@ -114,7 +114,7 @@ func (d *document) features(i, k int, x *[nFeatures]float64) {
 	if c.Level() > geo.LevelCountry {
 		x[fAdmin1Share] = d.admin1Share(i, c.Admin1Key())
 	}
-	if k == m.mostPopulous() {
+	if k == m.mostPopulous {
 		x[fMostPopulous] = 1
 	}
 	if l := c.Level(); l == geo.LevelAdmin1 || l == geo.LevelAdmin2 {
@@ -122,22 +122,28 @@ func (d *document) features(i, k int, x *[nFeatures]float64) {
 	}
 }
 
-// mostPopulous is the index of the candidate with the most people.
-func (m *mention) mostPopulous() int {
+// mostPopulousOf is the index of the candidate with the most people.
+func mostPopulousOf(cands []gazetteer.Candidate) int {
 	best := 0
-	for k := range m.cands {
-		if m.cands[k].Population > m.cands[best].Population {
+	for k := range cands {
+		if cands[k].Population > cands[best].Population {
 			best = k
 		}
 	}
 	return best
 }
 
-// alternate reports whether candidate k was found under one of its
-// alternate names rather than its main name.
-func (m *mention) alternate(k int) bool {
-	c := &m.cands[k]
-	return gazetteer.Key(c.Name) != m.sp.key && gazetteer.Key(c.ASCIIName) != m.sp.key
+// alternates says, for each candidate, whether it was found under one of
+// its alternate names rather than its main name; worked out once.
+func (m *mention) alternates() []bool {
+	if m.alt == nil {
+		m.alt = make([]bool, len(m.cands))
+		for k := range m.cands {
+			c := &m.cands[k]
+			m.alt[k] = gazetteer.Key(c.Name) != m.sp.key && gazetteer.Key(c.ASCIIName) != m.sp.key
+		}
+	}
+	return m.alt
 }
 
 // ownDesignatorLevel is the level named by a designator inside the

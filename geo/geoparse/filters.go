@@ -61,8 +61,8 @@ func (r *recognizer) locative(sp span) bool {
 		if _, ok := r.stateAbbrevAt(sp.last + 1); ok {
 			return true
 		}
-		best := r.ix.Lookup(gazetteer.Query{Name: r.toks[sp.last+1].text, Limit: 1, Exact: true, Bare: true})
-		return len(best) > 0 && best[0].Level() <= geo.LevelAdmin1
+		best, ok := r.best(r.nameKey(sp.last+1, sp.last+1), askBestExact)
+		return ok && best.Level() <= geo.LevelAdmin1
 	}
 	return false
 }
@@ -90,8 +90,8 @@ func (r *recognizer) describedAsPlace(i int) bool {
 // minorPlace: the name's best entry is a settlement of under 100,000
 // people, not a country or a region.
 func (r *recognizer) minorPlace(sp span) bool {
-	best := r.ix.Lookup(gazetteer.Query{Name: r.text[r.toks[sp.first].start:r.toks[sp.last].end], Key: sp.key, Limit: 1, Bare: true})
-	return len(best) == 0 || best[0].Level() >= geo.LevelAdmin2 && best[0].Population < 100000
+	best, ok := r.best(sp.key, askBest)
+	return !ok || best.Level() >= geo.LevelAdmin2 && best.Population < 100000
 }
 
 // isDateline: an all-caps place name opening a line and followed by a
@@ -224,11 +224,11 @@ func (r *recognizer) onlyByVariant(sp span) bool {
 	if !r.lex.isWord(low) && !r.lex.isFirstName(t.text) && len([]rune(low)) > 3 {
 		return false
 	}
-	for _, c := range r.ix.Lookup(gazetteer.Query{Name: t.text, Key: sp.key, Limit: 5, Bare: true}) {
-		if c.Match == gazetteer.MatchExact && (gazetteer.Key(c.Name) == sp.key || gazetteer.Key(c.ASCIIName) == sp.key) {
+	for _, c := range r.ask(sp.key, askTopExact) {
+		if gazetteer.Key(c.Name) == sp.key || gazetteer.Key(c.ASCIIName) == sp.key {
 			return false
 		}
-		if c.Match == gazetteer.MatchExact && c.Level() <= geo.LevelAdmin1 {
+		if c.Level() <= geo.LevelAdmin1 {
 			return false // a country's or region's other name: "Burma"
 		}
 	}

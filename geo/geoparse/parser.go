@@ -12,22 +12,25 @@ import (
 // Parser finds and resolves place mentions with one gazetteer. It is safe
 // for concurrent use.
 type Parser struct {
-	ix     *gazetteer.Index
-	lex    *Lexicon
-	w      Weights
-	tokens sync.Pool // []token buffers reused between documents
+	ix  *gazetteer.Index
+	lex *Lexicon
+	w   Weights
+	// countryPrefixes start every country's name key (demonym pre-check).
+	countryPrefixes map[string]bool
+	answers         *answers
+	tokens          sync.Pool // []token buffers reused between documents
 }
 
 // New returns a parser over the index. lex may be nil (no knowledge of
 // English words and first names; recognition is then less precise).
 func New(ix *gazetteer.Index, lex *Lexicon) *Parser {
-	return &Parser{ix: ix, lex: lex, w: FittedWeights()}
+	return &Parser{ix: ix, lex: lex, w: FittedWeights(), countryPrefixes: countryPrefixes(ix), answers: &answers{}}
 }
 
 // WithWeights returns a copy of the parser that resolves with w (for
 // fitting and comparing weights).
 func (p *Parser) WithWeights(w Weights) *Parser {
-	return &Parser{ix: p.ix, lex: p.lex, w: w}
+	return &Parser{ix: p.ix, lex: p.lex, w: w, countryPrefixes: p.countryPrefixes, answers: p.answers}
 }
 
 // MaxTextBytes caps how much of one text is parsed: a news article is a
@@ -54,19 +57,12 @@ func (p *Parser) analyze(text string, use func(d *document)) {
 		text = cutAtSpace(text, MaxTextBytes)
 	}
 	buf, _ := p.tokens.Get().([]token)
-	r := &recognizer{ix: p.ix, lex: p.lex, text: text, toks: tokenize(text, buf[:0])}
+	r := &recognizer{ix: p.ix, lex: p.lex, countryPrefixes: p.countryPrefixes, answers: p.answers, text: text, toks: tokenize(text, buf[:0])}
 	defer func() { p.tokens.Put(r.toks[:0]) }()
 	spans := r.run()
 	sort.Slice(spans, func(i, j int) bool { return spans[i].first < spans[j].first })
 	spans = withoutOverlaps(spans, r.toks)
 	ms := make([]*mention, 0, len(spans))
-	// A report repeats its names ("Russia" ten times): look each up once.
-	// The candidates are shared and only read.
-	type lookupKey struct {
-		name  string
-		level geo.Level
-	}
-	seen := map[lookupKey][]gazetteer.Candidate{}
 	for _, sp := range spans {
 		m := &mention{sp: sp, name: text[r.toks[sp.first].start:r.toks[sp.last].end], start: r.toks[sp.first].start, container: -1}
 		if sp.admin1 != "" {
@@ -74,13 +70,10 @@ func (p *Parser) analyze(text string, use func(d *document)) {
 				m.cands = []gazetteer.Candidate{{Place: pl, Score: gazetteer.Prior(&pl), LevelMatch: true}}
 			}
 		} else if sp.known {
-			k := lookupKey{m.name, sp.level}
-			cands, ok := seen[k]
-			if !ok {
-				cands = p.ix.Lookup(gazetteer.Query{Name: m.name, Key: sp.key, Level: sp.level, Limit: maxCandidates, Bare: true})
-				seen[k] = cands
-			}
-			m.cands = cands
+			// The candidates are shared between mentions and documents, and only read.
+			m.cands = p.answers.candidates(p.ix, question{key: sp.key, q: askCandidates, level: sp.level}, func() []gazetteer.Candidate {
+				return p.ix.Lookup(gazetteer.Query{Key: sp.key, Level: sp.level, Limit: maxCandidates, Bare: true})
+			})
 		}
 		ms = append(ms, m)
 	}

@@ -66,8 +66,8 @@ func (r *recognizer) speakerAt(i int) bool {
 	if i > 0 && locativePreps[r.lower(i-1)] {
 		return false // "leaders in Toribio said": the speakers are in the place
 	}
-	best := r.ix.Lookup(gazetteer.Query{Name: r.toks[i].text, Limit: 1, Exact: true, Bare: true})
-	return len(best) == 0 || best[0].Level() == geo.LevelAdmin2 || best[0].Level() == geo.LevelPlace && best[0].Population < 100000
+	best, ok := r.best(r.nameKey(i, i), askBestExact)
+	return !ok || best.Level() == geo.LevelAdmin2 || best.Level() == geo.LevelPlace && best.Population < 100000
 }
 
 var speechVerbs = set("said", "says", "told", "added", "wrote", "confirmed", "warned", "stated", "announced", "claimed", "denied", "tweeted", "posted")

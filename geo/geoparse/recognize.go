@@ -27,10 +27,13 @@ const maxNameTokens = 6
 type recognizer struct {
 	ix      *gazetteer.Index
 	lex     *Lexicon
-	text    string
-	toks    []token
-	persons map[string]bool // surnames of people named in the document
-	keys    []string        // gazetteer.Key of each token, computed once
+	answers *answers // the parser's remembered gazetteer answers
+	// countryPrefixes are the first three letters of countries' name keys.
+	countryPrefixes map[string]bool
+	text            string
+	toks            []token
+	persons         map[string]bool // surnames of people named in the document
+	keys            []string        // gazetteer.Key of each token, computed once
 	// lowerStems holds the stems of the words written in lower case, built
 	// on first use.
 	lowerStems map[string]bool

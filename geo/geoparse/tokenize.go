@@ -97,7 +97,7 @@ func tokenize(text string, toks []token) []token {
 		if t.abbrev {
 			t.low = strings.TrimSuffix(t.low, ".")
 		}
-		if isContraction(t.low) {
+		if strings.ContainsAny(t.low, "'’") && isContraction(t.low) {
 			t.cap = false // "We're", "I've" are not names
 		}
 		toks = append(toks, t)

@@ -1,0 +1,116 @@
+package geoparse
+
+import (
+	"sync"
+
+	"github.com/incidentmap/incidentmap/geo"
+	"github.com/incidentmap/incidentmap/geo/gazetteer"
+)
+
+// News repeats its names, within an article and across a feed: the
+// questions the parser asks the gazetteer about a name (its candidates,
+// whether it is a country, a big town, a people's name) are answered once
+// and kept until the gazetteer changes.
+
+// lookupQuestion is one kind of question asked of a name key.
+type lookupQuestion uint8
+
+const (
+	askCandidates lookupQuestion = iota // the mention's candidates, at a level
+	askBest                             // the best entry, variants allowed
+	askBestExact                        // the best entry of exactly this key
+	askTopExact                         // the best few of exactly this key
+)
+
+type question struct {
+	key   string
+	q     lookupQuestion
+	level geo.Level
+}
+
+// maxRemembered bounds the answers kept: beyond it, new names are looked
+// up every time (memory stays bounded whatever the input).
+const maxRemembered = 1 << 17
+
+// answers keeps the gazetteer's answers for one index generation. It is
+// safe for concurrent use.
+type answers struct {
+	mu       sync.RWMutex
+	gen      uint64
+	cands    map[question][]gazetteer.Candidate
+	demonyms map[string]string
+}
+
+func (a *answers) candidates(ix *gazetteer.Index, q question, compute func() []gazetteer.Candidate) []gazetteer.Candidate {
+	gen := ix.Generation()
+	a.mu.RLock()
+	c, ok := a.cands[q]
+	fresh := a.gen == gen
+	a.mu.RUnlock()
+	if ok && fresh {
+		return c
+	}
+	c = compute()
+	a.mu.Lock()
+	a.renew(gen)
+	if len(a.cands) < maxRemembered {
+		a.cands[q] = c
+	}
+	a.mu.Unlock()
+	return c
+}
+
+func (a *answers) demonym(ix *gazetteer.Index, key string, compute func() string) string {
+	gen := ix.Generation()
+	a.mu.RLock()
+	base, ok := a.demonyms[key]
+	fresh := a.gen == gen
+	a.mu.RUnlock()
+	if ok && fresh {
+		return base
+	}
+	base = compute()
+	a.mu.Lock()
+	a.renew(gen)
+	if len(a.demonyms) < maxRemembered {
+		a.demonyms[key] = base
+	}
+	a.mu.Unlock()
+	return base
+}
+
+// renew forgets everything when the gazetteer has changed; the caller
+// holds the write lock.
+func (a *answers) renew(gen uint64) {
+	if a.cands == nil || a.gen != gen {
+		a.gen = gen
+		a.cands = map[question][]gazetteer.Candidate{}
+		a.demonyms = map[string]string{}
+	}
+}
+
+// ask answers a question about key.
+func (r *recognizer) ask(key string, q lookupQuestion) []gazetteer.Candidate {
+	return r.answers.candidates(r.ix, question{key: key, q: q}, func() []gazetteer.Candidate {
+		query := gazetteer.Query{Name: key, Key: key, Limit: 1, Bare: true}
+		switch q {
+		case askBestExact, askTopExact:
+			if !r.ix.HasKey(key) {
+				return nil
+			}
+			query.Exact = true
+			if q == askTopExact {
+				query.Limit = 5
+			}
+		}
+		return r.ix.Lookup(query)
+	})
+}
+
+// best is the best entry for key, if any.
+func (r *recognizer) best(key string, q lookupQuestion) (gazetteer.Candidate, bool) {
+	if c := r.ask(key, q); len(c) > 0 {
+		return c[0], true
+	}
+	return gazetteer.Candidate{}, false
+}
