@@ -84,9 +84,13 @@ func (r *recognizer) demonymBase(key string) string {
 }
 
 // countryPrefixes are the first three letters of the keys of every
-// country's main names (a people is named after the main name).
+// country's and continent's main names (a people is named after the main
+// name: "European", "Sudanese").
 func countryPrefixes(ix *gazetteer.Index) map[string]bool {
 	out := map[string]bool{}
+	for _, cont := range []string{"africa", "asia", "europe", "america", "oceania"} {
+		out[cont[:3]] = true
+	}
 	for _, code := range ix.Countries() {
 		c, _ := ix.Country(code)
 		for _, n := range []string{c.Name, c.ASCIIName} {
@@ -137,7 +141,7 @@ func countryNamed(ix *gazetteer.Index, key string) *geo.Place {
 		return nil
 	}
 	best := ix.Lookup(gazetteer.Query{Name: key, Key: key, Limit: 1, Exact: true, Bare: true})
-	if len(best) == 0 || best[0].Level() != geo.LevelCountry {
+	if len(best) == 0 || best[0].Level() > geo.LevelCountry {
 		return nil
 	}
 	return &best[0].Place
