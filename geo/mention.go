@@ -21,6 +21,24 @@ type Mention struct {
 	Precision   int     `json:"precision"`
 	Confidence  float64 `json:"confidence"`
 	Kind        string  `json:"kind,omitempty"` // "" or KindDemonym
+	// Weighed lists the candidates the resolver weighed, best first, when
+	// an explanation was asked for.
+	Weighed []Weighed `json:"weighed,omitempty"`
+}
+
+// Weighed is one candidate the resolver weighed for a mention: the entry,
+// its score, and the evidence that made the score (each feature's
+// weighted contribution; features that were absent are left out).
+type Weighed struct {
+	Name        string             `json:"name"`
+	GeonameID   int64              `json:"geonameid"`
+	FeatureCode string             `json:"feature_code"`
+	Country     string             `json:"country"`
+	Admin1      string             `json:"admin1"`
+	Population  int64              `json:"population"`
+	Score       float64            `json:"score"`
+	Chosen      bool               `json:"chosen,omitempty"`
+	Evidence    map[string]float64 `json:"evidence"`
 }
 
 // Geo-precision codes as ACLED uses them.

@@ -24,6 +24,8 @@ type geoparser interface {
 	Parse(text string) []geo.Mention
 	// Geoparse also reports the names it could not place.
 	Geoparse(text string) geo.Geoparse
+	// Explain is Parse with the candidates weighed for each place.
+	Explain(text string) []geo.Mention
 }
 
 // incidentStore keeps articles and incidents.

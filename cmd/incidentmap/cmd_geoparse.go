@@ -25,7 +25,10 @@ not hold, with the larger region they lie in (or null).
 
 With --jsonl the input is JSON Lines, one {"id": ..., "text": ...} a line,
 and the output one {"id", "places", "unresolved"} a line, in the same order;
-the gazetteer is loaded once.
+the gazetteer is loaded once. --explain adds to each place "weighed": the
+candidates the resolver weighed, best first, each with its score and the
+evidence behind it (each feature's weighted contribution, from the weights
+in geo/geoparse/resolver_weights.tsv).
 
 With --eval the command scores the geoparser instead: on a directory of
 NN-name.txt + NN-name.gold.json files (the project's own corpus), or on a
@@ -48,6 +51,7 @@ const maxGeoparseBytes = 16 << 20
 
 type geoparseFlags struct {
 	indent, jsonl      bool
+	explain            bool
 	eval               string
 	noDemonyms, misses bool
 }
@@ -58,6 +62,7 @@ func (a *app) cmdGeoparse(cfg Config, args []string) error {
 	var f geoparseFlags
 	fs.BoolVar(&f.indent, "indent", false, "indent the JSON for reading")
 	fs.BoolVar(&f.jsonl, "jsonl", false, "read JSON Lines {\"id\",\"text\"} and write one result a line")
+	fs.BoolVar(&f.explain, "explain", false, "add to each place the candidates weighed, with their scores and evidence")
 	fs.StringVar(&f.eval, "eval", "", "score the geoparser on a gold corpus: a `dir` of NN-name.txt + .gold.json, or a .jsonl file")
 	fs.BoolVar(&f.noDemonyms, "no-demonyms", false, "with --eval on a .jsonl corpus: leave demonym mentions out of the predictions")
 	fs.BoolVar(&f.misses, "misses", false, "with --eval: list every miss, wrong answer and spurious mention")
@@ -81,7 +86,7 @@ func (a *app) cmdGeoparse(cfg Config, args []string) error {
 			return err
 		}
 		defer closeIn()
-		return geoparseLines(gp, r, a.stdout)
+		return geoparseLines(gp, r, a.stdout, f.explain)
 	}
 	text, err := a.readText(rest)
 	if err != nil {
@@ -92,7 +97,16 @@ func (a *app) cmdGeoparse(cfg Config, args []string) error {
 	if f.indent {
 		enc.SetIndent("", "  ")
 	}
-	return enc.Encode(gp.Geoparse(text))
+	return enc.Encode(geoparseOne(gp, text, f.explain))
+}
+
+// geoparseOne parses one text, with the resolver's reasons when asked.
+func geoparseOne(gp geoparser, text string, explain bool) geo.Geoparse {
+	res := gp.Geoparse(text)
+	if explain {
+		res.Places = gp.Explain(text)
+	}
+	return res
 }
 
 // loadGeoparser builds the geoparser over the gazetteer with the user's
@@ -108,7 +122,7 @@ func (a *app) loadGeoparser(db string) (geoparser, error) {
 // geoparseLines is the batch form: one {"id","text"} a line in, one
 // {"id","places","unresolved"} a line out, in order. A line that is not
 // such an object stops the run with its line number.
-func geoparseLines(gp geoparser, r io.Reader, w io.Writer) error {
+func geoparseLines(gp geoparser, r io.Reader, w io.Writer, explain bool) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), maxGeoparseBytes+1)
 	out := bufio.NewWriter(w)
@@ -132,7 +146,7 @@ func geoparseLines(gp geoparser, r io.Reader, w io.Writer) error {
 		if in.ID == nil {
 			in.ID = json.RawMessage("null")
 		}
-		res := gp.Geoparse(*in.Text)
+		res := geoparseOne(gp, *in.Text, explain)
 		if err := enc.Encode(struct {
 			ID         json.RawMessage  `json:"id"`
 			Places     []geo.Mention    `json:"places"`

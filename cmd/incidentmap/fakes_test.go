@@ -189,6 +189,14 @@ func (g fakeGeoparser) Geoparse(text string) geo.Geoparse {
 	return geo.Geoparse{Places: places, Unresolved: []geo.Unresolved{}}
 }
 
+func (g fakeGeoparser) Explain(text string) []geo.Mention {
+	ms := g.Parse(text)
+	for i := range ms {
+		ms[i].Weighed = []geo.Weighed{{Name: ms[i].Name, Score: 1, Chosen: true, Evidence: map[string]float64{"population_log10": 1}}}
+	}
+	return ms
+}
+
 type fakeServer struct {
 	opts   serverOptions
 	opened bool

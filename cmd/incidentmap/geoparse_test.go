@@ -74,3 +74,19 @@ func TestGeoparseEvalCorpusFile(t *testing.T) {
 		t.Errorf("a missing corpus: exit %d, want 2", code)
 	}
 }
+
+func TestGeoparseExplain(t *testing.T) {
+	ta := newTestApp(t)
+	ta.app.stdin = strings.NewReader("Sirens in Kyiv overnight.")
+	if code := ta.runArgs("geoparse", "--explain"); code != 0 {
+		t.Fatalf("exit %d: %s", code, ta.stderr)
+	}
+	var out struct {
+		Places []struct {
+			Weighed []map[string]any `json:"weighed"`
+		} `json:"places"`
+	}
+	if err := json.Unmarshal(ta.stdout.Bytes(), &out); err != nil || len(out.Places) != 1 || len(out.Places[0].Weighed) == 0 {
+		t.Fatalf("output %s: %v", ta.stdout, err)
+	}
+}

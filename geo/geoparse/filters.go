@@ -10,6 +10,9 @@ import (
 // accept applies the filters that tell a place from a word that only
 // looks like one.
 func (r *recognizer) accept(sp span) bool {
+	if sp.admin1 != "" {
+		return true // a state's abbreviation in its place: "Alexandria, La."
+	}
 	name := strings.ToLower(r.text[r.toks[sp.first].start:r.toks[sp.last].end])
 	designated := r.designatorAfter(sp.last) != geo.LevelUnknown || r.designatorBefore(sp.first) != geo.LevelUnknown
 	switch {

@@ -98,8 +98,8 @@ func TestParseCases(t *testing.T) {
 		},
 		{
 			name: "news abbreviations and datelines",
-			text: "CHARLESTON, W.Va. — Officials in Athens, Ga., and in Washington, D.C., said the U.S. would help St. Louis.",
-			want: map[string]string{"CHARLESTON": "US.WV", "W.Va.": "US.WV", "Athens": "US.GA", "Ga.": "US.GA", "D.C.": "US.DC", "U.S.": "US", "St. Louis": "US.MO"},
+			text: "CHARLESTON, W.Va. — Officials in Athens, Ga., Alexandria, La., and in Washington, D.C., said the U.S. would help St. Louis.",
+			want: map[string]string{"CHARLESTON": "US.WV", "W.Va.": "US.WV", "Athens": "US.GA", "Ga.": "US.GA", "Alexandria": "US.LA", "La.": "US.LA", "D.C.": "US.DC", "U.S.": "US", "St. Louis": "US.MO"},
 		},
 		{
 			name: "contractions, first names and English words are not places",
@@ -241,6 +241,27 @@ func TestParseHugeAndInvalidInput(t *testing.T) {
 	for _, m := range p.Parse(bad) {
 		if bad[m.Start:m.End] != m.Text {
 			t.Errorf("bad offsets for %q", m.Text)
+		}
+	}
+}
+
+// TestExplain: each place lists the candidates weighed, best first, the
+// chosen one on top, with the evidence that decided it.
+func TestExplain(t *testing.T) {
+	ms := mustParser(t).Explain("Shelling hit Alexandria, La., on Monday.")
+	if len(ms) == 0 || ms[0].Text != "Alexandria" {
+		t.Fatalf("mentions %+v", ms)
+	}
+	w := ms[0].Weighed
+	if len(w) < 2 || !w[0].Chosen || w[0].Country != "US" || w[0].GeonameID != ms[0].GeonameID {
+		t.Fatalf("weighed %+v, want the chosen US Alexandria first among several", w)
+	}
+	if w[0].Evidence["in_container"] <= 0 {
+		t.Errorf("the chosen candidate's evidence %v lacks being in Louisiana", w[0].Evidence)
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i].Score > w[i-1].Score || w[i].Chosen {
+			t.Errorf("candidate %d (%s %s) out of order or also chosen", i, w[i].Name, w[i].Country)
 		}
 	}
 }
