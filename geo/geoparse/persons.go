@@ -20,7 +20,7 @@ func (r *recognizer) findPersons() map[string]bool {
 		for j+1 < len(r.toks) && r.toks[j+1].cap && !r.toks[j].punctAfter && !r.toks[j].commaAfter && !r.toks[j].possessive && !r.toks[j+1].sentStart {
 			j++
 		}
-		if r.afterTitle(i) || r.titledRun(i, j) || (j > i && j-i < 3 && (r.personShaped(i, j) || r.firstNameRun(i, j))) {
+		if r.afterTitle(i) || r.titledRun(i, j) || (j > i && j-i < 3 && (r.personShaped(i, j) || r.firstNameRun(i, j))) || r.initialed(i, j) {
 			persons[r.toks[j].text] = true
 		}
 		if i == j && r.speakerAt(i) {
@@ -51,6 +51,15 @@ func (r *recognizer) firstNameRun(i, j int) bool {
 	}
 	_, designated := gazetteer.DesignatorLevel(r.toks[j].low)
 	return !designated && !connectors[r.lower(j)]
+}
+
+// initialed: "Kijuan D. McDonald": a name, a middle initial, a name.
+func (r *recognizer) initialed(i, j int) bool {
+	if j-i != 2 {
+		return false
+	}
+	mid := r.toks[i+1].text
+	return len(mid) == 2 && mid[1] == '.' && isUpperASCII(mid[0])
 }
 
 // speakerAt: a lone capitalised word followed by a speech verb ("Johnson

@@ -84,12 +84,19 @@ func tokenize(text string, toks []token) []token {
 		}
 		t := token{start: start, end: i, text: text[start:i], hyphenPrev: hyphen && start > 0 && isHyphenAt(text, start), sentStart: sentStart}
 		t.abbrev = t.text[len(t.text)-1] == '.'
-		if !t.abbrev && i < len(text) && text[i] == '.' && shortForms[t.text] && nextIsCapitalised(text, i+1) {
-			// "St. Louis", "Gov. Smith": the dot ends the word, not the sentence.
+		initial := len(t.text) == 1 && isUpperASCII(t.text[0]) && !sentStart
+		if !t.abbrev && i < len(text) && text[i] == '.' && (shortForms[t.text] || initial) && nextIsCapitalised(text, i+1) {
+			// "St. Louis", "Gov. Smith", "John F. Kennedy": the dot ends
+			// the word, not the sentence.
 			i++
 			t.abbrev = true
 		}
 		t = splitPossessive(t)
+		if !t.possessive && strings.HasSuffix(t.text, "s") && i < len(text) {
+			if r, _ := utf8.DecodeRuneInString(text[i:]); isApostrophe(r) {
+				t.possessive = true // "Jones'", "the Smiths'": the apostrophe after the s
+			}
+		}
 		first, _ := utf8.DecodeRuneInString(t.text)
 		t.cap = unicode.IsUpper(first)
 		t.allCaps = isAllCaps(t.text)
@@ -132,6 +139,7 @@ func isHyphenAt(text string, at int) bool {
 
 // splitPossessive cuts a trailing 's / ’s off a token and marks it.
 func splitPossessive(t token) token {
+
 	for _, suf := range []string{"'s", "’s", "ʼs"} {
 		if len(t.text) > len(suf) && t.text[len(t.text)-len(suf):] == suf {
 			t.end -= len(suf)

@@ -19,6 +19,11 @@ var titles = set(
 	"admiral", "marshal", "warlord", "activist", "resident", "witness", "doctor",
 	"nurse", "teacher", "farmer", "commissioner", "speaker", "ombudsman", "governor-general",
 	"secretary-general", "lord", "sir", "dame", "saint",
+	"rev", "reverend", "pastor", "sheriff", "coach", "officer", "trooper", "detective",
+	"superintendent", "councilman", "councilwoman", "councilor", "councillor", "principal",
+	"dean", "sgt", "cpl", "pvt", "gov", "atty", "supt", "det", "insp", "patrolman", "deputies",
+	"congressman", "congresswoman", "lawmaker", "assemblyman", "assemblywoman", "delegate",
+	"coroner", "magistrate", "alderman", "treasurer", "clerk", "manager", "owner", "president-elect",
 )
 
 // calendar words are capitalised but never places.
