@@ -36,6 +36,8 @@ const (
 	fNearLocal                // exp(-km/50) to the nearest other place: a town's neighbours in local news
 	fMostPopulous             // the most populous of the name's candidates
 	fDivisionInCountry        // a division (state, province) of a country the document is mostly about
+	fInsideOther              // in a region that another name of the document may mean ("Athens" with "Georgia")
+	fHoldsOther               // a region holding a place that another name may mean ("Georgia" with "Athens")
 	nFeatures
 )
 
@@ -45,6 +47,7 @@ var featureNames = [nFeatures]string{
 	"loose_match", "level_mismatch", "own_designator", "in_container", "holds_contained",
 	"region_named", "country_share", "country_named", "near", "dateline_country",
 	"admin1_share", "near_local", "most_populous", "division_in_focus_country",
+	"inside_other_name", "holds_other_name",
 }
 
 // nearScale is the distance (km) over which nearness fades.
@@ -119,6 +122,51 @@ func (d *document) features(i, k int, x *[nFeatures]float64) {
 	}
 	if l := c.Level(); l == geo.LevelAdmin1 || l == geo.LevelAdmin2 {
 		x[fDivisionInCountry] = x[fCountryShare]
+	}
+	switch a := c.Admin1Key(); {
+	case c.Level() > geo.LevelAdmin1 && d.regionsNamed.other(a, m.sp.key):
+		x[fInsideOther] = 1
+	case c.Level() == geo.LevelAdmin1 && d.placesNamed.other(a, m.sp.key):
+		x[fHoldsOther] = 1
+	}
+}
+
+// namesBy records, for each first-level division, up to two of the names
+// (keys) in the document that may mean it or a place in it.
+type namesBy map[string][2]string
+
+func (n namesBy) add(admin1, name string) {
+	v := n[admin1]
+	switch {
+	case v[0] == "" || v[0] == name:
+		v[0] = name
+	case v[1] == "":
+		v[1] = name
+	}
+	n[admin1] = v
+}
+
+// other: a name other than this one may mean the division or a place in it.
+func (n namesBy) other(admin1, name string) bool {
+	v := n[admin1]
+	return v[0] != "" && v[0] != name || v[1] != "" && v[1] != name
+}
+
+// collectNamed records what every name of the document may mean: the
+// regions its candidates are, and the regions its places' candidates lie
+// in. It depends on the candidates only, so it runs once.
+func (d *document) collectNamed() {
+	d.regionsNamed, d.placesNamed = namesBy{}, namesBy{}
+	for _, m := range d.ms {
+		for k := range m.cands {
+			c := &m.cands[k]
+			switch l := c.Level(); {
+			case l == geo.LevelAdmin1:
+				d.regionsNamed.add(c.Admin1Key(), m.sp.key)
+			case l > geo.LevelAdmin1:
+				d.placesNamed.add(c.Admin1Key(), m.sp.key)
+			}
+		}
 	}
 }
 

@@ -43,6 +43,9 @@ type document struct {
 	points        []point
 	contained     map[int][]int // container mention → the mentions it contains
 	countryNamed  map[string]bool
+	// regionsNamed and placesNamed: which names may mean each first-level
+	// division, or a place in it.
+	regionsNamed, placesNamed namesBy
 	// counts of the distinct points by name key, by admin1 key and by both
 	pointsByName, pointsByAdmin1, pointsByNameAdmin1 map[string]int
 	// datelineCountry is the country of the wire dateline's place, if any.
@@ -53,6 +56,7 @@ type document struct {
 
 func (d *document) resolve() {
 	d.findContainers()
+	d.collectNamed()
 	for _, m := range d.ms {
 		m.mostPopulous = mostPopulousOf(m.cands)
 		m.choice = -1
