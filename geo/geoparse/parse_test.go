@@ -193,8 +193,18 @@ func FuzzParse(f *testing.F) {
 	f.Add("the village of , in the  region'’s Kursk-on-")
 	p := mustParser(f)
 	f.Add("Kyiv \xff\xfe Odesa \xc3")
+	f.Add("CHARLESTON, W.Va. — near Zatyshne, Kharkiv, U.S. St. Jones' D. Smith Alexandria, La.")
 	f.Fuzz(func(t *testing.T, text string) {
-		for _, m := range p.Parse(text) {
+		res := p.Geoparse(text)
+		for _, u := range res.Unresolved {
+			if u.Start < 0 || u.End > len(text) || u.Start >= u.End || text[u.Start:u.End] != u.Text {
+				t.Fatalf("bad unresolved span %d..%d %q", u.Start, u.End, u.Text)
+			}
+		}
+		if len(p.Explain(text)) != len(res.Places) {
+			t.Fatalf("Explain and Geoparse disagree on the places of %q", text)
+		}
+		for _, m := range res.Places {
 			if m.Start < 0 || m.End > len(text) || m.Start >= m.End || text[m.Start:m.End] != m.Text {
 				t.Fatalf("bad span %d..%d %q", m.Start, m.End, m.Text)
 			}
