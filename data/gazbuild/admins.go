@@ -18,12 +18,11 @@ type codeName struct {
 
 // buildAdmins makes one entry per GeoNames admin1 and admin2 division. Its
 // representative point is the centre of the box that holds its member
-// places from the 1st to the 99th percentile of latitude and of longitude:
-// close to the division's geometric centre, which is where GeoNames and
-// the gold points of geoparsing corpora put a region (a population-
+// places, leaving out isolated outliers (a remote island): close to the
+// centre of the division's bounding box, which is where GeoNames (and so
+// the gold points of geoparsing corpora) puts a region. A population-
 // weighted centroid drifted 160 km east in Texas and 500 km south in
-// Ontario, whose north has few towns), and robust to a few outlying
-// islands.
+// Ontario, whose north has few towns.
 // With fewer than five members, or across the antimeridian, the point is
 // the centroid of the members weighted by the square root of their
 // population.
@@ -89,12 +88,29 @@ func (c *centroid) point() (lat, lon float64) {
 	return (lo1 + hi1) / 2, (lo2 + hi2) / 2
 }
 
-// trimmedRange is the 1st and 99th percentile of xs.
+// outlierGap is how far (degrees) an extreme member must lie from the next
+// one to count as an isolated outlier.
+const outlierGap = 5.0
+
+// trimmedRange is the range of xs without isolated outliers at either end:
+// up to 1 % of the values (at least one) that each lie more than
+// outlierGap beyond their neighbour.
 func trimmedRange(xs []float64) (lo, hi float64) {
 	s := append([]float64(nil), xs...)
 	sort.Float64s(s)
-	n := len(s) - 1
-	return s[n/100], s[n*99/100]
+	budget := max(1, len(s)/100)
+	i, j := 0, len(s)-1
+	for dropped := 0; dropped < budget && j-i > 2; dropped++ {
+		switch {
+		case s[i+1]-s[i] > outlierGap:
+			i++
+		case s[j]-s[j-1] > outlierGap:
+			j--
+		default:
+			dropped = budget
+		}
+	}
+	return s[i], s[j]
 }
 
 func adminRows(list []codeName, groups map[string]*centroid, code string, base int64) []row {
