@@ -10,8 +10,8 @@ import (
 // designatorAfter is the level named by the word right after token i
 // ("Rostov region", "Morozovsk district"), or LevelUnknown.
 func (r *recognizer) designatorAfter(i int) geo.Level {
-	if i+1 >= len(r.toks) || r.toks[i].punctAfter || r.toks[i].commaAfter || r.toks[i].possessive {
-		return geo.LevelUnknown
+	if i+1 >= len(r.toks) || r.toks[i].punctAfter || r.toks[i].commaAfter || r.toks[i].possessive || r.toks[i+1].hyphenPrev {
+		return geo.LevelUnknown // "Tri-State": a compound word, not a designated name
 	}
 	l, _ := gazetteer.DesignatorLevel(r.toks[i+1].low)
 	return l

@@ -38,8 +38,8 @@ func (r *recognizer) accept(sp span) bool {
 		return false
 	case sp.first > 0 && (r.lower(sp.first-1) == "a" || r.lower(sp.first-1) == "an") && !designated:
 		return false // "an Iskander", "a Toyota": a thing of that name, not a place
-	case sp.first == sp.last && !designated && sp.admin1 == "" && r.lex.isWord(r.lower(sp.first)) && !r.locative(sp) && r.minorPlace(sp):
-		return false // "Council", "Pack", "Bell": an English word naming only a small place
+	case sp.first == sp.last && !designated && sp.admin1 == "" && r.wordOrFirstName(sp.first) && !r.locative(sp) && r.minorPlace(sp):
+		return false // "Council", "Pack", "Bell", "Thomas": a word or a first name naming only a small place
 	}
 	return true
 }
@@ -57,7 +57,7 @@ func (r *recognizer) locative(sp span) bool {
 	if sp.first > 1 && r.lower(sp.first-1) == "the" && locativePreps[r.lower(sp.first-2)] {
 		return false // "in the Council chamber": the article makes it a thing
 	}
-	if r.describedAsPlace(sp.last) {
+	if r.describedAsPlace(sp.last) || r.listedWithPlace(sp) {
 		return true
 	}
 	if r.toks[sp.last].commaAfter && sp.last+1 < len(r.toks) && r.toks[sp.last+1].cap {
@@ -68,6 +68,23 @@ func (r *recognizer) locative(sp span) bool {
 		return ok && best.Level() <= geo.LevelAdmin1
 	}
 	return false
+}
+
+// listedWithPlace: the span is listed with a name that can only be a
+// place: "hit Tera and Ayorou", "Ayorou, Tera".
+func (r *recognizer) listedWithPlace(sp span) bool {
+	placeAt := func(i int) bool {
+		return i >= 0 && i < len(r.toks) && r.toks[i].cap && !r.toks[i].sentStart &&
+			!r.wordOrFirstName(i) && r.ix.HasKey(r.nameKey(i, i))
+	}
+	and := func(i int) bool { return i >= 0 && i < len(r.toks) && (r.lower(i) == "and" || r.lower(i) == "or") }
+	switch {
+	case and(sp.last+1) && placeAt(sp.last+2), and(sp.first-1) && placeAt(sp.first-2):
+		return true
+	case r.toks[sp.last].commaAfter && placeAt(sp.last+1):
+		return true
+	}
+	return sp.first > 0 && r.toks[sp.first-1].commaAfter && placeAt(sp.first-1)
 }
 
 // describedAsPlace: an appositive after token i says what kind of place it
@@ -90,10 +107,15 @@ func (r *recognizer) describedAsPlace(i int) bool {
 	return false
 }
 
-// minorPlace: the name's best entry is a settlement of under 100,000
-// people, not a country or a region.
+// wordOrFirstName: token i is a common English word or first name.
+func (r *recognizer) wordOrFirstName(i int) bool {
+	return r.lex.isWord(r.lower(i)) || r.lex.isFirstName(r.toks[i].text)
+}
+
+// minorPlace: the name's best entry of exactly that name is a settlement of
+// under 100,000 people, not a country or a region.
 func (r *recognizer) minorPlace(sp span) bool {
-	best, ok := r.best(sp.key, askBest)
+	best, ok := r.best(sp.key, askBestExact)
 	return !ok || best.Level() >= geo.LevelAdmin2 && best.Population < 100000
 }
 
@@ -219,21 +241,43 @@ func (r *recognizer) isCountryCode(sp span) bool {
 // something else: an English word ("Soul", "Will"), a first name, or a
 // short word ("Jin", "Lu", "Neo"). A person would not read it as a place.
 func (r *recognizer) onlyByVariant(sp span) bool {
-	if sp.first != sp.last || sp.admin1 != "" {
+	if sp.admin1 != "" || sp.demonym || !r.wordLike(sp) {
 		return false
 	}
-	t := r.toks[sp.first]
-	low := r.lower(sp.first)
-	if !r.lex.isWord(low) && !r.lex.isFirstName(t.text) && len([]rune(low)) > 3 {
-		return false
+	exact := r.ask(sp.key, askTopExact)
+	if sp.first != sp.last {
+		return len(exact) == 0 // a name of several words: any name of exactly these words will do
 	}
-	for _, c := range r.ask(sp.key, askTopExact) {
+	for _, c := range exact {
 		if gazetteer.Key(c.Name) == sp.key || gazetteer.Key(c.ASCIIName) == sp.key {
 			return false
 		}
-		if c.Level() <= geo.LevelAdmin1 {
+		if c.Level() <= geo.LevelAdmin1 && hasAlternate(&c.Place, sp.key) {
 			return false // a country's or region's other name: "Burma"
 		}
 	}
 	return true
+}
+
+// wordLike: a token of the span is an English word, a first name or a word
+// of three letters or fewer ("Tri-State", "Gulf", "Jin").
+func (r *recognizer) wordLike(sp span) bool {
+	for i := sp.first; i <= sp.last; i++ {
+		low := r.lower(i)
+		if r.lex.isWord(low) || r.lex.isFirstName(r.toks[i].text) || len(low) <= 3 && !connectors[low] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAlternate: one of p's alternate names has this key (and not only the
+// name stripped of its designator: "Gulf Province" is not "Gulf").
+func hasAlternate(p *geo.Place, key string) bool {
+	for _, n := range p.AlternateNames {
+		if gazetteer.Key(n) == key {
+			return true
+		}
+	}
+	return false
 }

@@ -111,7 +111,7 @@ func (r *recognizer) matchAt(i int) (span, bool) {
 	// An adjectival or variant spelling counts when a designator vouches
 	// for it: "Rostovskaya oblast", "Zaporozhye region".
 	if i+1 < len(r.toks) {
-		if _, ok := gazetteer.DesignatorLevel(r.toks[i+1].low); ok && !r.toks[i].punctAfter && !r.toks[i].commaAfter && !commonWords[r.lower(i)] {
+		if _, ok := gazetteer.DesignatorLevel(r.toks[i+1].low); ok && !r.toks[i].punctAfter && !r.toks[i].commaAfter && !r.toks[i+1].hyphenPrev && !commonWords[r.lower(i)] {
 			if len(r.ix.Lookup(gazetteer.Query{Name: r.text[r.toks[i].start:r.toks[i+1].end], Limit: 1})) > 0 {
 				return span{first: i, last: i, key: r.nameKey(i, i), end: r.toks[i].end, known: true}, true
 			}

@@ -70,7 +70,8 @@ var modifierSuffixes = set("type", "class", "made", "built", "style", "era", "le
 // adjectives are capitalised words that describe rather than name a place
 // ("Western embassies"); multiword names that start with them ("Western
 // Sahara") are matched whole before this applies.
-var adjectives = set("western", "eastern", "northern", "southern", "central", "western-backed")
+var adjectives = set("western", "eastern", "northern", "southern", "central", "western-backed",
+	"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
 
 // groupWords follow the name of an armed group or movement: "Fano
 // militia", "Fano fighters". A small place's name before one is the group.
