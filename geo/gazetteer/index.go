@@ -16,6 +16,7 @@ type Index struct {
 	places  []geo.Place         // by slot; removed entries have ID 0
 	byID    map[int64]int32     // id → slot
 	exact   keyMap              // Key → slots
+	starts  map[string]struct{} // first words of the keys of more than one word
 	loose   *keyMap             // Loose(Key) → slots; built on first use
 	admin1  map[string]int32    // "UA.05" → slot of the ADM1 entry
 	admin2  map[string]int32    // "UA.05.1416" → slot of the ADM2 entry
@@ -33,7 +34,7 @@ func (ix *Index) Generation() uint64 { return ix.gen.Load() }
 // New returns an empty index.
 func New() *Index {
 	return &Index{
-		byID: map[int64]int32{}, exact: newKeyMap(0),
+		byID: map[int64]int32{}, exact: newKeyMap(0), starts: map[string]struct{}{},
 		admin1: map[string]int32{}, admin2: map[string]int32{}, country: map[string]int32{},
 	}
 }
@@ -88,6 +89,9 @@ func (ix *Index) insertPlace(p geo.Place) int32 {
 func (ix *Index) addKeys(keys []string, slot int32) {
 	for _, k := range keys {
 		ix.exact.add(k, slot)
+		if sp := strings.IndexByte(k, ' '); sp > 0 {
+			ix.starts[k[:sp]] = struct{}{}
+		}
 		if ix.loose != nil {
 			ix.loose.add(Loose(k), slot)
 		}
@@ -235,6 +239,16 @@ func (ix *Index) buildLoose() {
 // HasKey reports whether some entry is found under this exact key, or
 // under the key without its designator words. The geoparser asks it for
 // every run of capitalised words, so it takes no allocation.
+// StartsName reports whether some name of more than one word begins with
+// the word whose key is given: a parser need not try longer names when it
+// does not ("Mr", "The").
+func (ix *Index) StartsName(word string) bool {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	_, ok := ix.starts[word]
+	return ok
+}
+
 func (ix *Index) HasKey(key string) bool {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()

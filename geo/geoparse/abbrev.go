@@ -2,7 +2,6 @@ package geoparse
 
 import (
 	"github.com/incidentmap/incidentmap/geo"
-	"github.com/incidentmap/incidentmap/geo/gazetteer"
 )
 
 // stateAbbrevs maps the abbreviations news style gives US states (AP)
@@ -30,7 +29,10 @@ var usStates = map[string]string{
 // only after "Town," ("Athens, Ga.").
 func (r *recognizer) stateAbbrevAt(i int) (span, bool) {
 	t := r.toks[i]
-	key := gazetteer.Key(t.text)
+	if len(t.text) > 6 {
+		return span{}, false // no abbreviation is longer than "W.Va."
+	}
+	key := r.nameKey(i, i)
 	admin1, ok := stateAbbrevs[key]
 	if code, us := usStates[key]; us {
 		admin1, ok = "US."+code, true

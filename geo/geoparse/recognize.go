@@ -99,7 +99,11 @@ func (r *recognizer) matchAt(i int) (span, bool) {
 			return span{first: i, last: i + 1, key: key, end: r.toks[i+1].end, known: true}, true
 		}
 	}
-	for n := maxNameTokens; n >= 1; n-- {
+	longest := maxNameTokens
+	if !r.ix.StartsName(r.nameKey(i, i)) {
+		longest = 1
+	}
+	for n := longest; n >= 1; n-- {
 		j := i + n - 1
 		if j >= len(r.toks) || !r.nameShape(i, j) {
 			continue

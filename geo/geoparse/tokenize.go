@@ -104,7 +104,7 @@ func tokenize(text string, toks []token) []token {
 		if t.abbrev {
 			t.low = strings.TrimSuffix(t.low, ".")
 		}
-		if strings.ContainsAny(t.low, "'’") && isContraction(t.low) {
+		if (strings.IndexByte(t.low, '\'') >= 0 || strings.Contains(t.low, "’")) && isContraction(t.low) {
 			t.cap = false // "We're", "I've" are not names
 		}
 		toks = append(toks, t)
