@@ -26,6 +26,14 @@ func (d *document) findContainers() {
 			}
 		}
 	}
+	for i := len(d.ms) - 2; i >= 0; i-- {
+		// "Kalynivka village (Kalynivka, Donetsk region)": the name repeated
+		// in brackets with its region is inside that region too.
+		m, next := d.ms[i], d.ms[i+1]
+		if m.container < 0 && next.sp.key == m.sp.key && strings.Contains(d.text[m.sp.end:next.start], "(") {
+			m.container = next.container
+		}
+	}
 	for i, m := range d.ms {
 		if m.sp.fromCue && m.container < 0 {
 			m.container = d.regionLaterInSentence(i)
@@ -71,7 +79,8 @@ func isContainerGap(s string) bool {
 	switch s {
 	case ",", "in", "in the", ", in the", ", in", "of the", "in southern", "in northern",
 		"in eastern", "in western", "in the southern", "in the northern", "in the eastern",
-		"in the western", "in central", "in the central", "near", "outside", ", near":
+		"in the western", "in central", "in the central", "near", "outside", ", near",
+		"(", ", (", "town (", "village (", "city (": // "Popasna (Luhansk region)", "in X town (X, Region)"
 		return true
 	}
 	return false

@@ -184,6 +184,26 @@ func TestUnknownVillageKnownRegion(t *testing.T) {
 	}
 }
 
+// TestParentheticalRegion: "X (Region)" puts X in the region; a name
+// repeated in brackets with its region shares it, and when the gazetteer has
+// no X there, X falls back to the region and is reported unresolved.
+func TestParentheticalRegion(t *testing.T) {
+	res := mustParser(t).Geoparse("Shelling hit Popasna (Luhansk region) overnight. Strikes hit Zatyshnivka village (Zatyshnivka, Donetsk region).")
+	got := map[string]string{}
+	for _, m := range res.Places {
+		got[m.Text] = m.Country + "." + m.Admin1 + " " + m.FeatureCode
+	}
+	if got["Popasna"] != "UA.14 PPL" {
+		t.Errorf("Popasna -> %q, want the town in Luhansk oblast", got["Popasna"])
+	}
+	if got["Zatyshnivka village"] != "UA.05 ADM1" {
+		t.Errorf("the village -> %q, want the Donetsk oblast", got["Zatyshnivka village"])
+	}
+	if len(res.Unresolved) == 0 || res.Unresolved[0].Text != "Zatyshnivka" {
+		t.Errorf("unresolved %+v, want the village", res.Unresolved)
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	files, _ := filepath.Glob("testdata/news/*.txt")
 	for _, name := range files[:5] {

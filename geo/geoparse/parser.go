@@ -123,12 +123,14 @@ func (p *Parser) Geoparse(text string) geo.Geoparse {
 	return out
 }
 
-// unresolved lists the names taken from place cues that the gazetteer
-// does not hold, each with the region it fell back to (or nil).
+// unresolved lists the names the gazetteer does not hold where the text
+// puts them: names taken from place cues ("the village of X") and names
+// whose namesakes all lie outside the region the text names; each with the
+// region it fell back to (or nil).
 func (d *document) unresolved() []geo.Unresolved {
 	out := []geo.Unresolved{}
 	for _, m := range d.ms {
-		if !m.sp.fromCue || m.choice >= 0 {
+		if m.fallback == nil && !(m.sp.fromCue && m.choice < 0) {
 			continue
 		}
 		end := d.toks[m.sp.last].end

@@ -71,8 +71,20 @@ func (d *document) resolve() {
 			d.score(i, m)
 		}
 	}
-	for _, m := range d.ms {
-		d.finish(m)
+	finished := make([]bool, len(d.ms))
+	var finishFrom func(i int)
+	finishFrom = func(i int) {
+		if finished[i] {
+			return
+		}
+		finished[i] = true
+		if c := d.ms[i].container; c >= 0 {
+			finishFrom(c) // a container settles first: its place may be a fallback too
+		}
+		d.finish(d.ms[i])
+	}
+	for i := range d.ms {
+		finishFrom(i)
 	}
 }
 
