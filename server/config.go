@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net"
+	"net/url"
 	"strings"
 	"time"
 )
@@ -26,8 +27,10 @@ type Config struct {
 	TileURL string
 	// TileAttribution is shown on the map with TileURL's tiles.
 	TileAttribution string
-	// BaseURL, when set, is the public root used in links (behind a proxy);
-	// otherwise links are built from each request's host.
+	// BaseURL, when set, is the public root used in links (behind a proxy
+	// or under a public name), and its host is one the server answers to.
+	// Otherwise links use the request's host, which must be a loopback
+	// name, an IP address or the host of Addr.
 	BaseURL string
 	// Timeouts of the HTTP server; zero values take the defaults below.
 	ReadTimeout       time.Duration
@@ -107,6 +110,13 @@ func (cfg Config) validate() error {
 	if cfg.Token == "" && !isLoopbackHost(host) {
 		return fmt.Errorf("server: refusing to listen on %q without a token: "+
 			"bind to 127.0.0.1 or localhost, or set a token so that writes need authorization", cfg.Addr)
+	}
+	if cfg.BaseURL != "" {
+		u, err := url.Parse(cfg.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
+			u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+			return fmt.Errorf("server: base URL %q must be an http:// or https:// URL such as https://map.example.org", cfg.BaseURL)
+		}
 	}
 	if cfg.TileURL != "" {
 		if _, err := tileOrigin(cfg.TileURL); err != nil {

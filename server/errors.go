@@ -27,12 +27,13 @@ const (
 
 // statusOfCode maps geo error codes to HTTP statuses, in one place.
 var statusOfCode = map[string]int{
-	geo.EInvalid:  http.StatusBadRequest,
-	geo.ENotFound: http.StatusNotFound,
-	geo.EConflict: http.StatusConflict,
-	geo.ETooLarge: http.StatusRequestEntityTooLarge,
-	geo.EAuth:     http.StatusUnauthorized,
-	geo.EInternal: http.StatusInternalServerError,
+	geo.EInvalid:   http.StatusBadRequest,
+	geo.ENotFound:  http.StatusNotFound,
+	geo.EConflict:  http.StatusConflict,
+	geo.ETooLarge:  http.StatusRequestEntityTooLarge,
+	geo.EAuth:      http.StatusUnauthorized,
+	geo.EForbidden: http.StatusForbidden,
+	geo.EInternal:  http.StatusInternalServerError,
 }
 
 // codeOfStatus names echo's own errors (unknown route, wrong method, ...).
@@ -50,6 +51,8 @@ func codeOfStatus(status int) string {
 		return codeUnsupportedMedia
 	case http.StatusUnauthorized:
 		return geo.EAuth
+	case http.StatusForbidden:
+		return geo.EForbidden
 	case http.StatusConflict:
 		return geo.EConflict
 	case http.StatusServiceUnavailable:

@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -344,7 +343,7 @@ func FuzzItemsQuery(f *testing.F) {
 	s := mustServer(f, Config{}, deps)
 	f.Fuzz(func(t *testing.T, q string) {
 		u := &url.URL{Path: "/collections/incidents/items", RawQuery: q}
-		req := httptest.NewRequest(http.MethodGet, "/", nil)
+		req := newRequest(http.MethodGet, "/", nil)
 		req.URL = u
 		req.RequestURI = u.RequestURI()
 		rec := serveHTTP(s, req)

@@ -16,7 +16,7 @@ func (s *Server) newRouter() *echo.Echo {
 	e.HideBanner = true
 	e.HidePort = true
 	e.HTTPErrorHandler = s.handleError
-	e.Use(s.observe, s.recoverPanics, s.securityHeaders, s.bodyLimit, s.requireToken, s.cacheResponses)
+	e.Use(s.observe, s.recoverPanics, s.securityHeaders, s.checkHost, s.bodyLimit, s.requireToken, s.cacheResponses)
 	// Compress what is worth it: the basemap is megabytes of GeoJSON and
 	// item pages compress about tenfold. Cached responses are compressed
 	// once, by the cache.

@@ -28,6 +28,7 @@ type Server struct {
 	metrics *metrics
 	csp     string
 	basemap basemapFile
+	hosts   hostPolicy
 
 	// The response cache, when the store reports its version; nil otherwise.
 	cache        *responseCache
@@ -65,6 +66,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		return nil, err
 	}
 	s.csp = csp
+	s.hosts = newHostPolicy(cfg)
 	if deps.Basemap != nil {
 		s.basemap = newBasemapFile(deps.Basemap())
 	}
