@@ -95,9 +95,14 @@ func gazetteerImportHelp() helpText {
 		about: `Adds many entries to your gazetteer: a GeoNames dump in its tab-separated
 format (allCountries.txt, cities500.txt, a country file such as UA.txt), or
 a JSON array of entries as written by "gazetteer export" (chosen by the
-.json extension).`,
+.json extension). A dump may be gzipped (.gz) or zipped (.zip, the first
+.txt inside is read), as GeoNames publishes them; a zip must be given by
+file name, not on standard input. A truncated or corrupt archive, or a file
+in which no line is a GeoNames row, is an error; malformed lines are
+skipped, listed (the first 100) and counted in the summary.`,
 		examples: []string{
 			"incidentmap gazetteer import cities500.txt",
+			"incidentmap gazetteer import allCountries.zip",
 			"incidentmap gazetteer import my-places.json",
 		},
 	}
@@ -155,12 +160,11 @@ func (a *app) cmdGazetteerImport(cfg Config, args []string) error {
 	if strings.EqualFold(filepath.Ext(rest[0]), ".json") {
 		err = readPlacesJSON(r, add)
 	} else {
-		err = a.deps.readGeoNames(r, add, func(line int, err error) {
-			malformed++
+		malformed, err = a.deps.readGeoNames(r, add, func(line int, err error) {
 			if line > 0 {
 				fmt.Fprintf(a.stderr, "incidentmap: gazetteer import: %s:%d: %v (skipped)\n", rest[0], line, err)
 			} else {
-				fmt.Fprintf(a.stderr, "incidentmap: gazetteer import: %v (skipped)\n", err)
+				fmt.Fprintf(a.stderr, "incidentmap: gazetteer import: %s: %v\n", rest[0], err)
 			}
 		})
 	}

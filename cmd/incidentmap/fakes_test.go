@@ -229,21 +229,22 @@ func newTestApp(t *testing.T) *testApp {
 			},
 			gazetteerInfo: func() (string, error) { return "GeoNames cities500 2024-01-01", nil },
 			demoArticles:  func() ([]geo.Article, error) { return ta.demo, nil },
-			readGeoNames: func(r io.Reader, fn func(geo.Place) error, bad func(int, error)) error {
+			readGeoNames: func(r io.Reader, fn func(geo.Place) error, bad func(int, error)) (int, error) {
 				b, _ := io.ReadAll(r)
-				n := 0
+				n, malformed := 0, 0
 				for line := range strings.Lines(string(b)) {
 					n++
 					cols := strings.Split(strings.TrimSpace(line), "\t")
 					if len(cols) < 2 {
+						malformed++
 						bad(n, errors.New("too few columns"))
 						continue
 					}
 					if err := fn(geo.Place{Name: cols[1], Country: "UA", Lat: 1, Lon: 2}); err != nil {
-						return err
+						return malformed, err
 					}
 				}
-				return nil
+				return malformed, nil
 			},
 		},
 	}
