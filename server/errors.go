@@ -115,10 +115,6 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if status == http.StatusUnauthorized {
 		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="incidentmap"`)
 	}
-	if c.Request().Method == http.MethodHead {
-		_ = c.NoContent(status)
-		return
-	}
 	if err := c.JSON(status, body); err != nil {
 		s.log.Warn("writing error response", slog.Any("error", err))
 	}
