@@ -15,6 +15,8 @@ const (
 	EAuth      = "unauthorized"
 	EForbidden = "forbidden" // the request may not do this, whoever sends it
 	EInternal  = "internal"
+	// EStorageFull: the disk under the store is full; reads still work.
+	EStorageFull = "insufficient_storage"
 )
 
 // Error is a domain error with a machine code and a message safe to show a

@@ -27,13 +27,14 @@ const (
 
 // statusOfCode maps geo error codes to HTTP statuses, in one place.
 var statusOfCode = map[string]int{
-	geo.EInvalid:   http.StatusBadRequest,
-	geo.ENotFound:  http.StatusNotFound,
-	geo.EConflict:  http.StatusConflict,
-	geo.ETooLarge:  http.StatusRequestEntityTooLarge,
-	geo.EAuth:      http.StatusUnauthorized,
-	geo.EForbidden: http.StatusForbidden,
-	geo.EInternal:  http.StatusInternalServerError,
+	geo.EInvalid:     http.StatusBadRequest,
+	geo.ENotFound:    http.StatusNotFound,
+	geo.EConflict:    http.StatusConflict,
+	geo.ETooLarge:    http.StatusRequestEntityTooLarge,
+	geo.EAuth:        http.StatusUnauthorized,
+	geo.EForbidden:   http.StatusForbidden,
+	geo.EStorageFull: http.StatusInsufficientStorage,
+	geo.EInternal:    http.StatusInternalServerError,
 }
 
 // codeOfStatus names echo's own errors (unknown route, wrong method, ...).
@@ -57,6 +58,8 @@ func codeOfStatus(status int) string {
 		return geo.EConflict
 	case http.StatusServiceUnavailable:
 		return codeUnavailable
+	case http.StatusInsufficientStorage:
+		return geo.EStorageFull
 	}
 	if status >= 500 {
 		return geo.EInternal
@@ -108,6 +111,9 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	status, body := errorResponse(err)
+	if status == http.StatusInsufficientStorage {
+		s.storeFull.Store(true)
+	}
 	if status >= 500 {
 		s.log.Error("request failed", slog.String("method", c.Request().Method),
 			slog.String("path", c.Request().URL.Path), slog.Any("error", err))

@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -29,6 +30,10 @@ type Server struct {
 	csp     string
 	basemap basemapFile
 	hosts   hostPolicy
+
+	// storeFull is set when a write failed for lack of disk space and
+	// cleared by the next write that succeeds; /healthz reports it.
+	storeFull atomic.Bool
 
 	// The response cache, when the store reports its version; nil otherwise.
 	cache        *responseCache

@@ -25,6 +25,7 @@ type fakeStore struct {
 	filters    []geo.IncidentFilter
 	ingested   []geo.Article
 	failTitles map[string]bool
+	fullAfter  int // when > 0, a batch that would pass this many articles fails as a full disk
 	closed     bool
 }
 
@@ -33,6 +34,9 @@ func newFakeStore() *fakeStore {
 }
 
 func (s *fakeStore) IngestBatch(ctx context.Context, items []processed, merge bool) ([]geo.IngestResult, []error, error) {
+	if s.fullAfter > 0 && len(s.ingested)+len(items) > s.fullAfter {
+		return nil, nil, geo.Errorf(geo.EStorageFull, "the store's disk is full: nothing more can be stored until space is freed")
+	}
 	res := make([]geo.IngestResult, len(items))
 	errs := make([]error, len(items))
 	for i, it := range items {

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -184,5 +185,33 @@ func TestIngestDoubleDashEndsFlags(t *testing.T) {
 	}
 	if len(ta.store.ingested) != 1 {
 		t.Fatalf("the file named --db was not read")
+	}
+}
+
+// TestIngestStopsAtAFullDisk checks that a bulk ingest stops at the first
+// full-disk error with one message and a summary of what was stored,
+// instead of one identical error per remaining article.
+func TestIngestStopsAtAFullDisk(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := range 1000 {
+		fmt.Fprintf(&b, `{"title":"a%d","url":"https://example.org/%d","text":"drone %d"}`+"\n", i, i, i)
+	}
+	writeFiles(t, dir, map[string]string{"feed.jsonl": b.String(), "more.jsonl": b.String()})
+	ta := newTestApp(t)
+	ta.store.fullAfter = 450
+	if code := ta.runArgs("ingest", filepath.Join(dir, "feed.jsonl"), filepath.Join(dir, "more.jsonl")); code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	lines := strings.Split(strings.TrimSpace(ta.stderr.String()), "\n")
+	if len(lines) != 1 || !strings.Contains(lines[0], "disk is full") || !strings.Contains(lines[0], "400 new articles stored") {
+		t.Fatalf("stderr has %d lines, want one about the full disk:\n%.1000s", len(lines), ta.stderr)
+	}
+	out := ta.stdout.String()
+	if !strings.Contains(out, "articles: 400 new") || !strings.Contains(out, "disk is full") {
+		t.Fatalf("summary %q", out)
+	}
+	if len(ta.store.ingested) != 400 {
+		t.Fatalf("stored %d", len(ta.store.ingested))
 	}
 }
