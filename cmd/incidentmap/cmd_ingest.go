@@ -17,8 +17,11 @@ func ingestHelp() helpText {
 		usage: "ingest [flags] [FILE | DIR | -]...",
 		about: `Reads articles into the store: geoparses them, extracts incidents and
 stores both. Inputs are files, directories (searched recursively for *.txt,
-*.json, *.jsonl and *.ndjson) or "-" for standard input, which is also the
-default. Formats:
+*.json, *.jsonl and *.ndjson, skipping hidden ones) or "-" for standard
+input, which is also the default. Inside a directory a symbolic link is
+followed only when it leads to a regular file within that directory; links
+that lead outside it (or to directories) are reported and not read. A file
+named on the command line is read wherever it is. Formats:
   .json            one object or an array of objects {title, url, published, text}
   .jsonl .ndjson   one such object per line
   anything else    plain text, optionally starting with "Title:", "URL:" and
