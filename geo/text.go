@@ -1,6 +1,9 @@
 package geo
 
-import "unicode"
+import (
+	"time"
+	"unicode"
+)
 
 // ControlChar returns the first control or non-character code point in s
 // other than tab, newline and carriage return (NUL, escape, DEL, the C1
@@ -16,4 +19,27 @@ func ControlChar(s string) (rune, bool) {
 		}
 	}
 	return 0, false
+}
+
+// Bounds of a plausible published time: nothing was published before
+// 1900, and clocks may be ahead of ours by up to a day (time zones).
+var (
+	earliestPublished = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+	publishedLeeway   = 24 * time.Hour
+)
+
+// CheckPublished refuses published times before 1900 or more than a day
+// after now: they are typos or junk (0000-01-01, 9999-12-31), and the
+// incidents dated from them would land on those days. The zero time means
+// unknown and passes.
+func CheckPublished(t, now time.Time) error {
+	switch {
+	case t.IsZero():
+		return nil
+	case t.Before(earliestPublished):
+		return FieldError("published", "%s is before 1900", t.UTC().Format(time.DateOnly))
+	case t.After(now.Add(publishedLeeway)):
+		return FieldError("published", "%s is in the future", t.UTC().Format(time.RFC3339))
+	}
+	return nil
 }

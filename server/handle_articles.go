@@ -121,6 +121,9 @@ func (s *Server) validateArticle(req articleRequest) (geo.Article, error) {
 		if err != nil {
 			return geo.Article{}, err
 		}
+		if err := geo.CheckPublished(t, s.now()); err != nil {
+			return geo.Article{}, err
+		}
 		a.Published = t
 	}
 	if req.URL != "" {

@@ -66,3 +66,23 @@ func TestFullDiskIsStorageFull(t *testing.T) {
 		t.Fatalf("integrity_check = %q, %v", check, err)
 	}
 }
+
+// TestIngestRefusesImplausiblePublishedDates covers every ingest path
+// (HTTP, CLI, demo): dates before 1900 or far in the future would put
+// incidents on those days.
+func TestIngestRefusesImplausiblePublishedDates(t *testing.T) {
+	s := MustOpen(t)
+	for _, pub := range []time.Time{time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)} {
+		a := geo.Article{Title: "t", Text: "Shelling in Kherson " + pub.String(), Published: pub}
+		_, err := s.Ingest(context.Background(), a, nil, nil, IngestOptions{})
+		assertField(t, err, "published")
+		_, errs, err := s.IngestBatch(context.Background(), []IngestItem{{Article: a}}, IngestOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertField(t, errs[0], "published")
+	}
+	if articles, _ := MustStats(t, s); articles != 0 {
+		t.Fatalf("%d articles stored", articles)
+	}
+}
