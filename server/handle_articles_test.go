@@ -192,6 +192,10 @@ func TestAuth(t *testing.T) {
 		{"token configured: right token", "s3cret", post(map[string]string{"Authorization": "Bearer s3cret"}), http.StatusCreated},
 		{"token configured: reads stay open", "s3cret", request{target: "/collections"}, http.StatusOK},
 		{"token configured: delete without it", "s3cret", request{method: http.MethodDelete, target: "/api/gazetteer/1000000001"}, http.StatusUnauthorized},
+		{"token configured: metrics without it", "s3cret", request{target: "/metrics"}, http.StatusUnauthorized},
+		{"token configured: metrics HEAD without it", "s3cret", request{method: http.MethodHead, target: "/metrics"}, http.StatusUnauthorized},
+		{"token configured: metrics with it", "s3cret", request{target: "/metrics", headers: map[string]string{"Authorization": "Bearer s3cret"}}, http.StatusOK},
+		{"no token configured: metrics open on loopback", "", request{target: "/metrics"}, http.StatusOK},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -204,7 +208,9 @@ func TestAuth(t *testing.T) {
 				t.Fatalf("status %d, want %d: %s", rec.Code, tt.status, rec.Body)
 			}
 			if tt.status == http.StatusUnauthorized {
-				mustErrorBody(t, rec, http.StatusUnauthorized, "")
+				if tt.req.method != http.MethodHead {
+					mustErrorBody(t, rec, http.StatusUnauthorized, "")
+				}
 				if rec.Header().Get("WWW-Authenticate") == "" {
 					t.Fatal("401 without WWW-Authenticate")
 				}

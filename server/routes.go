@@ -53,6 +53,6 @@ func (s *Server) newRouter() *echo.Echo {
 	// root beside index.html, so the page works with relative URLs.
 	get("/*", s.handleStatic)
 	get("/healthz", s.handleHealth)
-	get("/metrics", s.handleMetrics)
+	get(routeMetrics, s.handleMetrics)
 	return e
 }
