@@ -44,6 +44,12 @@ type Config struct {
 	// negative value turns the cache off. The cache needs a store that
 	// implements StoreVersioner.
 	CacheBytes int64
+	// HeavyBudget bounds the features that item pages and exports hold in
+	// memory at once (each request counts its limit); a request that
+	// finds no room within HeavyWait is answered 503 with Retry-After.
+	// Zero values take DefaultHeavyBudget and DefaultHeavyWait.
+	HeavyBudget int
+	HeavyWait   time.Duration
 }
 
 // Defaults applied by New to zero Config fields.
@@ -89,6 +95,12 @@ func (cfg Config) withDefaults() Config {
 	}
 	if cfg.IdleTimeout <= 0 {
 		cfg.IdleTimeout = DefaultIdleTimeout
+	}
+	if cfg.HeavyBudget <= 0 {
+		cfg.HeavyBudget = DefaultHeavyBudget
+	}
+	if cfg.HeavyWait <= 0 {
+		cfg.HeavyWait = DefaultHeavyWait
 	}
 	if cfg.CacheBytes == 0 {
 		cfg.CacheBytes = DefaultCacheBytes

@@ -88,7 +88,7 @@ func errorResponse(err error) (int, apiError) {
 		if s, ok := he.Message.(string); ok && s != "" {
 			desc = s
 		}
-		if he.Code >= 500 {
+		if he.Code >= 500 && he.Code != http.StatusServiceUnavailable {
 			desc = http.StatusText(he.Code)
 		}
 		return he.Code, apiError{codeOfStatus(he.Code), desc}

@@ -39,6 +39,16 @@ func (s *Server) handleItems(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	// Places and regions are listed whole before they are paged.
+	weight := pg.Limit
+	if ci.ID != collIncidents {
+		weight = max(weight, exportPage)
+	}
+	release, err := s.heavy(c, weight)
+	if err != nil {
+		return err
+	}
+	defer release()
 	var res itemsResult
 	switch ci.ID {
 	case collIncidents:

@@ -30,6 +30,7 @@ type Server struct {
 	csp     string
 	basemap basemapFile
 	hosts   hostPolicy
+	limiter *heavyLimiter
 
 	// storeFull is set when a write failed for lack of disk space and
 	// cleared by the next write that succeeds; /healthz reports it.
@@ -72,6 +73,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	}
 	s.csp = csp
 	s.hosts = newHostPolicy(cfg)
+	s.limiter = newHeavyLimiter(cfg.HeavyBudget, cfg.HeavyWait)
 	if deps.Basemap != nil {
 		s.basemap = newBasemapFile(deps.Basemap())
 	}
