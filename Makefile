@@ -29,7 +29,7 @@ gazetteer:
 FUZZTIME ?= 30s
 FUZZ := ./geo/gazetteer:FuzzParseGeoNamesLine ./geo/gazetteer:FuzzImportReader ./geo/geoparse:FuzzParse ./geo/incident:FuzzExtract \
 	./geo/article:FuzzParseText ./geo/article:FuzzReadJSONL ./geo:FuzzParseBBox ./geo:FuzzParseDatetime \
-	./server:FuzzItemsQuery
+	./server:FuzzItemsQuery ./server:FuzzArticleBody
 fuzz:
 	@for t in $(FUZZ); do \
 		echo "fuzz $$t"; \
