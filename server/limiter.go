@@ -10,7 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// Heavy requests (item pages, exports) hold their features in memory while
+// Heavy requests (item pages, exports, vector tiles) hold their features in memory while
 // they are encoded, so what the server holds grows with the features in
 // flight, not with the number of requests. The limiter bounds that sum:
 // a request takes a weight (its page size) and waits a little for room;
@@ -19,7 +19,7 @@ import (
 // Defaults for Config.HeavyBudget and Config.HeavyWait.
 const (
 	DefaultHeavyBudget = 2 * limitMax // two full pages of features at once
-	DefaultHeavyWait   = time.Second
+	DefaultHeavyWait   = 5 * time.Second
 )
 
 // retryAfterSeconds is what a client told to come back waits.
@@ -87,7 +87,7 @@ func (s *Server) heavy(c echo.Context, n int) (func(), error) {
 	if !ok {
 		c.Response().Header().Set("Retry-After", strconv.Itoa(retryAfterSeconds))
 		return nil, echo.NewHTTPError(http.StatusServiceUnavailable,
-			"the server is busy with other large requests; retry in a second, or ask for a smaller limit")
+			"the server is busy with other large requests; retry in a moment, or ask for a smaller limit")
 	}
 	return release, nil
 }

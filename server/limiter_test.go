@@ -47,6 +47,7 @@ func TestHeavyRequestsAreBounded(t *testing.T) {
 		t.Fatal("503 without Retry-After")
 	}
 	mustErrorBody(t, serve(s, request{target: "/api/export?format=csv"}), http.StatusServiceUnavailable, "busy")
+	mustErrorBody(t, serve(s, request{target: "/tiles/incidents/4/9/5.mvt"}), http.StatusServiceUnavailable, "busy")
 	close(release)
 	if code := <-first; code != http.StatusOK {
 		t.Fatalf("first request: %d", code)
