@@ -33,9 +33,9 @@ train:
 
 # Each parser's fuzz test for FUZZTIME (go test runs one fuzz target at a time).
 FUZZTIME ?= 30s
-FUZZ := ./geo/gazetteer:FuzzParseGeoNamesLine ./geo/geoparse:FuzzParse ./geo/incident:FuzzExtract \
+FUZZ := ./geo/gazetteer:FuzzParseGeoNamesLine ./geo/gazetteer:FuzzImportReader ./geo/geoparse:FuzzParse ./geo/incident:FuzzExtract \
 	./geo/article:FuzzParseText ./geo/article:FuzzReadJSONL ./geo:FuzzParseBBox ./geo:FuzzParseDatetime \
-	./server:FuzzItemsQuery
+	./server:FuzzItemsQuery ./server:FuzzArticleBody
 fuzz:
 	@for t in $(FUZZ); do \
 		echo "fuzz $$t"; \

@@ -8,12 +8,15 @@ import (
 // Error codes shared by every layer; the server maps them to HTTP statuses
 // in one place.
 const (
-	EInvalid  = "invalid"   // the caller's input is wrong
-	ENotFound = "not_found" // the thing asked for does not exist
-	EConflict = "conflict"  // the input clashes with what is stored
-	ETooLarge = "too_large" // the input is larger than allowed
-	EAuth     = "unauthorized"
-	EInternal = "internal"
+	EInvalid   = "invalid"   // the caller's input is wrong
+	ENotFound  = "not_found" // the thing asked for does not exist
+	EConflict  = "conflict"  // the input clashes with what is stored
+	ETooLarge  = "too_large" // the input is larger than allowed
+	EAuth      = "unauthorized"
+	EForbidden = "forbidden" // the request may not do this, whoever sends it
+	EInternal  = "internal"
+	// EStorageFull: the disk under the store is full; reads still work.
+	EStorageFull = "insufficient_storage"
 )
 
 // Error is a domain error with a machine code and a message safe to show a

@@ -21,7 +21,7 @@ func BenchmarkItems1000(b *testing.B) {
 	h := s.Handler()
 	b.ReportAllocs()
 	for b.Loop() {
-		req := httptest.NewRequest(http.MethodGet, "/collections/incidents/items?bbox=36.5,47,39,49&limit=1000", nil)
+		req := newRequest(http.MethodGet, "/collections/incidents/items?bbox=36.5,47,39,49&limit=1000", nil)
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
 		if rec.Code != http.StatusOK {
@@ -38,7 +38,7 @@ func BenchmarkItemByID(b *testing.B) {
 	s := mustServer(b, Config{}, deps)
 	h := s.Handler()
 	for b.Loop() {
-		req := httptest.NewRequest(http.MethodGet, "/collections/incidents/items/5", nil)
+		req := newRequest(http.MethodGet, "/collections/incidents/items/5", nil)
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
 		if rec.Code != http.StatusOK {
@@ -57,7 +57,7 @@ func BenchmarkTileClusters(b *testing.B) {
 	s := mustServer(b, Config{}, deps)
 	h := s.Handler()
 	for b.Loop() {
-		req := httptest.NewRequest(http.MethodGet, "/tiles/incidents/5/19/11.mvt", nil)
+		req := newRequest(http.MethodGet, "/tiles/incidents/5/19/11.mvt", nil)
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
 		if rec.Code != http.StatusOK {

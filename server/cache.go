@@ -25,8 +25,17 @@ type cachedResponse struct {
 	etag   string
 }
 
+// size is what the entry keeps in memory: the capacity of its buffers, not
+// only the bytes in use, and its header values.
 func (r *cachedResponse) size() int64 {
-	return int64(len(r.key) + len(r.body) + len(r.gzip) + cacheEntryOverhead)
+	n := len(r.key) + cap(r.body) + cap(r.gzip) + len(r.etag) + cacheEntryOverhead
+	for k, vs := range r.header {
+		n += len(k)
+		for _, v := range vs {
+			n += len(v)
+		}
+	}
+	return int64(n)
 }
 
 // responseCache holds encoded responses for the current store version,
@@ -126,7 +135,7 @@ func (c *responseCache) addGzip(resp *cachedResponse, gz []byte) {
 		return // evicted meanwhile: nothing to account for
 	}
 	resp.gzip = gz
-	c.size += int64(len(gz))
+	c.size += int64(cap(gz))
 	c.evict()
 }
 

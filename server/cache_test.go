@@ -110,7 +110,7 @@ func TestCacheKeySeparatesRequests(t *testing.T) {
 	}{
 		{"query", request{target: itemsTarget}, request{target: "/collections/incidents/items?bbox=36,47,39,49&limit=51"}},
 		{"accept", request{target: itemsTarget}, request{target: itemsTarget, headers: map[string]string{"Accept": "application/json"}}},
-		{"host", request{target: itemsTarget}, request{target: "http://other.example" + itemsTarget}},
+		{"host", request{target: itemsTarget}, request{target: "http://localhost:8080" + itemsTarget}},
 	}
 	for _, p := range pairs {
 		t.Run(p.name, func(t *testing.T) {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -41,7 +40,7 @@ func TestClientAbortIsNotAnError(t *testing.T) {
 				s := mustServer(t, Config{}, deps)
 				ctx, cancel := context.WithCancel(context.Background())
 				cancel()
-				req := httptest.NewRequest(http.MethodGet, "/collections/incidents/items", nil).WithContext(ctx)
+				req := newRequest(http.MethodGet, "/collections/incidents/items", nil).WithContext(ctx)
 				serveHTTP(s, req)
 				if strings.Contains(logs.String(), "level=ERROR") || strings.Contains(logs.String(), "status=500") {
 					t.Fatalf("a client abort was logged as a server error:\n%s", logs.String())

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net"
+	"net/url"
 	"strings"
 	"time"
 )
@@ -26,8 +27,10 @@ type Config struct {
 	TileURL string
 	// TileAttribution is shown on the map with TileURL's tiles.
 	TileAttribution string
-	// BaseURL, when set, is the public root used in links (behind a proxy);
-	// otherwise links are built from each request's host.
+	// BaseURL, when set, is the public root used in links (behind a proxy
+	// or under a public name), and its host is one the server answers to.
+	// Otherwise links use the request's host, which must be a loopback
+	// name, an IP address or the host of Addr.
 	BaseURL string
 	// Timeouts of the HTTP server; zero values take the defaults below.
 	ReadTimeout       time.Duration
@@ -41,6 +44,12 @@ type Config struct {
 	// negative value turns the cache off. The cache needs a store that
 	// implements StoreVersioner.
 	CacheBytes int64
+	// HeavyBudget bounds the features that item pages and exports hold in
+	// memory at once (each request counts its limit); a request that
+	// finds no room within HeavyWait is answered 503 with Retry-After.
+	// Zero values take DefaultHeavyBudget and DefaultHeavyWait.
+	HeavyBudget int
+	HeavyWait   time.Duration
 }
 
 // Defaults applied by New to zero Config fields.
@@ -87,6 +96,12 @@ func (cfg Config) withDefaults() Config {
 	if cfg.IdleTimeout <= 0 {
 		cfg.IdleTimeout = DefaultIdleTimeout
 	}
+	if cfg.HeavyBudget <= 0 {
+		cfg.HeavyBudget = DefaultHeavyBudget
+	}
+	if cfg.HeavyWait <= 0 {
+		cfg.HeavyWait = DefaultHeavyWait
+	}
 	if cfg.CacheBytes == 0 {
 		cfg.CacheBytes = DefaultCacheBytes
 	}
@@ -107,6 +122,13 @@ func (cfg Config) validate() error {
 	if cfg.Token == "" && !isLoopbackHost(host) {
 		return fmt.Errorf("server: refusing to listen on %q without a token: "+
 			"bind to 127.0.0.1 or localhost, or set a token so that writes need authorization", cfg.Addr)
+	}
+	if cfg.BaseURL != "" {
+		u, err := url.Parse(cfg.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
+			u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+			return fmt.Errorf("server: base URL %q must be an http:// or https:// URL such as https://map.example.org", cfg.BaseURL)
+		}
 	}
 	if cfg.TileURL != "" {
 		if _, err := tileOrigin(cfg.TileURL); err != nil {

@@ -38,7 +38,7 @@ func decodeCursor(s string) (pageCursor, error) {
 	}
 	id, err1 := strconv.ParseInt(parts[1], 10, 64)
 	off, err2 := strconv.Atoi(parts[2])
-	if err1 != nil || err2 != nil || id < 0 || off < 0 {
+	if err1 != nil || err2 != nil || id < 0 || off < 0 || off > maxOffset {
 		return pageCursor{}, bad
 	}
 	return pageCursor{EventDate: parts[0], ID: id, Offset: off}, nil

@@ -27,12 +27,14 @@ const (
 
 // statusOfCode maps geo error codes to HTTP statuses, in one place.
 var statusOfCode = map[string]int{
-	geo.EInvalid:  http.StatusBadRequest,
-	geo.ENotFound: http.StatusNotFound,
-	geo.EConflict: http.StatusConflict,
-	geo.ETooLarge: http.StatusRequestEntityTooLarge,
-	geo.EAuth:     http.StatusUnauthorized,
-	geo.EInternal: http.StatusInternalServerError,
+	geo.EInvalid:     http.StatusBadRequest,
+	geo.ENotFound:    http.StatusNotFound,
+	geo.EConflict:    http.StatusConflict,
+	geo.ETooLarge:    http.StatusRequestEntityTooLarge,
+	geo.EAuth:        http.StatusUnauthorized,
+	geo.EForbidden:   http.StatusForbidden,
+	geo.EStorageFull: http.StatusInsufficientStorage,
+	geo.EInternal:    http.StatusInternalServerError,
 }
 
 // codeOfStatus names echo's own errors (unknown route, wrong method, ...).
@@ -50,10 +52,14 @@ func codeOfStatus(status int) string {
 		return codeUnsupportedMedia
 	case http.StatusUnauthorized:
 		return geo.EAuth
+	case http.StatusForbidden:
+		return geo.EForbidden
 	case http.StatusConflict:
 		return geo.EConflict
 	case http.StatusServiceUnavailable:
 		return codeUnavailable
+	case http.StatusInsufficientStorage:
+		return geo.EStorageFull
 	}
 	if status >= 500 {
 		return geo.EInternal
@@ -82,7 +88,7 @@ func errorResponse(err error) (int, apiError) {
 		if s, ok := he.Message.(string); ok && s != "" {
 			desc = s
 		}
-		if he.Code >= 500 {
+		if he.Code >= 500 && he.Code != http.StatusServiceUnavailable {
 			desc = http.StatusText(he.Code)
 		}
 		return he.Code, apiError{codeOfStatus(he.Code), desc}
@@ -105,16 +111,15 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	status, body := errorResponse(err)
+	if status == http.StatusInsufficientStorage {
+		s.storeFull.Store(true)
+	}
 	if status >= 500 {
 		s.log.Error("request failed", slog.String("method", c.Request().Method),
 			slog.String("path", c.Request().URL.Path), slog.Any("error", err))
 	}
 	if status == http.StatusUnauthorized {
 		c.Response().Header().Set("WWW-Authenticate", `Bearer realm="incidentmap"`)
-	}
-	if c.Request().Method == http.MethodHead {
-		_ = c.NoContent(status)
-		return
 	}
 	if err := c.JSON(status, body); err != nil {
 		s.log.Warn("writing error response", slog.Any("error", err))

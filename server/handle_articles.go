@@ -84,6 +84,9 @@ func (s *Server) readArticle(c echo.Context) (geo.Article, error) {
 	}
 	var req articleRequest
 	if media == mediaText {
+		if !utf8.Valid(raw) {
+			return geo.Article{}, geo.FieldError("text", "is not valid UTF-8")
+		}
 		req.Text = string(raw)
 	} else if err := decodeStrict(raw, &req); err != nil {
 		return geo.Article{}, err
@@ -100,6 +103,15 @@ func (s *Server) validateArticle(req articleRequest) (geo.Article, error) {
 	if strings.TrimSpace(req.Text) == "" {
 		return geo.Article{}, geo.FieldError("text", "is empty; send the article's text")
 	}
+	if r, bad := geo.ControlChar(req.Text); bad {
+		return geo.Article{}, geo.FieldError("text", "contains the control character U+%04X; send plain text", r)
+	}
+	if r, bad := geo.ControlChar(req.Title); bad || strings.ContainsAny(req.Title, "\n\r") {
+		if !bad {
+			r = '\n'
+		}
+		return geo.Article{}, geo.FieldError("title", "contains the control character U+%04X; a title is one line of text", r)
+	}
 	a := geo.Article{Title: strings.TrimSpace(req.Title), Text: req.Text, Published: s.now().UTC()}
 	if a.Title == "" {
 		a.Title = firstLine(req.Text)
@@ -107,6 +119,9 @@ func (s *Server) validateArticle(req articleRequest) (geo.Article, error) {
 	if req.Published != "" {
 		t, err := parsePublished(req.Published)
 		if err != nil {
+			return geo.Article{}, err
+		}
+		if err := geo.CheckPublished(t, s.now()); err != nil {
 			return geo.Article{}, err
 		}
 		a.Published = t
@@ -146,8 +161,13 @@ func firstLine(text string) string {
 }
 
 // decodeStrict decodes one JSON object, refusing unknown fields and
-// trailing data, with errors that name the problem.
+// trailing data, with errors that name the problem. The body must be valid
+// UTF-8: encoding/json would silently replace bad bytes with U+FFFD, so
+// the check has to come before decoding.
 func decodeStrict(raw []byte, v any) error {
+	if !utf8.Valid(raw) {
+		return geo.FieldError("body", "is not valid UTF-8")
+	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {

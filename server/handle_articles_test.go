@@ -103,6 +103,10 @@ func TestIngestInvalid(t *testing.T) {
 		{"missing text", request{body: `{"title":"x"}`, headers: jsonCT}, 400, "text"},
 		{"empty plain body", request{body: " ", headers: map[string]string{"Content-Type": "text/plain"}}, 400, "text"},
 		{"bad published", request{body: `{"text":"a","published":"last week"}`, headers: jsonCT}, 400, "published"},
+		{"published in year 0", request{body: `{"text":"a","published":"0000-01-01"}`, headers: jsonCT}, 400, "before 1900"},
+		{"published in 1899", request{body: `{"text":"a","published":"1899-12-31T23:00:00Z"}`, headers: jsonCT}, 400, "before 1900"},
+		{"published in 9999", request{body: `{"text":"a","published":"9999-12-31"}`, headers: jsonCT}, 400, "future"},
+		{"published two days ahead", request{body: `{"text":"a","published":"2024-04-08T13:00:00Z"}`, headers: jsonCT}, 400, "future"},
 		{"url that is not http", request{body: `{"text":"a","url":"javascript:alert(1)"}`, headers: jsonCT}, 400, "url"},
 		{"url without host", request{body: `{"text":"a","url":"https://"}`, headers: jsonCT}, 400, "url"},
 		{"unknown field", request{body: `{"text":"a","author":"me"}`, headers: jsonCT}, 400, "author"},
@@ -110,6 +114,12 @@ func TestIngestInvalid(t *testing.T) {
 		{"malformed JSON", request{body: `{"text":`, headers: jsonCT}, 400, "body"},
 		{"trailing data", request{body: `{"text":"a"} {}`, headers: jsonCT}, 400, "body"},
 		{"invalid UTF-8", request{body: "\xff\xfe", headers: map[string]string{"Content-Type": "text/plain"}}, 400, "UTF-8"},
+		{"invalid UTF-8 inside JSON is not replaced", request{body: "{\"text\":\"Kherson \xff\xfe was shelled\"}", headers: jsonCT}, 400, "UTF-8"},
+		{"invalid UTF-8 in a JSON title", request{body: "{\"title\":\"\xc3\",\"text\":\"Kherson\"}", headers: jsonCT}, 400, "UTF-8"},
+		{"text of NULs", request{body: `{"text":"\u0000\u0000\u0000"}`, headers: jsonCT}, 400, "text"},
+		{"plain text of NULs", request{body: "\x00\x00\x00", headers: map[string]string{"Content-Type": "text/plain"}}, 400, "control character"},
+		{"control characters in text", request{body: `{"text":"Kherson\u001b[2J was shelled"}`, headers: jsonCT}, 400, "U+001B"},
+		{"NUL in the title", request{body: `{"title":"a\u0000b","text":"Kherson"}`, headers: jsonCT}, 400, "title"},
 		{"unsupported media type", request{body: `<a/>`, headers: map[string]string{"Content-Type": "application/xml"}}, 415, "application/json"},
 		{"no media type", request{body: `{"text":"a"}`}, 415, "text/plain"},
 		{"wrong method", request{method: http.MethodPatch, body: `{}`}, 405, "Method Not Allowed"},
@@ -182,6 +192,10 @@ func TestAuth(t *testing.T) {
 		{"token configured: right token", "s3cret", post(map[string]string{"Authorization": "Bearer s3cret"}), http.StatusCreated},
 		{"token configured: reads stay open", "s3cret", request{target: "/collections"}, http.StatusOK},
 		{"token configured: delete without it", "s3cret", request{method: http.MethodDelete, target: "/api/gazetteer/1000000001"}, http.StatusUnauthorized},
+		{"token configured: metrics without it", "s3cret", request{target: "/metrics"}, http.StatusUnauthorized},
+		{"token configured: metrics HEAD without it", "s3cret", request{method: http.MethodHead, target: "/metrics"}, http.StatusUnauthorized},
+		{"token configured: metrics with it", "s3cret", request{target: "/metrics", headers: map[string]string{"Authorization": "Bearer s3cret"}}, http.StatusOK},
+		{"no token configured: metrics open on loopback", "", request{target: "/metrics"}, http.StatusOK},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -194,7 +208,9 @@ func TestAuth(t *testing.T) {
 				t.Fatalf("status %d, want %d: %s", rec.Code, tt.status, rec.Body)
 			}
 			if tt.status == http.StatusUnauthorized {
-				mustErrorBody(t, rec, http.StatusUnauthorized, "")
+				if tt.req.method != http.MethodHead {
+					mustErrorBody(t, rec, http.StatusUnauthorized, "")
+				}
 				if rec.Header().Get("WWW-Authenticate") == "" {
 					t.Fatal("401 without WWW-Authenticate")
 				}

@@ -40,6 +40,11 @@ func (s *Server) handleExport(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	release, err := s.heavy(c, exportPage)
+	if err != nil {
+		return err
+	}
+	defer release()
 	ctx := c.Request().Context()
 	f.Limit = exportPage
 	first, _, err := s.deps.Store.Incidents(ctx, f) // errors before any byte is sent are JSON

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"strconv"
@@ -151,6 +152,21 @@ func readPlace(c echo.Context) (geo.Place, error) {
 	var p geo.Place
 	if err := decodeStrict(raw, &p); err != nil {
 		return geo.Place{}, err
+	}
+	// A missing coordinate would decode as 0 and put the place in the Gulf
+	// of Guinea; the fields are required, so tell which one is missing.
+	var coords struct {
+		Lat *float64 `json:"lat"`
+		Lon *float64 `json:"lon"`
+	}
+	if err := json.Unmarshal(raw, &coords); err != nil {
+		return geo.Place{}, geo.FieldError("body", "is not valid JSON for this endpoint")
+	}
+	if coords.Lat == nil {
+		return geo.Place{}, geo.FieldError("lat", "is required: the latitude in degrees, -90 to 90")
+	}
+	if coords.Lon == nil {
+		return geo.Place{}, geo.FieldError("lon", "is required: the longitude in degrees, -180 to 180")
 	}
 	return p, nil
 }

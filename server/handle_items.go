@@ -39,6 +39,16 @@ func (s *Server) handleItems(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	// Places and regions are listed whole before they are paged.
+	weight := pg.Limit
+	if ci.ID != collIncidents {
+		weight = max(weight, exportPage)
+	}
+	release, err := s.heavy(c, weight)
+	if err != nil {
+		return err
+	}
+	defer release()
 	var res itemsResult
 	switch ci.ID {
 	case collIncidents:
@@ -76,7 +86,8 @@ func (s *Server) incidentItems(c echo.Context, f geo.IncidentFilter, pg page) (i
 		features[i] = pointFeatureJSON[export.Properties]{export.Feature(in)}
 	}
 	res := itemsResult{features: features, returned: len(items), matched: matched}
-	if n := len(items); n > 0 && n >= pg.Limit && pg.Offset+n < matched {
+	// No next link past maxOffset: the server would refuse it.
+	if n := len(items); n > 0 && n >= pg.Limit && pg.Offset+n < matched && pg.Offset+n <= maxOffset {
 		last := items[n-1]
 		res.next = url.Values{paramCursor: {encodeCursor(pageCursor{last.EventDate, last.ID, pg.Offset + n})}}
 	}

@@ -2,8 +2,8 @@ package server
 
 import (
 	"context"
+	"math"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -37,6 +37,9 @@ func TestItemsInvalidParameters(t *testing.T) {
 		{"limit empty", "limit=", "limit"},
 		{"offset negative", "offset=-5", "offset"},
 		{"forged cursor", "cursor=abc", "cursor"},
+		{"cursor whose offset would overflow the next link", "cursor=" + encodeCursor(pageCursor{"2024-04-01", 3, math.MaxInt - 5}), "cursor"},
+		{"cursor past the offset bound", "cursor=" + encodeCursor(pageCursor{"2024-04-01", 3, maxOffset + 1}), "cursor"},
+		{"offset that would overflow", "offset=9223372036854775807", "offset"},
 		{"cursor and offset together", "cursor=" + encodeCursor(pageCursor{"2024-04-01", 3, 1}) + "&offset=2", "cursor"},
 		{"unknown parameter", "colour=red", `"colour"`},
 		{"parameter given twice", "limit=5&limit=6", "limit"},
@@ -344,7 +347,7 @@ func FuzzItemsQuery(f *testing.F) {
 	s := mustServer(f, Config{}, deps)
 	f.Fuzz(func(t *testing.T, q string) {
 		u := &url.URL{Path: "/collections/incidents/items", RawQuery: q}
-		req := httptest.NewRequest(http.MethodGet, "/", nil)
+		req := newRequest(http.MethodGet, "/", nil)
 		req.URL = u
 		req.RequestURI = u.RequestURI()
 		rec := serveHTTP(s, req)
@@ -366,5 +369,31 @@ func TestItemsBBoxAcrossTheAntimeridian(t *testing.T) {
 	mustJSON(t, rec, &fc)
 	if rec.Code != http.StatusOK || fc.NumberReturned != 2 {
 		t.Fatalf("status %d, %d features; want both sides of the antimeridian: %s", rec.Code, fc.NumberReturned, rec.Body)
+	}
+}
+
+// TestEveryNextLinkIsAccepted follows next links from cursors near the
+// offset bound: a link the server writes must be one it accepts.
+func TestEveryNextLinkIsAccepted(t *testing.T) {
+	deps := testDeps()
+	deps.Store = &fakeStore{IncidentsFn: func(_ context.Context, f geo.IncidentFilter) ([]geo.Incident, int, error) {
+		return sampleIncidents(f.Limit), math.MaxInt, nil
+	}}
+	s := mustServer(t, Config{}, deps)
+	for _, off := range []int{0, maxOffset - 15, maxOffset - 10, maxOffset - 3, maxOffset} {
+		target := "/collections/incidents/items?limit=10&cursor=" + encodeCursor(pageCursor{"2024-04-10", 99, off})
+		rec := serve(s, request{target: target})
+		if rec.Code != http.StatusOK {
+			t.Fatalf("offset %d: %d %s", off, rec.Code, rec.Body)
+		}
+		var fc featureCollection
+		mustJSON(t, rec, &fc)
+		next := linkOf(fc.Links, "next")
+		if next == "" {
+			continue
+		}
+		if rec := serve(s, request{target: next}); rec.Code != http.StatusOK {
+			t.Fatalf("next link of offset %d refused: %d %s", off, rec.Code, rec.Body)
+		}
 	}
 }

@@ -25,7 +25,9 @@ func (s *Server) handleConfig(c echo.Context) error {
 	})
 }
 
-// handleHealth serves GET /healthz: 200 when the store answers, 503 when not.
+// handleHealth serves GET /healthz: 200 "ok" when the store answers, 200
+// "degraded" while writes fail because its disk is full (reads still
+// work), 503 "unavailable" when the store does not answer.
 func (s *Server) handleHealth(c echo.Context) error {
 	if s.deps.Health != nil {
 		if err := s.deps.Health.Ping(c.Request().Context()); err != nil {
@@ -33,6 +35,10 @@ func (s *Server) handleHealth(c echo.Context) error {
 			return writeJSON(c, http.StatusServiceUnavailable, mediaJSON,
 				map[string]string{"status": "unavailable", "description": "the store does not answer"})
 		}
+	}
+	if s.storeFull.Load() {
+		return writeJSON(c, http.StatusOK, mediaJSON, map[string]string{"status": "degraded",
+			"description": "the store's disk is full: writes fail with 507 until space is freed; reads work"})
 	}
 	return writeJSON(c, http.StatusOK, mediaJSON, map[string]string{"status": "ok"})
 }

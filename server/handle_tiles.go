@@ -45,6 +45,13 @@ func (s *Server) handleTile(c echo.Context) error {
 	b := tile.Bound()
 	f.BBox = &geo.BBox{West: b.Min[0], South: b.Min[1], East: b.Max[0], North: b.Max[1]}
 	f.Limit = tileMaxIncidents
+	// A tile may read far more incidents than a page; half the budget
+	// keeps at most two such reads in memory beside each other.
+	release, err := s.heavy(c, limitMax)
+	if err != nil {
+		return err
+	}
+	defer release()
 	incidents, _, err := s.deps.Store.Incidents(c.Request().Context(), f)
 	if err != nil {
 		return err

@@ -57,7 +57,7 @@ func serve(s *Server, r request) *httptest.ResponseRecorder {
 	if r.body != "" {
 		body = strings.NewReader(r.body)
 	}
-	req := httptest.NewRequest(method, r.target, body)
+	req := newRequest(method, r.target, body)
 	for k, v := range r.headers {
 		req.Header.Set(k, v)
 	}
@@ -150,7 +150,7 @@ func linkOf(links []link, rel string) string {
 // newChunkedRequest builds a request whose body length is not declared, as
 // a streaming client would send it.
 func newChunkedRequest(method, target, body string) *http.Request {
-	req := httptest.NewRequest(method, target, io.NopCloser(strings.NewReader(body)))
+	req := newRequest(method, target, io.NopCloser(strings.NewReader(body)))
 	req.ContentLength = -1
 	return req
 }
@@ -163,3 +163,17 @@ func serveHTTP(s *Server, req *http.Request) *httptest.ResponseRecorder {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// testHost is the Host of test requests: a loopback name the server
+// answers to (httptest's default, example.com, is refused by checkHost).
+const testHost = "127.0.0.1:8080"
+
+// newRequest is httptest.NewRequest addressed to testHost unless the
+// target is an absolute URL naming its own host.
+func newRequest(method, target string, body io.Reader) *http.Request {
+	req := httptest.NewRequest(method, target, body)
+	if strings.HasPrefix(target, "/") {
+		req.Host = testHost
+	}
+	return req
+}

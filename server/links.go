@@ -8,13 +8,15 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// baseURL is the public root of links: cfg.BaseURL, or the scheme and host
-// the request came in on.
+// baseURL is the public root of links: cfg.BaseURL when configured,
+// otherwise http:// and the host the request named, which checkHost has
+// already matched against the names this server answers to. Neither the
+// scheme nor the host of a link ever comes from X-Forwarded-* headers.
 func (s *Server) baseURL(c echo.Context) string {
 	if s.cfg.BaseURL != "" {
 		return s.cfg.BaseURL
 	}
-	return c.Scheme() + "://" + c.Request().Host
+	return "http://" + c.Request().Host
 }
 
 // href joins the base URL, a path and an optional query.

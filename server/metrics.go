@@ -73,6 +73,9 @@ func (s *Server) observe(next echo.HandlerFunc) echo.HandlerFunc {
 			route = "unmatched"
 		}
 		req, res := c.Request(), c.Response()
+		if isWrite(req.Method) && res.Status < 400 {
+			s.storeFull.Store(false)
+		}
 		s.metrics.observeRequest(req.Method, route, res.Status, d)
 		s.log.Info("request", slog.String("method", req.Method), slog.String("route", route),
 			slog.String("path", req.URL.Path), slog.Int("status", res.Status),

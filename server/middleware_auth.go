@@ -9,11 +9,12 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// requireToken demands "Authorization: Bearer <token>" on writes when a
-// token is configured. Reads are always open.
+// requireToken demands "Authorization: Bearer <token>" on writes, and on
+// /metrics (which tells request rates, routes and process details), when a
+// token is configured. Other reads are always open.
 func (s *Server) requireToken(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		if s.cfg.Token == "" || !isWrite(c.Request().Method) {
+		if s.cfg.Token == "" || (!isWrite(c.Request().Method) && c.Path() != routeMetrics) {
 			return next(c)
 		}
 		given, ok := bearerToken(c.Request().Header.Get("Authorization"))
@@ -26,6 +27,9 @@ func (s *Server) requireToken(next echo.HandlerFunc) echo.HandlerFunc {
 		return next(c)
 	}
 }
+
+// routeMetrics is the Prometheus endpoint, behind the token when one is set.
+const routeMetrics = "/metrics"
 
 // isWrite reports whether a method changes data.
 func isWrite(method string) bool {

@@ -117,8 +117,11 @@ func (s *Server) recordResponse(c echo.Context, next echo.HandlerFunc, key strin
 		}
 		return nil, err
 	}
+	// A copy of exactly the body's length: the recorder's buffer grew by
+	// doubling and may hold twice what it has, which the cache would keep
+	// without counting it.
 	resp := &cachedResponse{key: key, gen: gen, status: rec.status, header: http.Header{},
-		body: rec.body.Bytes(), etag: etag}
+		body: exactCopy(rec.body.Bytes()), etag: etag}
 	for k, vs := range res.Header() {
 		if !slices.Equal(before[k], vs) {
 			resp.header[k] = slices.Clone(vs)
@@ -207,7 +210,14 @@ func gzipBytes(b []byte) []byte {
 	zw, _ := gzip.NewWriterLevel(&buf, gzipLevel) // the level is a valid constant
 	zw.Write(b)
 	zw.Close()
-	return buf.Bytes()
+	return exactCopy(buf.Bytes())
+}
+
+// exactCopy copies b into a slice of its own length.
+func exactCopy(b []byte) []byte {
+	out := make([]byte, len(b))
+	copy(out, b)
+	return out
 }
 
 // responseRecorder keeps a handler's status and body instead of sending

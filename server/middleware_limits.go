@@ -39,3 +39,23 @@ func (s *Server) recoverPanics(next echo.HandlerFunc) echo.HandlerFunc {
 		return next(c)
 	}
 }
+
+// headWithoutBody lets a HEAD request run its GET handler and drops the
+// body the handler writes, so HEAD answers exactly what GET would,
+// headers and status, with nothing after them.
+func (s *Server) headWithoutBody(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if c.Request().Method == http.MethodHead {
+			c.Response().Writer = headWriter{c.Response().Writer}
+		}
+		return next(c)
+	}
+}
+
+// headWriter is a ResponseWriter that writes headers but no body.
+type headWriter struct{ http.ResponseWriter }
+
+func (w headWriter) Write(p []byte) (int, error) { return len(p), nil }
+
+// Unwrap lets http.ResponseController reach the connection underneath.
+func (w headWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }

@@ -80,14 +80,19 @@ func parseLimit(name, s string, def, max int) (int, error) {
 	return min(n, max), nil
 }
 
-// parseOffset reads a non-negative item offset.
+// maxOffset bounds item offsets, in an offset parameter or a cursor, far
+// above any store's size and far enough below the int range that offset
+// plus a page never overflows into a link the server would then reject.
+const maxOffset = 1_000_000_000
+
+// parseOffset reads an item offset from 0 to maxOffset.
 func parseOffset(s string) (int, error) {
 	if s == "" {
 		return 0, nil
 	}
 	n, err := strconv.Atoi(s)
-	if err != nil || n < 0 {
-		return 0, paramError(paramOffset, "must be a whole number of at least 0, got %q", s)
+	if err != nil || n < 0 || n > maxOffset {
+		return 0, paramError(paramOffset, "must be a whole number from 0 to %d, got %q", maxOffset, s)
 	}
 	return n, nil
 }

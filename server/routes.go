@@ -16,37 +16,43 @@ func (s *Server) newRouter() *echo.Echo {
 	e.HideBanner = true
 	e.HidePort = true
 	e.HTTPErrorHandler = s.handleError
-	e.Use(s.observe, s.recoverPanics, s.securityHeaders, s.bodyLimit, s.requireToken, s.cacheResponses)
+	e.Use(s.observe, s.recoverPanics, s.headWithoutBody, s.securityHeaders, s.checkHost, s.bodyLimit, s.requireToken, s.cacheResponses)
 	// Compress what is worth it: the basemap is megabytes of GeoJSON and
 	// item pages compress about tenfold. Cached responses are compressed
 	// once, by the cache.
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: gzipLevel, MinLength: gzipMinLength, Skipper: s.cacheable}))
 
-	e.GET("/", s.handleLanding)
-	e.GET("/conformance", s.handleConformance)
-	e.GET("/api", s.handleOpenAPI)
-	e.GET("/collections", s.handleCollections)
-	e.GET("/collections/:collectionId", s.handleCollection)
-	e.GET("/collections/:collectionId/items", s.handleItems)
-	e.GET("/collections/:collectionId/items/:featureId", s.handleItem)
+	// Every GET resource answers HEAD too (RFC 9110 section 9.3.2), with
+	// the same status and headers and no body.
+	get := func(path string, h echo.HandlerFunc) {
+		e.GET(path, h)
+		e.HEAD(path, h)
+	}
+	get("/", s.handleLanding)
+	get("/conformance", s.handleConformance)
+	get("/api", s.handleOpenAPI)
+	get("/collections", s.handleCollections)
+	get("/collections/:collectionId", s.handleCollection)
+	get("/collections/:collectionId/items", s.handleItems)
+	get("/collections/:collectionId/items/:featureId", s.handleItem)
 
 	e.POST("/api/articles", s.handleIngest)
-	e.GET("/api/articles/:id", s.handleArticle)
-	e.GET("/api/gazetteer", s.handleGazetteerSearch)
+	get("/api/articles/:id", s.handleArticle)
+	get("/api/gazetteer", s.handleGazetteerSearch)
 	e.POST("/api/gazetteer", s.handleGazetteerAdd)
-	e.GET("/api/gazetteer/:id", s.handleGazetteerGet)
+	get("/api/gazetteer/:id", s.handleGazetteerGet)
 	e.PUT("/api/gazetteer/:id", s.handleGazetteerUpdate)
 	e.DELETE("/api/gazetteer/:id", s.handleGazetteerDelete)
-	e.GET("/api/timeline", s.handleTimeline)
-	e.GET("/api/export", s.handleExport)
-	e.GET("/api/config", s.handleConfig)
+	get("/api/timeline", s.handleTimeline)
+	get("/api/export", s.handleExport)
+	get("/api/config", s.handleConfig)
 
-	e.GET("/tiles/incidents/:z/:x/:y", s.handleTile)
-	e.GET("/basemap/countries.geojson", s.handleBasemap)
+	get("/tiles/incidents/:z/:x/:y", s.handleTile)
+	get("/basemap/countries.geojson", s.handleBasemap)
 	// The page's own files (js/, css/, vendor/, favicon.svg) sit at the
 	// root beside index.html, so the page works with relative URLs.
-	e.GET("/*", s.handleStatic)
-	e.GET("/healthz", s.handleHealth)
-	e.GET("/metrics", s.handleMetrics)
+	get("/*", s.handleStatic)
+	get("/healthz", s.handleHealth)
+	get(routeMetrics, s.handleMetrics)
 	return e
 }

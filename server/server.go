@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -28,6 +29,12 @@ type Server struct {
 	metrics *metrics
 	csp     string
 	basemap basemapFile
+	hosts   hostPolicy
+	limiter *heavyLimiter
+
+	// storeFull is set when a write failed for lack of disk space and
+	// cleared by the next write that succeeds; /healthz reports it.
+	storeFull atomic.Bool
 
 	// The response cache, when the store reports its version; nil otherwise.
 	cache        *responseCache
@@ -65,6 +72,8 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		return nil, err
 	}
 	s.csp = csp
+	s.hosts = newHostPolicy(cfg)
+	s.limiter = newHeavyLimiter(cfg.HeavyBudget, cfg.HeavyWait)
 	if deps.Basemap != nil {
 		s.basemap = newBasemapFile(deps.Basemap())
 	}

@@ -103,7 +103,7 @@ type deps struct {
 	// readGeoNames calls fn for each row of a GeoNames dump
 	// (allCountries.txt, cities500.txt, ...) and bad for each malformed
 	// line, which is skipped.
-	readGeoNames func(r io.Reader, fn func(geo.Place) error, bad func(line int, err error)) error
+	readGeoNames func(r io.Reader, fn func(geo.Place) error, bad func(line int, err error)) (malformed int, err error)
 }
 
 // app is one invocation of the binary: its streams, environment and

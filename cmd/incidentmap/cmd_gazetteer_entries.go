@@ -85,6 +85,13 @@ func validatePlace(p geo.Place) error {
 		return fmt.Errorf("--country must be an ISO 3166-1 alpha-2 code such as UA")
 	case p.Population < 0:
 		return fmt.Errorf("--population must not be negative")
+	case p.GeonameID < 0 || p.GeonameID >= geo.UserIDBase:
+		return fmt.Errorf("geonameid must be a GeoNames id (1 to %d) or 0", geo.UserIDBase-1)
+	}
+	for _, name := range append([]string{p.Name, p.Admin1Name, p.Admin2Name}, p.AlternateNames...) {
+		if _, bad := geo.ControlChar(name); bad || strings.ContainsAny(name, "\t\n\r") {
+			return fmt.Errorf("--name %q must not contain control characters", name)
+		}
 	}
 	return nil
 }
@@ -95,9 +102,14 @@ func gazetteerImportHelp() helpText {
 		about: `Adds many entries to your gazetteer: a GeoNames dump in its tab-separated
 format (allCountries.txt, cities500.txt, a country file such as UA.txt), or
 a JSON array of entries as written by "gazetteer export" (chosen by the
-.json extension).`,
+.json extension). A dump may be gzipped (.gz) or zipped (.zip, the first
+.txt inside is read), as GeoNames publishes them; a zip must be given by
+file name, not on standard input. A truncated or corrupt archive, or a file
+in which no line is a GeoNames row, is an error; malformed lines are
+skipped, listed (the first 100) and counted in the summary.`,
 		examples: []string{
 			"incidentmap gazetteer import cities500.txt",
+			"incidentmap gazetteer import allCountries.zip",
 			"incidentmap gazetteer import my-places.json",
 		},
 	}
@@ -155,12 +167,11 @@ func (a *app) cmdGazetteerImport(cfg Config, args []string) error {
 	if strings.EqualFold(filepath.Ext(rest[0]), ".json") {
 		err = readPlacesJSON(r, add)
 	} else {
-		err = a.deps.readGeoNames(r, add, func(line int, err error) {
-			malformed++
+		malformed, err = a.deps.readGeoNames(r, add, func(line int, err error) {
 			if line > 0 {
 				fmt.Fprintf(a.stderr, "incidentmap: gazetteer import: %s:%d: %v (skipped)\n", rest[0], line, err)
 			} else {
-				fmt.Fprintf(a.stderr, "incidentmap: gazetteer import: %v (skipped)\n", err)
+				fmt.Fprintf(a.stderr, "incidentmap: gazetteer import: %s: %v\n", rest[0], err)
 			}
 		})
 	}
@@ -175,14 +186,31 @@ func (a *app) cmdGazetteerImport(cfg Config, args []string) error {
 	return nil
 }
 
-// readPlacesJSON reads a JSON array of entries, checking each.
+// readPlacesJSON reads a JSON array of entries, checking each. An entry
+// without lat or lon is an error, not a place at 0,0.
 func readPlacesJSON(r io.Reader, fn func(geo.Place) error) error {
-	var places []geo.Place
-	if err := json.NewDecoder(bufio.NewReader(r)).Decode(&places); err != nil {
+	var raws []json.RawMessage
+	if err := json.NewDecoder(bufio.NewReader(r)).Decode(&raws); err != nil {
 		return fmt.Errorf("not a JSON array of places: %w", err)
 	}
-	for i, p := range places {
-		if err := validatePlace(p); err != nil {
+	for i, raw := range raws {
+		var p geo.Place
+		var coords struct {
+			Lat *float64 `json:"lat"`
+			Lon *float64 `json:"lon"`
+		}
+		if err := json.Unmarshal(raw, &p); err != nil {
+			return fmt.Errorf("entry %d: %w", i+1, err)
+		}
+		_ = json.Unmarshal(raw, &coords)
+		err := validatePlace(p)
+		switch {
+		case coords.Lat == nil:
+			err = fmt.Errorf("lat is required")
+		case coords.Lon == nil:
+			err = fmt.Errorf("lon is required")
+		}
+		if err != nil {
 			return fmt.Errorf("entry %d (%q): %s", i+1, p.Name, strings.TrimPrefix(err.Error(), "--"))
 		}
 		p.ID = 0 // the store assigns ids

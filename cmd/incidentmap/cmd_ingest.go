@@ -17,8 +17,11 @@ func ingestHelp() helpText {
 		usage: "ingest [flags] [FILE | DIR | -]...",
 		about: `Reads articles into the store: geoparses them, extracts incidents and
 stores both. Inputs are files, directories (searched recursively for *.txt,
-*.json, *.jsonl and *.ndjson) or "-" for standard input, which is also the
-default. Formats:
+*.json, *.jsonl and *.ndjson, skipping hidden ones) or "-" for standard
+input, which is also the default. Inside a directory a symbolic link is
+followed only when it leads to a regular file within that directory; links
+that lead outside it (or to directories) are reported and not read. A file
+named on the command line is read wherever it is. Formats:
   .json            one object or an array of objects {title, url, published, text}
   .jsonl .ndjson   one such object per line
   anything else    plain text, optionally starting with "Title:", "URL:" and
@@ -28,7 +31,9 @@ default. Formats:
 time is used (the current time for standard input). An article already in
 the store (same URL, or same text) is counted as a duplicate. A file that
 fails is reported with its name and the others go on; the exit status is 1
-if any failed.`,
+if any failed. When the store's disk is full, ingest stops at the first
+article that could not be stored, says so once and prints the summary of
+what was stored.`,
 		examples: []string{
 			"incidentmap ingest report.txt",
 			"incidentmap ingest --db /var/lib/incidentmap/store.db reports/",
@@ -59,6 +64,9 @@ func (a *app) cmdIngest(cfg Config, args []string) error {
 	run := ingestRun{app: a, st: st, pl: pl, merge: !cfg.NoMerge, jsonOut: *jsonOut,
 		bar: newProgress(a.stderr, a.stderrTTY && len(inputs) > 1, len(inputs), "files")}
 	for _, in := range inputs {
+		if run.full != nil {
+			break
+		}
 		if err := a.ctx.Err(); err != nil {
 			run.bar.Finish()
 			return err
@@ -73,6 +81,10 @@ func (a *app) cmdIngest(cfg Config, args []string) error {
 		summary = a.stderr // keep stdout pure JSON
 	}
 	fmt.Fprintln(summary, run.counts)
+	if run.full != nil {
+		fmt.Fprintln(summary, "stopped early: the store's disk is full; free space and run the same command again (stored articles are skipped as duplicates)")
+		return errReported
+	}
 	if run.counts.Failed > 0 {
 		return errReported
 	}
@@ -89,6 +101,7 @@ type ingestRun struct {
 	bar     *progress
 	counts  ingestCounts
 	pending []pendingArticle
+	full    error // set at the first full-disk error; nothing more is tried
 }
 
 // pendingArticle waits in the batch with the name its errors are

@@ -17,11 +17,16 @@ Creates or opens the store (--db); when the store has no incidents it loads
 a bundled demo set of reports first, unless --no-demo. Runs until
 interrupted (Ctrl-C or SIGTERM), then shuts down gracefully. Listening
 beyond localhost needs a --token (or INCIDENTMAP_TOKEN): without one serve
-refuses to start, and with one every write needs "Authorization: Bearer".`,
+refuses to start, and with one every write, and /metrics, needs
+"Authorization: Bearer". The server answers only requests addressed to a
+loopback name, an IP address, the --addr host or the host of --base-url
+(set it to the public root behind a proxy or a public name; links use it),
+and refuses writes a browser sends from another origin.`,
 		examples: []string{
 			"incidentmap serve",
 			"incidentmap serve --addr :8080 --db /var/lib/incidentmap/store.db --no-demo",
 			"INCIDENTMAP_TOKEN=s3cret incidentmap serve --addr 0.0.0.0:8080",
+			"INCIDENTMAP_TOKEN=s3cret incidentmap serve --addr 127.0.0.1:8080 --base-url https://map.example.org",
 			"incidentmap serve --tiles 'https://tile.example.org/{z}/{x}/{y}.png' --tiles-attribution '© OpenStreetMap contributors'",
 		},
 	}

@@ -19,6 +19,7 @@ type Config struct {
 	Tiles            string // optional online tile URL template for the map
 	TilesAttribution string // attribution shown for Tiles
 	BodyLimit        int64  // largest accepted request body, bytes
+	BaseURL          string // public root of links and the public host name served
 }
 
 // defaultConfig is the configuration with no flags and no environment.
@@ -41,6 +42,7 @@ func envVars() [][2]string {
 		{"INCIDENTMAP_TILES", "tiles"},
 		{"INCIDENTMAP_TILES_ATTRIBUTION", "tiles-attribution"},
 		{"INCIDENTMAP_BODY_LIMIT", "body-limit"},
+		{"INCIDENTMAP_BASE_URL", "base-url"},
 	}
 }
 
@@ -69,6 +71,7 @@ func registerConfigFlags(fs *flag.FlagSet, cfg *Config, groups flagGroup) {
 		fs.BoolVar(&cfg.NoDemo, "no-demo", cfg.NoDemo, "do not load the demo articles into an empty store (env INCIDENTMAP_NO_DEMO)")
 		fs.StringVar(&cfg.Tiles, "tiles", cfg.Tiles, "online tile `URL` template such as https://tile.example.org/{z}/{x}/{y}.png; default is the offline basemap (env INCIDENTMAP_TILES)")
 		fs.StringVar(&cfg.TilesAttribution, "tiles-attribution", cfg.TilesAttribution, "attribution `text` shown for --tiles (env INCIDENTMAP_TILES_ATTRIBUTION)")
+		fs.StringVar(&cfg.BaseURL, "base-url", cfg.BaseURL, "public root `URL` such as https://map.example.org: used in links, and its host is the one public name the server answers to besides loopback names and IP addresses (env INCIDENTMAP_BASE_URL)")
 		fs.Var((*byteSize)(&cfg.BodyLimit), "body-limit", "largest request body, e.g. 512K, 2M (env INCIDENTMAP_BODY_LIMIT)")
 	}
 }

@@ -25,6 +25,7 @@ type fakeStore struct {
 	filters    []geo.IncidentFilter
 	ingested   []geo.Article
 	failTitles map[string]bool
+	fullAfter  int // when > 0, a batch that would pass this many articles fails as a full disk
 	closed     bool
 }
 
@@ -33,6 +34,9 @@ func newFakeStore() *fakeStore {
 }
 
 func (s *fakeStore) IngestBatch(ctx context.Context, items []processed, merge bool) ([]geo.IngestResult, []error, error) {
+	if s.fullAfter > 0 && len(s.ingested)+len(items) > s.fullAfter {
+		return nil, nil, geo.Errorf(geo.EStorageFull, "the store's disk is full: nothing more can be stored until space is freed")
+	}
 	res := make([]geo.IngestResult, len(items))
 	errs := make([]error, len(items))
 	for i, it := range items {
@@ -248,21 +252,22 @@ func newTestApp(t *testing.T) *testApp {
 			},
 			gazetteerInfo: func() (string, error) { return "GeoNames cities500 2024-01-01", nil },
 			demoArticles:  func() ([]geo.Article, error) { return ta.demo, nil },
-			readGeoNames: func(r io.Reader, fn func(geo.Place) error, bad func(int, error)) error {
+			readGeoNames: func(r io.Reader, fn func(geo.Place) error, bad func(int, error)) (int, error) {
 				b, _ := io.ReadAll(r)
-				n := 0
+				n, malformed := 0, 0
 				for line := range strings.Lines(string(b)) {
 					n++
 					cols := strings.Split(strings.TrimSpace(line), "\t")
 					if len(cols) < 2 {
+						malformed++
 						bad(n, errors.New("too few columns"))
 						continue
 					}
 					if err := fn(geo.Place{Name: cols[1], Country: "UA", Lat: 1, Lon: 2}); err != nil {
-						return err
+						return malformed, err
 					}
 				}
-				return nil
+				return malformed, nil
 			},
 		},
 	}

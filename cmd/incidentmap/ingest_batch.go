@@ -3,6 +3,8 @@ package main
 import (
 	"runtime"
 	"sync"
+
+	"github.com/incidentmap/incidentmap/geo"
 )
 
 // ingestBatch is how many articles go to the store in one transaction: one
@@ -16,8 +18,21 @@ func (r *ingestRun) flush() {
 	if len(r.pending) == 0 {
 		return
 	}
+	if r.full != nil {
+		r.pending = r.pending[:0]
+		return
+	}
 	items := processAll(r.pl, r.pending)
 	results, errs, err := r.st.IngestBatch(r.app.ctx, items, r.merge)
+	if full := storeFullError(err, errs); full != nil {
+		// A full disk fails every later article the same way: stop at
+		// once, with one message, instead of one error per article.
+		r.full = full
+		r.bar.Logf("incidentmap: ingest: %s: %s; stopped there, %d new articles stored before",
+			r.pending[0].name, oneLine(full.Error()), r.counts.New)
+		r.pending = r.pending[:0]
+		return
+	}
 	for i, p := range r.pending {
 		switch {
 		case err != nil:
@@ -32,6 +47,16 @@ func (r *ingestRun) flush() {
 		}
 	}
 	r.pending = r.pending[:0]
+}
+
+// storeFullError returns the batch's full-disk error, if it has one.
+func storeFullError(err error, errs []error) error {
+	for _, e := range append([]error{err}, errs...) {
+		if geo.ErrorCode(e) == geo.EStorageFull {
+			return e
+		}
+	}
+	return nil
 }
 
 // processAll runs the pipeline over the articles with one worker per core.

@@ -3,8 +3,10 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -184,5 +186,74 @@ func TestIngestDoubleDashEndsFlags(t *testing.T) {
 	}
 	if len(ta.store.ingested) != 1 {
 		t.Fatalf("the file named --db was not read")
+	}
+}
+
+// TestIngestStopsAtAFullDisk checks that a bulk ingest stops at the first
+// full-disk error with one message and a summary of what was stored,
+// instead of one identical error per remaining article.
+func TestIngestStopsAtAFullDisk(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := range 1000 {
+		fmt.Fprintf(&b, `{"title":"a%d","url":"https://example.org/%d","text":"drone %d"}`+"\n", i, i, i)
+	}
+	writeFiles(t, dir, map[string]string{"feed.jsonl": b.String(), "more.jsonl": b.String()})
+	ta := newTestApp(t)
+	ta.store.fullAfter = 450
+	if code := ta.runArgs("ingest", filepath.Join(dir, "feed.jsonl"), filepath.Join(dir, "more.jsonl")); code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	lines := strings.Split(strings.TrimSpace(ta.stderr.String()), "\n")
+	if len(lines) != 1 || !strings.Contains(lines[0], "disk is full") || !strings.Contains(lines[0], "400 new articles stored") {
+		t.Fatalf("stderr has %d lines, want one about the full disk:\n%.1000s", len(lines), ta.stderr)
+	}
+	out := ta.stdout.String()
+	if !strings.Contains(out, "articles: 400 new") || !strings.Contains(out, "disk is full") {
+		t.Fatalf("summary %q", out)
+	}
+	if len(ta.store.ingested) != 400 {
+		t.Fatalf("stored %d", len(ta.store.ingested))
+	}
+}
+
+// TestIngestFollowsOnlyLinksInsideTheFolder puts symbolic links in an
+// ingested folder: one to a file outside it (as a link to /etc/passwd
+// would be), one to a file inside, one dangling and one to a directory
+// outside. Only the inside link is read.
+func TestIngestFollowsOnlyLinksInsideTheFolder(t *testing.T) {
+	base := t.TempDir()
+	dir := filepath.Join(base, "reports")
+	writeFiles(t, dir, map[string]string{"a.txt": "Title: Inside\n\nShelling in Kherson.", "sub/b.txt": "Title: Sub\n\nDrones over Kyiv."})
+	writeFiles(t, base, map[string]string{"secret.txt": "Title: Secret\n\nroot:x:0:0:root:/root:/bin/bash", "outside/c.txt": "Title: Outside dir\n\nx"})
+	for link, target := range map[string]string{
+		"passwd.txt":       filepath.Join(base, "secret.txt"),
+		"relative-out.txt": "../secret.txt",
+		"inside.txt":       "sub/b.txt",
+		"dangling.txt":     "nowhere.txt",
+		"outdir.txt":       filepath.Join(base, "outside"),
+	} {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Skipf("symlinks not supported: %v", err)
+		}
+	}
+	ta := newTestApp(t)
+	if code := ta.runArgs("ingest", dir); code != 1 {
+		t.Fatalf("exit %d, want 1 (links refused are reported)", code)
+	}
+	var titles []string
+	for _, a := range ta.store.ingested {
+		titles = append(titles, a.Title)
+	}
+	slices.Sort(titles)
+	if !slices.Equal(titles, []string{"Inside", "Sub"}) || !strings.Contains(ta.stdout.String(), "2 new, 1 duplicate") {
+		t.Fatalf("ingested %q, summary %q; want Inside and Sub, and Sub again through the inside link as a duplicate", titles, ta.stdout)
+	}
+	stderr := ta.stderr.String()
+	for _, want := range []string{"passwd.txt: symbolic link to a file outside the folder", "relative-out.txt: symbolic link to a file outside",
+		"dangling.txt: symbolic link that points nowhere", "outdir.txt: symbolic link"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
 	}
 }

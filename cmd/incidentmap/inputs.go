@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -22,7 +23,8 @@ func articleExtensions() map[string]bool {
 
 // collectInputs expands the arguments of ingest: "-" or nothing is stdin;
 // a directory contributes its article files (recursively, in lexical order,
-// skipping hidden files); anything else is a file, read whatever its
+// skipping hidden files, following a symbolic link only to a regular file
+// inside the directory); anything else is a file, read whatever its
 // extension. A path that cannot be read becomes an input with err set, so
 // it is reported with the others.
 func collectInputs(args []string) []input {
@@ -45,6 +47,7 @@ func collectInputs(args []string) []input {
 			out = append(out, input{name: arg, path: arg})
 			continue
 		}
+		root, rootErr := resolvedDir(arg)
 		walkErr := filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				out = append(out, input{name: path, err: cleanPathError(err)})
@@ -56,7 +59,12 @@ func collectInputs(args []string) []input {
 				return filepath.SkipDir
 			case d.IsDir() || hidden:
 				return nil
-			case exts[strings.ToLower(filepath.Ext(path))]:
+			case !exts[strings.ToLower(filepath.Ext(path))]:
+				return nil
+			case d.Type()&fs.ModeSymlink != 0:
+				out = append(out, linkInput(path, root, rootErr))
+				return nil
+			case d.Type().IsRegular():
 				out = append(out, input{name: path, path: path})
 			}
 			return nil
@@ -66,6 +74,47 @@ func collectInputs(args []string) []input {
 		}
 	}
 	return out
+}
+
+// resolvedDir is dir as an absolute path with every symbolic link
+// resolved, the boundary links inside it must stay within.
+func resolvedDir(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(abs)
+}
+
+// linkInput is the input for a symbolic link met in a folder walk: it is
+// followed only when it resolves to a regular file inside the folder
+// (root, resolved), so a link in a downloaded folder cannot make ingest
+// read and store /etc/passwd or another user's files. The resolved path is
+// what gets opened.
+func linkInput(path, root string, rootErr error) input {
+	refuse := func(why string) input {
+		return input{name: path, err: fmt.Errorf("symbolic link %s; not followed", why)}
+	}
+	if rootErr != nil {
+		return refuse("in a folder whose path cannot be resolved")
+	}
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return refuse("that points nowhere")
+	}
+	target, err = filepath.Abs(target)
+	if err != nil {
+		return refuse("that cannot be resolved")
+	}
+	rel, err := filepath.Rel(root, target)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return refuse("to a file outside the folder")
+	}
+	fi, err := os.Stat(target)
+	if err != nil || !fi.Mode().IsRegular() {
+		return refuse("to something that is not a regular file")
+	}
+	return input{name: path, path: target}
 }
 
 // cleanPathError drops the "open PATH:" prefix, since messages already

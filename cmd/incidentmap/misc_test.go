@@ -159,6 +159,31 @@ func TestGazetteerImportReportsBadEntry(t *testing.T) {
 	assertOneErrorLine(t, ta.stderr.String(), `entry 2 ("Nowhere")`)
 }
 
+func TestGazetteerImportJSONRefusesMissingCoordinatesAndBadIDs(t *testing.T) {
+	tests := []struct{ name, json, want string }{
+		{"no lat", `[{"name":"Nowhere","lon":2,"country":"UA"}]`, "lat is required"},
+		{"no lon", `[{"name":"Nowhere","lat":2,"country":"UA"}]`, "lon is required"},
+		{"negative geonameid", `[{"name":"Nowhere","lat":1,"lon":2,"country":"UA","geonameid":-3}]`, "geonameid"},
+		{"NUL in the name", `[{"name":"No\u0000where","lat":1,"lon":2,"country":"UA"}]`, "control characters"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ta := newTestApp(t)
+			path := filepath.Join(t.TempDir(), "bad.json")
+			if err := os.WriteFile(path, []byte(tt.json), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if code := ta.runArgs("gazetteer", "import", path); code != 1 {
+				t.Fatalf("exit %d, want 1", code)
+			}
+			assertOneErrorLine(t, ta.stderr.String(), tt.want)
+			if len(ta.store.places) != 0 {
+				t.Fatalf("stored %+v", ta.store.places)
+			}
+		})
+	}
+}
+
 func TestByteSizeFlag(t *testing.T) {
 	tests := []struct {
 		in      string

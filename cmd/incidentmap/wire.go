@@ -159,6 +159,7 @@ func newServer(opts serverOptions) (server, error) {
 	cfg := httpserver.Config{
 		Addr: opts.Config.Addr, Token: opts.Config.Token, BodyLimit: opts.Config.BodyLimit,
 		TileURL: opts.Config.Tiles, TileAttribution: opts.Config.TilesAttribution, Version: opts.Version,
+		BaseURL: opts.Config.BaseURL,
 	}
 	deps := httpserver.Deps{
 		Store:     serverStore{st.Store},
@@ -189,15 +190,16 @@ func demoArticles() ([]geo.Article, error) {
 	return article.Read("articles.jsonl", data.DemoArticles())
 }
 
-// readGeoNames parses a GeoNames dump, calling fn for each row and bad for
-// each malformed line.
-func readGeoNames(r io.Reader, fn func(geo.Place) error, bad func(line int, err error)) error {
+// readGeoNames parses a GeoNames dump (plain, gzipped or zipped), calling
+// fn for each row and bad for the first malformed lines; it returns how
+// many lines were malformed in all.
+func readGeoNames(r io.Reader, fn func(geo.Place) error, bad func(line int, err error)) (int, error) {
 	st, err := gaz.ImportReader(r, gaz.ImportOptions{Sink: fn})
 	for _, b := range st.Bad {
 		bad(b.Line, b.Err)
 	}
 	if n := st.BadCount - len(st.Bad); n > 0 {
-		bad(0, fmt.Errorf("%d more malformed lines", n))
+		bad(0, fmt.Errorf("%d more malformed lines not listed", n))
 	}
-	return err
+	return st.BadCount, err
 }

@@ -51,7 +51,8 @@ func (s *Store) BeginImport(ctx context.Context) (*Importer, error) {
 // Add upserts one row. An invalid row is reported as a geo.EInvalid error
 // and skipped; the import can go on. Any other error ends the import: later
 // calls return it and Close rolls back the rows not yet committed.
-func (im *Importer) Add(p geo.Place) error {
+func (im *Importer) Add(p geo.Place) (err error) {
+	defer fullDisk(&err)
 	if im.err != nil {
 		return im.err
 	}
@@ -81,7 +82,8 @@ func (im *Importer) Add(p geo.Place) error {
 
 // Close writes and commits the rows not yet committed and returns how many
 // rows were imported.
-func (im *Importer) Close() (int, error) {
+func (im *Importer) Close() (_ int, err error) {
+	defer fullDisk(&err)
 	if im.tx == nil {
 		return im.n, im.err
 	}

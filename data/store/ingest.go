@@ -35,7 +35,8 @@ func ContentHash(text string) string {
 // URL or content hash is already stored is not stored again; the result then
 // has Duplicate set and describes the stored article. Incidents in the result
 // are the stored ones (ids and Sources filled), once each, in input order.
-func (s *Store) Ingest(ctx context.Context, a geo.Article, mentions []geo.Mention, incidents []geo.Incident, opt IngestOptions) (geo.IngestResult, error) {
+func (s *Store) Ingest(ctx context.Context, a geo.Article, mentions []geo.Mention, incidents []geo.Incident, opt IngestOptions) (_ geo.IngestResult, err error) {
+	defer fullDisk(&err)
 	if err := validateArticle(a); err != nil {
 		return geo.IngestResult{}, err
 	}

@@ -19,8 +19,14 @@ type IngestItem struct {
 // savepoint: an article that fails is rolled back alone and its error is
 // errs[i]; the rest commit together. One commit for many articles is what
 // makes bulk ingest fast. err is set, and nothing is written, only when the
-// transaction itself fails.
+// transaction itself fails, which includes a full disk (geo.EStorageFull).
 func (s *Store) IngestBatch(ctx context.Context, items []IngestItem, opt IngestOptions) (results []geo.IngestResult, errs []error, err error) {
+	defer func() {
+		fullDisk(&err)
+		for i := range errs {
+			fullDisk(&errs[i])
+		}
+	}()
 	results = make([]geo.IngestResult, len(items))
 	errs = make([]error, len(items))
 	tx, err := s.writeTx(ctx)
@@ -46,6 +52,11 @@ func (s *Store) IngestBatch(ctx context.Context, items []IngestItem, opt IngestO
 		default:
 			results[i], errs[i] = ingestNew(ctx, tx, it.Article, hash, it.Mentions, it.Incidents, opt)
 			stored = stored || errs[i] == nil
+		}
+		if isFull(errs[i]) {
+			// SQLite may have rolled the whole transaction back; the
+			// batch fails as one, and nothing of it is stored.
+			return nil, nil, errs[i]
 		}
 		if errs[i] != nil {
 			if _, err := tx.ExecContext(ctx, `ROLLBACK TO article`); err != nil {

@@ -37,7 +37,8 @@ func (s *Store) UserPlaces(ctx context.Context) ([]geo.Place, error) {
 
 // AddUserPlace stores a new user gazetteer entry and returns it with its id,
 // which is at least geo.UserIDBase and never reused. p.ID is ignored.
-func (s *Store) AddUserPlace(ctx context.Context, p geo.Place) (geo.Place, error) {
+func (s *Store) AddUserPlace(ctx context.Context, p geo.Place) (_ geo.Place, err error) {
+	defer fullDisk(&err)
 	if err := checkUserPlace(p); err != nil {
 		return geo.Place{}, err
 	}
@@ -63,7 +64,8 @@ func (s *Store) AddUserPlace(ctx context.Context, p geo.Place) (geo.Place, error
 
 // UpdateUserPlace replaces the user entry with id p.ID, or returns a
 // geo.ENotFound error when there is none.
-func (s *Store) UpdateUserPlace(ctx context.Context, p geo.Place) (geo.Place, error) {
+func (s *Store) UpdateUserPlace(ctx context.Context, p geo.Place) (_ geo.Place, err error) {
+	defer fullDisk(&err)
 	if err := checkUserPlace(p); err != nil {
 		return geo.Place{}, err
 	}
@@ -91,7 +93,8 @@ func (s *Store) UpdateUserPlace(ctx context.Context, p geo.Place) (geo.Place, er
 
 // DeleteUserPlace removes a user entry, or returns a geo.ENotFound error
 // when there is none.
-func (s *Store) DeleteUserPlace(ctx context.Context, id int64) error {
+func (s *Store) DeleteUserPlace(ctx context.Context, id int64) (err error) {
+	defer fullDisk(&err)
 	defer s.ver.changed()
 	r, err := s.write.ExecContext(ctx, `DELETE FROM user_places WHERE id = ?`, id)
 	if err != nil {
@@ -105,6 +108,9 @@ func (s *Store) DeleteUserPlace(ctx context.Context, id int64) error {
 func checkUserPlace(p geo.Place) error {
 	if strings.TrimSpace(p.Name) == "" {
 		return geo.FieldError("name", "name is empty")
+	}
+	if p.GeonameID < 0 || p.GeonameID >= geo.UserIDBase {
+		return geo.FieldError("geonameid", "must be a GeoNames id or 0")
 	}
 	return validatePoint(p.Lat, p.Lon, "")
 }

@@ -18,7 +18,7 @@ func validateArticle(a geo.Article) error {
 	if strings.TrimSpace(a.Text) == "" {
 		return geo.FieldError("text", "article text is empty")
 	}
-	return nil
+	return geo.CheckPublished(a.Published, time.Now())
 }
 
 // validateMention checks a mention against the article text it points into.

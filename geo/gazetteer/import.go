@@ -1,10 +1,7 @@
 package gazetteer
 
 import (
-	"archive/zip"
 	"bufio"
-	"bytes"
-	"compress/gzip"
 	"fmt"
 	"io"
 	"os"
@@ -32,6 +29,10 @@ type BadLine struct {
 // maxBadKept bounds how many malformed lines are kept for the report.
 const maxBadKept = 100
 
+// maxLineBytes bounds one line of a dump; GeoNames' longest lines (places
+// with thousands of alternate names) are well under 1 MiB.
+const maxLineBytes = 16 << 20
+
 // ImportOptions receives each parsed place and, optionally, progress.
 type ImportOptions struct {
 	Sink     func(geo.Place) error
@@ -40,30 +41,36 @@ type ImportOptions struct {
 
 // Import streams a GeoNames dump line by line into opt.Sink, so even the
 // 12-million-line allCountries.txt never sits in memory. The file may be
-// plain, gzipped or a zip archive (the first .txt inside is read, as in
-// GeoNames' own zips). A malformed line is counted with its number; an
-// error from the sink stops the import.
+// plain, gzipped or a zip archive (the first .txt inside that is not a
+// readme, as in GeoNames' own zips). A malformed line is counted with its
+// number; an error from the sink, a corrupt or truncated archive, or a
+// file in which no line is a GeoNames row stops the import with an error.
 func Import(path string, opt ImportOptions) (ImportStats, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return ImportStats{}, err
 	}
 	defer f.Close()
-	r, closeFn, err := openDump(f, opt.Progress)
+	return ImportReader(f, opt)
+}
+
+// ImportReader is Import over an open stream. A zip archive can only be
+// read from a file (its index is at the end), so r must then be an
+// *os.File or another io.ReaderAt that knows its size.
+func ImportReader(r io.Reader, opt ImportOptions) (ImportStats, error) {
+	lines, closeFn, err := openDump(r, opt.Progress)
 	if err != nil {
 		return ImportStats{}, err
 	}
 	defer closeFn()
-	opt.Progress = nil // counted on the file itself, compressed or not
-	return ImportReader(r, opt)
+	return importLines(lines, opt.Sink)
 }
 
-// ImportReader is Import over an already opened stream of GeoNames lines.
-func ImportReader(r io.Reader, opt ImportOptions) (ImportStats, error) {
+// importLines parses each line of r.
+func importLines(r io.Reader, sink func(geo.Place) error) (ImportStats, error) {
 	var st ImportStats
-	cr := &countingReader{r: r, progress: opt.Progress}
-	sc := bufio.NewScanner(cr)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), maxLineBytes)
 	for sc.Scan() {
 		st.Lines++
 		line := sc.Text()
@@ -79,62 +86,17 @@ func ImportReader(r io.Reader, opt ImportOptions) (ImportStats, error) {
 			}
 			continue
 		}
-		if err := opt.Sink(p); err != nil {
+		if err := sink(p); err != nil {
 			return st, fmt.Errorf("gazetteer: line %d: %w", st.Lines, err)
 		}
 		st.Imported++
 	}
-	return st, sc.Err()
-}
-
-func openDump(f *os.File, progress func(int64)) (io.Reader, func(), error) {
-	br := bufio.NewReaderSize(&countingReader{r: f, progress: progress}, 1<<16)
-	magic, _ := br.Peek(4)
-	switch {
-	case bytes.HasPrefix(magic, []byte{0x1f, 0x8b}):
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, nil, fmt.Errorf("gazetteer: %w", err)
-		}
-		return zr, func() { zr.Close() }, nil
-	case bytes.Equal(magic, []byte("PK\x03\x04")):
-		return openZip(f)
+	if err := sc.Err(); err != nil {
+		return st, fmt.Errorf("gazetteer: reading after line %d: %w", st.Lines, err)
 	}
-	return br, func() {}, nil
-}
-
-func openZip(f *os.File) (io.Reader, func(), error) {
-	st, err := f.Stat()
-	if err != nil {
-		return nil, nil, err
+	if st.Imported == 0 && st.BadCount > 0 {
+		return st, fmt.Errorf("gazetteer: none of the %d lines is a GeoNames row (19 tab-separated columns); "+
+			"is this a GeoNames dump, or an archive in a format other than gzip or zip?", st.BadCount)
 	}
-	zr, err := zip.NewReader(f, st.Size())
-	if err != nil {
-		return nil, nil, fmt.Errorf("gazetteer: %w", err)
-	}
-	for _, zf := range zr.File {
-		if strings.HasSuffix(zf.Name, ".txt") && !strings.HasPrefix(zf.Name, "readme") {
-			rc, err := zf.Open()
-			if err != nil {
-				return nil, nil, fmt.Errorf("gazetteer: %w", err)
-			}
-			return rc, func() { rc.Close() }, nil
-		}
-	}
-	return nil, nil, fmt.Errorf("gazetteer: no .txt file in zip archive")
-}
-
-type countingReader struct {
-	r        io.Reader
-	n        int64
-	progress func(int64)
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	if c.progress != nil {
-		c.progress(c.n)
-	}
-	return n, err
+	return st, nil
 }

@@ -22,9 +22,11 @@ type Index struct {
 	admin2  map[string]int32    // "UA.05.1416" → slot of the ADM2 entry
 	country map[string]int32    // "UA" → slot of the country entry
 	prefix  *prefixIndex        // built on first prefix search
-	hidden  map[int64]geo.Place // entries corrected by a user entry, by id
-	Info    string              // the build info of the bundled data, if known
-	gen     atomic.Uint64       // bumped by every change, so callers' caches know when to forget
+	hidden  map[int64]geo.Place // base entries corrected by user entries, by id
+	// correctors maps a corrected base id to the user entries carrying it.
+	correctors map[int64]map[int64]bool
+	Info       string        // the build info of the bundled data, if known
+	gen        atomic.Uint64 // bumped by every change, so callers' caches know when to forget
 }
 
 // Generation changes whenever an entry is added or removed: answers

@@ -61,6 +61,12 @@ func TestValidateNamesTheField(t *testing.T) {
 		{"negative population", func(p *geo.Place) { p.Population = -1 }, "population"},
 		{"long name", func(p *geo.Place) { p.Name = string(make([]byte, 300)) }, "name"},
 		{"empty alternate name", func(p *geo.Place) { p.AlternateNames = []string{"ok", " "} }, "alternate_names"},
+		{"negative geonameid", func(p *geo.Place) { p.GeonameID = -5 }, "geonameid"},
+		{"geonameid in the user id range", func(p *geo.Place) { p.GeonameID = geo.UserIDBase + 1 }, "geonameid"},
+		{"NUL in the name", func(p *geo.Place) { p.Name = "Kaly\x00nove" }, "name"},
+		{"newline in the name", func(p *geo.Place) { p.Name = "Kaly\nnove" }, "name"},
+		{"escape in the region name", func(p *geo.Place) { p.Admin1Name = "Donetsk\x1b[31m" }, "admin1_name"},
+		{"NUL in an alternate name", func(p *geo.Place) { p.AlternateNames = []string{"ok", "a\x00b"} }, "alternate_names"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -42,6 +42,10 @@ func (ix *Index) Validate(p *geo.Place) error {
 		return geo.FieldError("name", "must be at most %d characters", maxNameLen)
 	case !utf8.ValidString(p.Name):
 		return geo.FieldError("name", "must be valid UTF-8")
+	case hasControl(p.Name) || hasControl(p.Admin1Name) || hasControl(p.Admin2Name) || hasControl(p.Source):
+		return geo.FieldError(controlField(p), "must not contain control characters such as NUL")
+	case p.GeonameID < 0 || p.GeonameID >= geo.UserIDBase:
+		return geo.FieldError("geonameid", "must be a GeoNames id from 1 to %d, or 0 for none", geo.UserIDBase-1)
 	case len(p.AlternateNames) > maxAltNames:
 		return geo.FieldError("alternate_names", "at most %d names", maxAltNames)
 	case math.IsNaN(p.Lat) || p.Lat < -90 || p.Lat > 90:
@@ -65,10 +69,32 @@ func (ix *Index) Validate(p *geo.Place) error {
 	}
 	for i, a := range p.AlternateNames {
 		a = strings.TrimSpace(a)
-		if a == "" || utf8.RuneCountInString(a) > maxNameLen || !utf8.ValidString(a) {
-			return geo.FieldError("alternate_names", "name %d must be 1 to %d characters", i+1, maxNameLen)
+		if a == "" || utf8.RuneCountInString(a) > maxNameLen || !utf8.ValidString(a) || hasControl(a) {
+			return geo.FieldError("alternate_names", "name %d must be 1 to %d characters of text without control characters", i+1, maxNameLen)
 		}
 		p.AlternateNames[i] = a
 	}
 	return nil
+}
+
+// hasControl reports whether a name holds a control character; names are
+// one line, so tabs and newlines count too.
+func hasControl(s string) bool {
+	if _, bad := geo.ControlChar(s); bad {
+		return true
+	}
+	return strings.ContainsAny(s, "\t\n\r")
+}
+
+// controlField names the first field of p that holds a control character.
+func controlField(p *geo.Place) string {
+	switch {
+	case hasControl(p.Name):
+		return "name"
+	case hasControl(p.Admin1Name):
+		return "admin1_name"
+	case hasControl(p.Admin2Name):
+		return "admin2_name"
+	}
+	return "source"
 }
