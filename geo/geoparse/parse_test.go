@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/incidentmap/incidentmap/geo"
+	"github.com/incidentmap/incidentmap/geo/gazetteer"
 	"github.com/incidentmap/incidentmap/geo/geoparse"
 )
 
@@ -292,6 +293,44 @@ func TestExplain(t *testing.T) {
 	for i := 1; i < len(w); i++ {
 		if w[i].Score > w[i-1].Score || w[i].Chosen {
 			t.Errorf("candidate %d (%s %s) out of order or also chosen", i, w[i].Name, w[i].Country)
+		}
+	}
+}
+
+// TestUserEntryReachesRememberedAnswers: the parser remembers the
+// gazetteer's answers between documents, and forgets them when entries
+// change, so a user's correction and a village the user adds count in the
+// next document.
+func TestUserEntryReachesRememberedAnswers(t *testing.T) {
+	ix, err := gazetteer.LoadFile("../../data/gazetteer/places.tsv.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := geoparse.New(ix, nil)
+	text := "Russian troops shelled Kupiansk and the area near Zatyshnivka, Kharkiv, on Monday."
+	before := p.Geoparse(text)
+	var kupiansk geo.Mention
+	for _, m := range before.Places {
+		if m.Text == "Kupiansk" {
+			kupiansk = m
+		}
+	}
+	if kupiansk.GeonameID == 0 || len(before.Unresolved) != 1 {
+		t.Fatalf("before the entries: Kupiansk %+v, unresolved %+v", kupiansk, before.Unresolved)
+	}
+	ix.Put(geo.Place{ID: geo.UserIDBase + 1, GeonameID: kupiansk.GeonameID, Name: "Kupiansk", FeatureCode: "PPLA2",
+		Country: "UA", Admin1: "07", Lat: kupiansk.Lat + 0.5, Lon: kupiansk.Lon})
+	ix.Put(geo.Place{ID: geo.UserIDBase + 2, Name: "Zatyshnivka", FeatureCode: "PPL", Country: "UA", Admin1: "07", Lat: 49.9, Lon: 37.1})
+	after := p.Geoparse(text)
+	if len(after.Unresolved) != 0 {
+		t.Errorf("after the entries: still unresolved %+v", after.Unresolved)
+	}
+	for _, m := range after.Places {
+		switch {
+		case m.Text == "Kupiansk" && m.Lat != kupiansk.Lat+0.5:
+			t.Errorf("Kupiansk at %.3f, want the corrected %.3f", m.Lat, kupiansk.Lat+0.5)
+		case m.Text == "Zatyshnivka" && (m.FeatureCode != "PPL" || m.Precision != geo.PrecisionExact):
+			t.Errorf("the village resolved to %s at precision %d, want the user's entry", m.FeatureCode, m.Precision)
 		}
 	}
 }
