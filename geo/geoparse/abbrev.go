@@ -14,6 +14,10 @@ var stateAbbrevs = map[string]string{
 	"n s": "CA.07", "n b": "CA.04", "nfld": "CA.05", "p e i": "CA.09",
 }
 
+// standaloneAbbrevs are abbreviations of divisions that name nothing
+// else and stand alone in running text: "cases in NSW".
+var standaloneAbbrevs = map[string]string{"nsw": "AU.02", "qld": "AU.04"}
+
 var usStates = map[string]string{
 	"ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT",
 	"del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS",
@@ -37,8 +41,11 @@ func (r *recognizer) stateAbbrevAt(i int) (span, bool) {
 	if code, us := usStates[key]; us {
 		admin1, ok = "US."+code, true
 	}
-	if !ok {
+	if _, alone := standaloneAbbrevs[key]; !ok && !alone {
 		return span{}, false
+	}
+	if code, ok := standaloneAbbrevs[key]; ok {
+		return span{first: i, last: i, key: key, end: t.end, level: geo.LevelAdmin1, known: true, admin1: code}, true
 	}
 	dotted := t.abbrev && len(key) >= 3 && key[1] == ' '
 	afterTown := i > 0 && r.toks[i-1].cap && r.toks[i-1].commaAfter

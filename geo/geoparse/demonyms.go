@@ -23,7 +23,7 @@ var irregularDemonyms = map[string]string{
 	"slovak": "SK", "lao": "LA", "laotian": "LA", "kyrgyz": "KG", "tajik": "TJ", "uzbek": "UZ",
 	"kazakh": "KZ", "turkmen": "TM", "azerbaijani": "AZ", "azeri": "AZ", "belarusian": "BY",
 	"ivorian": "CI", "beninese": "BJ", "togolese": "TG", "senegalese": "SN", "malian": "ML",
-	"chadian": "TD", "nigerien": "NE", "german": "DE", "dane": "DK", "swede": "SE", "finn": "FI",
+	"chadian": "TD", "nigerien": "NE", "german": "DE", "dominican": "DO", "dominicans": "DO", "dane": "DK", "swede": "SE", "finn": "FI",
 	"pole": "PL", "briton": "GB", "brit": "GB", "turk": "TR", "kurdish": "", "kurd": "", "kurds": "", "arab": "", "arabs": "", "berber": "", "tuareg": "", "pashtun": "", "baloch": "", "sahrawi": "EH", "yemeni": "YE", "omani": "OM",
 }
 

@@ -114,6 +114,12 @@ func TestParseCases(t *testing.T) {
 			not:  []string{"MAC", "UGA", "Marburg", "Soul", "Department", "Arab"},
 		},
 		{
+			name:     "a longer place name beats the people's name it starts with",
+			text:     "Officials in British Columbia and the Dominican Republic met British and Dominican envoys. Cases rose in NSW and Qld.",
+			want:     map[string]string{"British Columbia": "CA.02", "Dominican Republic": "DO", "NSW": "AU.02", "Qld": "AU.04"},
+			demonyms: map[string]string{"British": "GB", "Dominican": "DO"},
+		},
+		{
 			name: "Canadian province abbreviations",
 			text: "Flooding hit Brandon, Man., and Gatineau, Que., on Sunday.",
 			want: map[string]string{"Brandon": "CA.03", "Man.": "CA.03", "Gatineau": "CA.10", "Que.": "CA.10"},

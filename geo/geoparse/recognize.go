@@ -67,12 +67,14 @@ func (r *recognizer) run() []span {
 		if !r.toks[i].cap {
 			continue
 		}
-		if sp, ok := r.demonymAt(i); ok {
-			spans = append(spans, sp)
-			i = sp.last
+		sp, ok := r.matchAt(i)
+		if d, isDemonym := r.demonymAt(i); isDemonym && (!ok || sp.last <= d.last) {
+			// A people's name, unless a longer place name starts with it:
+			// "British Columbia", "Dominican Republic".
+			spans = append(spans, d)
+			i = d.last
 			continue
 		}
-		sp, ok := r.matchAt(i)
 		if !ok {
 			continue
 		}
