@@ -32,6 +32,8 @@ func (r *recognizer) accept(sp span) bool {
 		return false
 	case r.isModifier(sp) && !designated:
 		return false
+	case sp.first == sp.last && len(r.toks[sp.first].text) == 1:
+		return false // a single letter: "influenza B"
 	case r.toks[sp.first].allCaps && sp.first == sp.last && sp.admin1 == "" && !r.isDateline(sp) && !r.isCountryCode(sp):
 		return false
 	case r.toks[sp.first].sentStart && sp.first == sp.last && (commonWords[name] || r.lowerElsewhere(name)):
@@ -112,11 +114,19 @@ func (r *recognizer) wordOrFirstName(i int) bool {
 	return r.lex.isWord(r.lower(i)) || r.lex.isFirstName(r.toks[i].text)
 }
 
-// minorPlace: the name's best entry of exactly that name is a settlement of
-// under 100,000 people, not a country or a region.
+// minorPlace: the name is not a country's or a region's, nor the own name
+// (not an alternate one) of a town of 100,000 people or more.
 func (r *recognizer) minorPlace(sp span) bool {
-	best, ok := r.best(sp.key, askBestExact)
-	return !ok || best.Level() >= geo.LevelAdmin2 && best.Population < 100000
+	for _, c := range r.ask(sp.key, askTopExact) {
+		if c.Level() < geo.LevelAdmin2 {
+			return false
+		}
+		own := gazetteer.Key(c.Name) == sp.key || gazetteer.Key(c.ASCIIName) == sp.key
+		if own && c.Population >= 100000 {
+			return false
+		}
+	}
+	return true
 }
 
 // isDateline: an all-caps place name opening a line and followed by a
@@ -181,10 +191,31 @@ func (r *recognizer) inPersonRun(sp span) bool {
 	if sp.last+1 < len(r.toks) {
 		cur, next := r.toks[sp.last], r.toks[sp.last+1]
 		if next.cap && !cur.punctAfter && !cur.commaAfter && !cur.possessive && !next.sentStart && !r.explained(sp.last+1) {
+			if r.namesAnOffice(sp.last + 1) {
+				return false // "Texas Fire Service", "British Columbia Finance Minister": a place's office
+			}
 			return !next.hyphenPrev || !modifierSuffixes[next.low]
 		}
 	}
 	return false
+}
+
+// namesAnOffice: the capitalised words from i on are ordinary English words
+// ending a run ("Fire Service", "Public Utilities", "Finance Minister"),
+// so the place before them names whose office it is; a run that goes on
+// into a name ("Kyiv Independent Media") is not one.
+func (r *recognizer) namesAnOffice(i int) bool {
+	n := 0
+	for ; i < len(r.toks) && r.toks[i].cap && !r.toks[i].sentStart; i++ {
+		if !r.lex.isWord(r.lower(i)) && !titles[r.lower(i)] && !institutions[r.lower(i)] {
+			return false
+		}
+		n++
+		if r.toks[i].punctAfter || r.toks[i].commaAfter || r.toks[i].possessive {
+			break
+		}
+	}
+	return n >= 2
 }
 
 // explained: a capitalised neighbour that does not make a run a person's

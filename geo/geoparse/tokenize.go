@@ -43,6 +43,9 @@ func tokenize(text string, toks []token) []token {
 				if n := len(toks); n > 0 {
 					toks[n-1].punctAfter = true
 				}
+				if (r == '"' || r == '“' || r == '«') && opensQuote(text, i) {
+					sentStart = true // quoted speech starts a sentence: "We would..."
+				}
 				hyphen = false
 			case r == '.' || r == '!' || r == '?' || r == '\n' || r == ';' || r == ':':
 				if n := len(toks); n > 0 {
@@ -111,6 +114,23 @@ func tokenize(text string, toks []token) []token {
 		sentStart, hyphen = false, false
 	}
 	return toks
+}
+
+// opensQuote: the quote mark at i opens a quotation (after a space, a colon
+// or the start of a line, before a word).
+func opensQuote(text string, i int) bool {
+	if i > 0 {
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		if !unicode.IsSpace(prev) && prev != ':' && prev != '(' {
+			return false
+		}
+	}
+	_, size := utf8.DecodeRuneInString(text[i:])
+	if i+size >= len(text) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(text[i+size:])
+	return unicode.IsLetter(next)
 }
 
 func isWordRune(r rune) bool {
