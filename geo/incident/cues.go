@@ -153,14 +153,6 @@ func DefaultCues() []Cue {
 
 // Words that change what a matched cue means.
 var (
-	// modalWords before a cue make it an intention, a threat or a denial.
-	modalWords = setOf("would", "could", "might", "will", "threatened", "threatens", "threatening",
-		"vowed", "vows", "plans", "planned", "planning", "intends", "intended", "not", "never",
-		"no", "failed", "ready", "prepared")
-	// habitualPhrases make a sentence background, not an event report.
-	habitualPhrases = [][]string{{"for", "months"}, {"for", "weeks"}, {"for", "years"},
-		{"for", "decades"}, {"continue", "to"}, {"continues", "to"}, {"regularly"},
-		{"routinely"}, {"frequently"}, {"often"}, {"repeatedly"}, {"every", "day"}}
 	// excessiveForce and intervention refine a protest.
 	excessiveForce = setOf("killed", "killing", "shot", "live", "opened", "dead")
 	intervention   = setOf("dispersed", "disperse", "dispersing", "tear", "teargas", "cannon",
