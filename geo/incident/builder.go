@@ -2,6 +2,7 @@ package incident
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/incidentmap/incidentmap/geo"
 )
@@ -132,9 +133,15 @@ func (b *builder) emit(s *sentence, ev *event, date eventDate) {
 		if inc.Location == "" {
 			inc.Location = p.m.Text
 		}
+		if fig.fatalities != nil && fig.claimTo > fig.claimFrom {
+			inc.FatalitiesClaimedBy = strings.ReplaceAll(b.article.Text[s.toks[fig.claimFrom].start:s.toks[fig.claimTo-1].end], "’", "'")
+		}
 		if len(ev.places) > 1 {
 			// A figure stated for several places at once cannot be split.
 			inc.Fatalities, inc.Injured = zeroOnly(fig.fatalities), zeroOnly(fig.injured)
+			if inc.Fatalities == nil {
+				inc.FatalitiesClaimedBy = ""
+			}
 		}
 		b.prevOut = append(b.prevOut, len(b.out))
 		b.out = append(b.out, inc)
