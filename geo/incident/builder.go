@@ -32,7 +32,7 @@ type builder struct {
 func (b *builder) sentence(i int) {
 	s := &b.sents[i]
 	defer func() { b.lastUnit = lastUnitIn(s.toks, b.lastUnit) }()
-	if len(s.events) == 0 {
+	if len(s.events) == 0 || background(*s, b.article.Published) {
 		b.casualtyFollowUp(i)
 		return
 	}
@@ -44,8 +44,12 @@ func (b *builder) sentence(i int) {
 		date = s.date
 		b.carryDate = &s.date
 	}
-	events := placeEvents(s.events, s.places)
+	events := absorb(placeEvents(s.events, s.places), s.toks)
 	if len(events[0].places) == 0 {
+		if !b.carryable(i) {
+			b.casualtyFollowUp(i)
+			return
+		}
 		carried := b.carriedPlaces(i)
 		if len(carried) == 0 {
 			return

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -117,12 +118,11 @@ func TestDevSet(t *testing.T) {
 	if len(events) < 150 {
 		t.Fatalf("dev set has %d events, want at least 150", len(events))
 	}
-	published := time.Date(2025, 1, 31, 12, 0, 0, 0, time.UTC)
 	scores := map[string]*devScore{}
 	var total devScore
 	var misses []string
 	for _, ev := range events {
-		incs := extractReal(t, geo.Article{Title: ev.ID, Text: ev.Text, Published: published})
+		incs := extractReal(t, geo.Article{Title: ev.ID, Text: ev.Text, Published: noteDate(t, ev)})
 		s := devScore{n: 1}
 		in, ok := pickIncident(incs, ev)
 		got := "none"
@@ -180,6 +180,22 @@ func TestDevSet(t *testing.T) {
 	check("country", total.country, floors.country)
 	check("fatalities", total.fatal, floors.fatal)
 }
+
+// noteDate is the day after the date an analyst's note opens with ("On 4
+// March 2024, ..."): the note is taken as published then.
+func noteDate(t *testing.T, ev devEvent) time.Time {
+	m := notePrefix.FindStringSubmatch(ev.Text)
+	if m == nil {
+		t.Fatalf("%s: no date at the start of %q", ev.ID, ev.Text)
+	}
+	d, err := time.Parse("2 January 2006", m[1])
+	if err != nil {
+		t.Fatalf("%s: %v", ev.ID, err)
+	}
+	return d.Add(36 * time.Hour)
+}
+
+var notePrefix = regexp.MustCompile(`^On (\d{1,2} [A-Z][a-z]+ \d{4}),`)
 
 func b2i(b bool) int {
 	if b {
