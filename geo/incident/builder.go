@@ -44,7 +44,7 @@ func (b *builder) sentence(i int) {
 		date = s.date
 		b.carryDate = &s.date
 	}
-	events := absorb(placeEvents(s.events, s.places), s.toks)
+	events := placeEvents(absorb(s.events, s.toks), s.places)
 	if len(events[0].places) == 0 {
 		if !b.carryable(i) {
 			b.casualtyFollowUp(i)

@@ -35,6 +35,10 @@ var (
 		"residents", "worshippers", "farmers", "passengers", "herders", "displaced", "children",
 		"women", "pupils", "students", "traders", "mourners", "village", "villages", "gunmen",
 		"bandits", "assailants", "armed"}
+	forceWords = []string{"troops", "forces", "soldiers", "army", "units", "fighters", "militants", "rebels",
+		"peacekeepers", "militia", "brigade", "battalion", "wagner", "contingent", "personnel"}
+	handoverObjects = []string{"camp", "base", "town", "city", "territory", "control", "positions", "village",
+		"area", "post", "bases", "camps", "outpost"}
 	mobWords = []string{"mob", "mobs", "angry", "irate", "enraged", "vigilante", "vigilantes", "lynch"}
 	protesters = []string{"protest", "protests", "protesters", "protestors", "demonstrators",
 		"demonstration", "demonstrations", "rally", "marchers", "crowd", "crowds"}
@@ -65,6 +69,8 @@ func DefaultCues() []Cue {
 		{Sub: geo.SubNonViolentTransfer, Priority: 76, Patterns: []string{
 			"handed|hand|hands|handing ~4 over", "handover|hand-over", "without ~1 fighting|resistance|a ~1 fight|clashes|bloodshed",
 			"peacefully ~3 transferred|handed|withdrew", "transferred ~3 control"}},
+		{Sub: geo.SubNonViolentTransfer, Priority: 76, Requires: handoverObjects, Patterns: []string{
+			"handed|hands|handing|hand|ceded|cedes ~3 to"}},
 		{Sub: geo.SubChangeToGroup, Priority: 73, Patterns: []string{
 			"seized|confiscated|recovered|found|discovered|captured ~5 weapons|rifles|arms|ammunition|cache|caches|guns|firearms|explosives|drugs|stockpile"}},
 		{Sub: geo.SubDisruptedWeapons, Priority: 90, Requires: aerialWeapons, Patterns: []string{
@@ -74,6 +80,8 @@ func DefaultCues() []Cue {
 			"destroyed ~1 in ~1 air"}},
 		{Sub: geo.SubRemoteExplosive, Priority: 85, Patterns: []string{
 			"ied|ieds|landmine|landmines|roadside|improvised|vbied", "land ~1 mine|mines",
+			"detonated|detonates|detonating ~4 bomb|bombs|explosive|explosives|device|devices|ied|mine|mines",
+			"car|motorcycle|motorbike|truck|bicycle|parcel ~1 bomb|bombs",
 			"explosive ~1 device|devices", "car ~1 bomb", "mine ~1 blast|explosion",
 			"bomb|bombs|explosives ~3 exploded|detonated|went|blast|planted"}},
 		{Sub: geo.SubAirDroneStrike, Priority: 80, Patterns: []string{
@@ -117,6 +125,7 @@ func DefaultCues() []Cue {
 		{Sub: geo.SubArmedClash, Priority: 60, Patterns: []string{
 			"clash|clashes|clashed|fighting|fought|battle|battles|battled|firefight|firefights|gunfight|gunfights|gunbattle|skirmish|skirmishes|ambush|ambushed|ambushes|offensive|assault",
 			"exchange|exchanged|exchanging|exchanges ~1 fire|gunfire", "gun ~1 battle|battles",
+			"shootout|shootouts|shoot-out|shoot-outs|firefight|gunfight",
 			"repelled|repulsed|repelling",
 			"attacked|attack|attacks|stormed|raided|targeted ~4 positions|position|base|bases|checkpoint|convoy|outpost|barracks|post|camp|patrol|station|police|policemen|soldiers|troops|army|military|officers|cantonment|garrison|servicemen|personnel|forces"}},
 		{Sub: geo.SubArmedClash, Priority: 57, Patterns: []string{
@@ -141,7 +150,8 @@ func DefaultCues() []Cue {
 		{Sub: geo.SubChangeToGroup, Priority: 44, Patterns: []string{
 			"imposed|declared|announced|extended|lifted ~3 curfew|curfews|emergency",
 			"suspended|banned|dissolved|outlawed|proscribed ~5 activities|parties|party|group|groups|organisation|organization|broadcasts|operations",
-			"deployed|redeployed|dispatched|sent ~4 to|troops|forces|reinforcements|units|soldiers",
+			"deployed|redeployed|dispatched|sent ~4 to|troops|forces|reinforcements|units|soldiers"}},
+		{Sub: geo.SubChangeToGroup, Priority: 44, Requires: forceWords, Patterns: []string{
 			"reinforcements ~3 arrived", "withdrew|withdrawn|retreated|pulled ~3 from|out|back"}},
 		{Sub: geo.SubOther, Priority: 30, Patterns: []string{
 			"mass ~1 grave|graves", "bodies ~3 found|discovered|uncovered|exhumed",

@@ -84,6 +84,7 @@ func (x *Extractor) analyse(text string, sp Span, ms []geo.Mention, a geo.Articl
 	}
 	markEligible(s.places, s.toks, s.clauses, hasCue)
 	markQualifiers(s.places, s.toks)
+	markSites(s.places, s.toks)
 	s.events = sentenceEvents(cueOf, hasCue)
 	s.date, s.dated = findDate(s.toks, a.Published)
 	return s
