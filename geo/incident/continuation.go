@@ -41,10 +41,10 @@ func (b *builder) carryable(i int) bool {
 	if namesUnknownPlace(s) {
 		return false
 	}
-	if b.multiRegion() && (statesCount(s) || actorCountrySubject(s)) {
+	if statesCount(s) && (b.multiRegion(i) || actorCountrySubject(s)) {
 		return false // "Russia launched 82 missiles and drones": a total, not one place's
 	}
-	if b.prevEvent >= 0 && i-b.prevEvent <= 2 && (describesFighting(s) || refersToAttackers(s)) {
+	if b.prevEvent >= 0 && (i-b.prevEvent <= 2 && describesFighting(s) || i-b.prevEvent <= 3 && refersToAttackers(s)) {
 		return false
 	}
 	return true
@@ -76,14 +76,45 @@ func namesUnknownPlace(s sentence) bool {
 	return false
 }
 
-// multiRegion reports whether the incidents so far lie in more than one
-// first-level region.
-func (b *builder) multiRegion() bool {
+// multiRegion reports whether the sentences up to i name event places in
+// more than one first-level region.
+func (b *builder) multiRegion(i int) bool {
 	seen := map[string]bool{}
-	for _, in := range b.out {
-		seen[in.Country+"."+in.Admin1] = true
+	for k := 0; k <= i && k < len(b.sents); k++ {
+		for _, r := range b.sents[k].places {
+			if r.eligible && geo.LevelOf(r.m.FeatureCode) > geo.LevelCountry {
+				seen[r.m.Country+"."+r.m.Admin1] = true
+			}
+		}
 	}
 	return len(seen) > 1
+}
+
+// turnsElsewhere reports whether a sentence without events must not lend
+// its figures to the incidents before it: it opens on another event
+// ("Separately, ...") or names a place of its own.
+func turnsElsewhere(s sentence, prev []geo.Incident) bool {
+	for _, ph := range separateOpeners {
+		if hasWords(s.toks, 0, ph) {
+			return true
+		}
+	}
+	if namesUnknownPlace(s) {
+		return true
+	}
+	for _, r := range s.places {
+		if !r.eligible || geo.LevelOf(r.m.FeatureCode) <= geo.LevelCountry {
+			continue
+		}
+		same := false
+		for _, in := range prev {
+			same = same || in.Location == r.m.Name || (in.Country == r.m.Country && in.Admin1 == r.m.Admin1 && geo.LevelOf(r.m.FeatureCode) <= geo.LevelAdmin1)
+		}
+		if !same {
+			return true
+		}
+	}
+	return false
 }
 
 // statesCount reports whether the sentence counts weapons or attacks.

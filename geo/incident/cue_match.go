@@ -77,7 +77,7 @@ func (t *cueTable) bestCue(toks []token, from, to int, hasPlace bool) (cueHit, b
 			if found && c.Priority <= best.priority {
 				continue
 			}
-			if !matchSteps(toks, i, to, cp.steps) || !t.requirementMet(cp.cue, toks, hasPlace) || negated(toks, from, i) || plannedAfter(toks, i, to) || notThisEvent(toks, i) {
+			if notAsCue(toks, i) || !matchSteps(toks, i, to, cp.steps) || !t.requirementMet(cp.cue, toks, hasPlace) || negated(toks, from, i) || plannedAfter(toks, i, to) || notThisEvent(toks, i) {
 				continue
 			}
 			best, found = cueHit{sub: c.Sub, priority: c.Priority, tok: i}, true
@@ -142,4 +142,20 @@ func refineProtest(sub string, toks []token, fatalities *int) string {
 		return geo.SubProtestIntervention
 	}
 	return sub
+}
+
+// notAsCue lists words that are no cue before certain others: "riot
+// police" are not rioters.
+func notAsCue(toks []token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	switch toks[i].low {
+	case "riot":
+		switch toks[i+1].low {
+		case "police", "gear", "squad", "squads", "officers", "units", "shields", "control":
+			return true
+		}
+	}
+	return false
 }

@@ -83,7 +83,7 @@ func DefaultCues() []Cue {
 			"detonated|detonates|detonating ~4 bomb|bombs|explosive|explosives|device|devices|ied|mine|mines",
 			"car|motorcycle|motorbike|truck|bicycle|parcel ~1 bomb|bombs",
 			"explosive ~1 device|devices", "car ~1 bomb", "mine ~1 blast|explosion",
-			"bomb|bombs|explosives ~3 exploded|detonated|went|blast|planted"}},
+			"bomb|bombs|explosives ~5 exploded|detonated|went|blast|planted"}},
 		{Sub: geo.SubAirDroneStrike, Priority: 80, Patterns: []string{
 			"airstrike|airstrikes|air-strike|air-strikes|airstrikes", "air ~1 strike|strikes|raid|raids|attack|attacks",
 			"drone ~1 strike|strikes|attack|attacks",

@@ -66,7 +66,7 @@ func (x *Extractor) Extract(a geo.Article, mentions []geo.Mention) []geo.Inciden
 	for i := range sents {
 		b.sentence(i)
 	}
-	return dedupe(b.out)
+	return dedupe(mergeProtests(b.out))
 }
 
 // analyse tokenises a sentence, finds its clauses, places, events and date.

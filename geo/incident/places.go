@@ -107,7 +107,7 @@ func markEligible(refs []placeRef, toks []token, clauses [][2]int, clauseHasCue 
 	for g := 0; g < len(refs); {
 		head := refs[g]
 		prep, prepAt := precedingPrep(toks, head.first, clauses[head.clause][0])
-		ok := prep != "from" && !venue(toks, head, prepAt, clauses, clauseHasCue) &&
+		ok := prep != "from" && !venue(toks, head, prepAt, clauses, clauseHasCue) && !appositive(toks, head.first) &&
 			!destination(toks, prep, prepAt) && !seat(toks, prep, prepAt, head)
 		near := prep == "near" || prep == "outside" || (prep == "of" && prepAt > 0 && directions[toks[prepAt-1].low])
 		end := g
@@ -139,6 +139,20 @@ func markSites(refs []placeRef, toks []token) {
 			refs[i].eligible = false
 		}
 	}
+}
+
+// appositive reports whether the place is named as what holds the place
+// before it: "Goma, the capital of North Kivu".
+func appositive(toks []token, first int) bool {
+	for k := first - 1; k >= 1 && k >= first-4; k-- {
+		if toks[k].low == "of" && (toks[k-1].low == "capital" || toks[k-1].low == "part") {
+			return true
+		}
+		if !placeMods[toks[k].low] {
+			return false
+		}
+	}
+	return false
 }
 
 // destination reports whether the preposition before a place makes it
