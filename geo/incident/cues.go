@@ -39,7 +39,7 @@ var (
 		"peacekeepers", "militia", "brigade", "battalion", "wagner", "contingent", "personnel"}
 	handoverObjects = []string{"camp", "base", "town", "city", "territory", "control", "positions", "village",
 		"area", "post", "bases", "camps", "outpost"}
-	mobWords = []string{"mob", "mobs", "angry", "irate", "enraged", "vigilante", "vigilantes", "lynch"}
+	mobWords   = []string{"mob", "mobs", "angry", "irate", "enraged", "vigilante", "vigilantes", "lynch"}
 	protesters = []string{"protest", "protests", "protesters", "protestors", "demonstrators",
 		"demonstration", "demonstrations", "rally", "marchers", "crowd", "crowds"}
 )

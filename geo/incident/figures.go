@@ -36,13 +36,13 @@ var (
 		"combatants", "militiamen", "vigilantes", "bandits", "assailants", "policeman", "journalist", "student",
 		"farmer", "commander", "driver", "resident", "villagers", "members", "protester", "servicemen", "recruits",
 		"volunteers", "shepherds", "fishermen", "youths", "cadets", "peacekeepers", "labourers", "laborers")
-	headNouns    = personNouns
-	numberMods   = setOf("at", "least", "more", "than", "over", "about", "around", "nearly", "almost", "some", "up", "to", "as", "many", "approximately", "roughly", "an", "estimated", "the", "another", "further", "additional")
-	killVerbs    = setOf("killed", "killing", "kills", "kill", "executed", "executing", "massacred", "massacring",
+	headNouns  = personNouns
+	numberMods = setOf("at", "least", "more", "than", "over", "about", "around", "nearly", "almost", "some", "up", "to", "as", "many", "approximately", "roughly", "an", "estimated", "the", "another", "further", "additional")
+	killVerbs  = setOf("killed", "killing", "kills", "kill", "executed", "executing", "massacred", "massacring",
 		"murdered", "murdering", "beheaded", "lynched", "lynching")
 	// tollVerbs before "to N" raise a toll told earlier in the sentence:
 	// "the number of people killed ... rose to 17".
-	tollVerbs = setOf("rose", "risen", "climbed", "increased", "reached", "jumped", "hit", "rises", "climbs")
+	tollVerbs    = setOf("rose", "risen", "climbed", "increased", "reached", "jumped", "hit", "rises", "climbs")
 	injureVerbs  = setOf("wounded", "wounding", "injuring", "injured", "injures", "wounds", "hurt", "hurting", "poisoning")
 	killedWords  = setOf("killed", "dead", "died", "perished", "slain", "deaths", "dies", "die", "death", "executed", "lynched")
 	injuredWords = setOf("wounded", "injured", "hurt", "poisoned", "hospitalised", "hospitalized", "injuries")
