@@ -119,7 +119,7 @@ func TestDevSet(t *testing.T) {
 		t.Fatalf("dev set has %d events, want at least 150", len(events))
 	}
 	scores := map[string]*devScore{}
-	var total devScore
+	var total, later devScore
 	var misses []string
 	for _, ev := range events {
 		incs := extractReal(t, geo.Article{Title: ev.ID, Text: ev.Text, Published: noteDate(t, ev)})
@@ -147,6 +147,9 @@ func TestDevSet(t *testing.T) {
 		}
 		scores[ev.EventType].add(s)
 		total.add(s)
+		if ev.ID > lastTuned {
+			later.add(s)
+		}
 	}
 	types := make([]string, 0, len(scores))
 	for k := range scores {
@@ -162,12 +165,14 @@ func TestDevSet(t *testing.T) {
 		t.Logf("%-28s %4d %6.1f%% %6.1f%% %6.1f%% %6.1f%% %6.1f%% %6.1f%%", k, s.n,
 			pct(s.found, s.n), pct(s.typ, s.n), pct(s.sub, s.n), pct(s.admin1, s.n), pct(s.country, s.n), pct(s.fatal, s.n))
 	}
+	t.Logf("%-28s %4d %6.1f%% %6.1f%% %6.1f%% %6.1f%% %6.1f%% %6.1f%%", "(written after tuning)", later.n,
+		pct(later.found, later.n), pct(later.typ, later.n), pct(later.sub, later.n), pct(later.admin1, later.n), pct(later.country, later.n), pct(later.fatal, later.n))
 	if testing.Verbose() {
 		for _, m := range misses {
 			t.Log(m)
 		}
 	}
-	floors := devScore{found: 90, typ: 84, sub: 83, admin1: 88, country: 88, fatal: 81} // percent, set at what was measured
+	floors := devScore{found: 97, typ: 97, sub: 96, admin1: 96, country: 96, fatal: 96} // percent, set at what was measured
 	check := func(name string, got, floor int) {
 		if p := pct(got, total.n); p < float64(floor) {
 			t.Errorf("%s: %.1f%% below the floor of %d%%", name, p, floor)
@@ -196,6 +201,11 @@ func noteDate(t *testing.T, ev devEvent) time.Time {
 }
 
 var notePrefix = regexp.MustCompile(`^On (\d{1,2} [A-Z][a-z]+ \d{4}),`)
+
+// lastTuned is the last event of the part of the set the rules were
+// developed on; the events after it were written later and are reported
+// apart, as a check on overfitting.
+const lastTuned = "d173"
 
 func b2i(b bool) int {
 	if b {
