@@ -64,6 +64,12 @@ func DefaultCues() []Cue {
 		{Sub: geo.SubDisruptedWeapons, Priority: 91, Patterns: []string{
 			"defused|defuse|defuses|defusing|deactivated|neutralised|neutralized|dismantled|disarmed ~4 bomb|bombs|ied|ieds|device|devices|explosive|explosives|mine|mines|landmine|landmines|ordnance|munition|munitions|shell|shells|bomb-laden",
 			"defused|defusing", "bomb ~1 disposal"}},
+		{Sub: geo.SubAirDroneStrike, Priority: 81, Patterns: []string{
+			"attacked|targeted|struck|hit|shelled|bombed|attack|attacks|strike|strikes ~6 with|using ~3 drone|drones|fpv|uav|uavs|aircraft|airstrikes|warplanes|helicopters|quadcopter|quadcopters",
+			"fpv|quadcopter|quadcopters"}},
+		{Sub: geo.SubShelling, Priority: 80, Patterns: []string{
+			"attacked|targeted|struck|hit|attack|attacks|strike|strikes ~6 with|using ~3 artillery|mortars|mortar|rockets|mlrs|howitzers|tanks|missiles|grad",
+			"mlrs|grad|grads"}},
 		{Sub: geo.SubAirDroneStrike, Priority: 86, Requires: airStrikeWeapons, Patterns: []string{
 			"dropped|drops|dropping|drop ~4 explosives|explosive|bomb|bombs|grenade|grenades|munition|munitions|charges|ordnance"}},
 		{Sub: geo.SubNonViolentTransfer, Priority: 76, Patterns: []string{
