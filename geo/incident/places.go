@@ -176,8 +176,12 @@ func seat(toks []token, prep string, prepAt int, r placeRef) bool {
 		return false
 	}
 	next := toks[r.last+1]
-	return next.word && !speechWords[next.low] && (strings.HasSuffix(next.low, "ed") || next.low == "took" || next.low == "has" || next.low == "had")
+	return next.word && !speechWords[next.low] && (strings.HasSuffix(next.low, "ed") || pastVerbs[next.low])
 }
+
+// pastVerbs are irregular past tenses that report what an actor did.
+var pastVerbs = setOf("took", "retook", "overran", "fought", "shot", "hit", "struck", "sent", "began", "won",
+	"lost", "has", "had", "have", "seized", "made", "led", "ordered")
 
 // precedingPrep returns the first token before tok that is not a modifier
 // of the place (within its clause) and its index, or "" and -1.
