@@ -34,6 +34,8 @@ var (
 	civilianTargets = []string{"civilian", "civilians", "villager", "villagers", "resident",
 		"residents", "worshippers", "farmers", "passengers", "herders", "displaced", "children",
 		"women", "pupils", "students", "traders", "mourners", "village", "villages", "gunmen",
+		"man", "woman", "boy", "girl", "elder", "elders", "journalist", "journalists", "teacher", "teachers",
+		"student", "farmer", "trader", "driver", "drivers", "cleric", "chief", "resident", "shepherd", "worshipper",
 		"bandits", "assailants", "armed"}
 	forceWords = []string{"troops", "forces", "soldiers", "army", "units", "fighters", "militants", "rebels",
 		"peacekeepers", "militia", "brigade", "battalion", "wagner", "contingent", "personnel"}
@@ -126,12 +128,13 @@ func DefaultCues() []Cue {
 			"threw|hurled|pelted ~3 stones|rocks|bottles|petrol|molotov", "clashed ~3 police|security",
 			"vandalised|vandalized|ransacked|torched|stormed|looted|looting|burned|burnt|smashed", "set ~3 fire|ablaze"}},
 		{Sub: geo.SubPeacefulProtest, Priority: 65, Patterns: []string{
-			"protest|protests|protested|protesting|protesters|protestors|protester|protestor|demonstration|demonstrations|demonstrators|demonstrator|demonstrated|rally|rallies|rallied|marched|marchers|sit-in|sit-ins|picket|pickets|picketed|picketing|vigil",
+			"protest|protests|protested|protesting|protesters|protestors|protester|protestor|demonstration|demonstrations|demonstrators|demonstrator|demonstrated|rally|rallies|rallied|marched|marchers|marching|sit-in|sit-ins|picket|pickets|picketed|picketing|vigil",
 			"took ~1 to ~1 streets"}},
 		{Sub: geo.SubArmedClash, Priority: 60, Patterns: []string{
 			"clash|clashes|clashed|fighting|fought|battle|battles|battled|firefight|firefights|gunfight|gunfights|gunbattle|skirmish|skirmishes|ambush|ambushed|ambushes|offensive|assault",
 			"exchange|exchanged|exchanging|exchanges ~1 fire|gunfire", "gun ~1 battle|battles",
 			"shootout|shootouts|shoot-out|shoot-outs|firefight|gunfight",
+			"engaged ~3 fighters|militants|rebels|insurgents|forces|troops|jihadists|gunmen|positions",
 			"repelled|repulsed|repelling",
 			"attacked|attack|attacks|stormed|raided|targeted ~4 positions|position|base|bases|checkpoint|convoy|outpost|barracks|post|camp|patrol|station|police|policemen|soldiers|troops|army|military|officers|cantonment|garrison|servicemen|personnel|forces"}},
 		{Sub: geo.SubArmedClash, Priority: 57, Patterns: []string{

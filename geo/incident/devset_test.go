@@ -165,14 +165,14 @@ func TestDevSet(t *testing.T) {
 		t.Logf("%-28s %4d %6.1f%% %6.1f%% %6.1f%% %6.1f%% %6.1f%% %6.1f%%", k, s.n,
 			pct(s.found, s.n), pct(s.typ, s.n), pct(s.sub, s.n), pct(s.admin1, s.n), pct(s.country, s.n), pct(s.fatal, s.n))
 	}
-	t.Logf("%-28s %4d %6.1f%% %6.1f%% %6.1f%% %6.1f%% %6.1f%% %6.1f%%", "(written after tuning)", later.n,
+	t.Logf("%-28s %4d %6.1f%% %6.1f%% %6.1f%% %6.1f%% %6.1f%% %6.1f%%", "(d174 on, written later)", later.n,
 		pct(later.found, later.n), pct(later.typ, later.n), pct(later.sub, later.n), pct(later.admin1, later.n), pct(later.country, later.n), pct(later.fatal, later.n))
 	if testing.Verbose() {
 		for _, m := range misses {
 			t.Log(m)
 		}
 	}
-	floors := devScore{found: 97, typ: 97, sub: 96, admin1: 96, country: 96, fatal: 96} // percent, set at what was measured
+	floors := devScore{found: 99, typ: 99, sub: 98, admin1: 98, country: 98, fatal: 98} // percent, set at what was measured
 	check := func(name string, got, floor int) {
 		if p := pct(got, total.n); p < float64(floor) {
 			t.Errorf("%s: %.1f%% below the floor of %d%%", name, p, floor)
@@ -202,9 +202,10 @@ func noteDate(t *testing.T, ev devEvent) time.Time {
 
 var notePrefix = regexp.MustCompile(`^On (\d{1,2} [A-Z][a-z]+ \d{4}),`)
 
-// lastTuned is the last event of the part of the set the rules were
+// lastTuned is the last event of the part of the set the rules were first
 // developed on; the events after it were written later and are reported
-// apart, as a check on overfitting.
+// apart (they were measured before one further round of rules, so they
+// are no longer a clean hold-out).
 const lastTuned = "d173"
 
 func b2i(b bool) int {

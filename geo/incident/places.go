@@ -128,14 +128,21 @@ var facilityNouns = setOf("beach", "market", "hospital", "camp", "mosque", "chur
 	"airport", "bridge", "square", "street", "road", "prison", "stadium", "hotel", "base", "neighbourhood",
 	"neighborhood", "quarter", "compound", "checkpoint", "junction", "roundabout", "port", "mall", "park")
 
+// partNouns after a name make it a part of the place named next ("Hodan
+// district of Mogadishu"); the part yields to the town only when the two
+// resolved to different countries, as a homonym abroad does.
+var partNouns = setOf("district", "neighbourhood", "neighborhood", "suburb", "quarter", "area", "sector")
+
 // markSites makes a named site ineligible when the place it lies in is
 // named right after it ("at Lido beach in Mogadishu"): the site's name
 // may resolve to a homonym elsewhere, the town cannot.
 func markSites(refs []placeRef, toks []token) {
 	for i := 0; i+1 < len(refs); i++ {
 		k := refs[i].last + 1
-		if k+1 < len(toks) && facilityNouns[toks[k].low] && (toks[k+1].low == "in" || toks[k+1].low == "of") &&
-			refs[i+1].first <= k+3 && refs[i+1].first > k {
+		if k+1 >= len(toks) || (toks[k+1].low != "in" && toks[k+1].low != "of") || refs[i+1].first > k+3 || refs[i+1].first <= k {
+			continue
+		}
+		if facilityNouns[toks[k].low] || partNouns[toks[k].low] && refs[i].m.Country != refs[i+1].m.Country {
 			refs[i].eligible = false
 		}
 	}

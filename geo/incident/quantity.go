@@ -50,7 +50,7 @@ var singularPersons = setOf("man", "woman", "child", "boy", "girl", "civilian", 
 	"militant", "villager", "guard", "doctor", "nurse", "official", "pilgrim", "trader", "herder",
 	"teenager", "infant", "baby", "elder", "chief", "leader", "imam", "priest", "pastor", "passenger",
 	"serviceman", "medic", "volunteer", "judge", "lawyer", "activist", "politician", "mayor", "pupil",
-	"shepherd", "fisherman", "worshipper", "cleric", "colonel", "general", "officer", "lieutenant")
+	"shepherd", "fisherman", "worshipper", "thief", "suspect", "boy", "herdsman", "cleric", "colonel", "general", "officer", "lieutenant")
 
 // quantity is a number read from tokens [start, end).
 type quantity struct {
