@@ -172,7 +172,7 @@ func TestDevSet(t *testing.T) {
 			t.Log(m)
 		}
 	}
-	floors := devScore{found: 99, typ: 99, sub: 98, admin1: 98, country: 98, fatal: 98} // percent, set at what was measured
+	floors := devScore{found: 98, typ: 98, sub: 97, admin1: 96, country: 96, fatal: 96} // percent: at what was measured, less a point or two for geoparser changes
 	check := func(name string, got, floor int) {
 		if p := pct(got, total.n); p < float64(floor) {
 			t.Errorf("%s: %.1f%% below the floor of %d%%", name, p, floor)
