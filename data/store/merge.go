@@ -21,15 +21,15 @@ type incidentWriter struct {
 // newIncidentWriter prepares the statements of an incidentWriter on tx.
 func newIncidentWriter(ctx context.Context, tx *sql.Tx) (*incidentWriter, error) {
 	queries := []string{
-		`SELECT id, count, count_unit, fatalities, injured, actor1, actor2, search_text
+		`SELECT id, count, count_unit, fatalities, fatalities_claimed_by, injured, actor1, actor2, search_text
 		 FROM incidents WHERE place_key = ? AND event_date = ? AND sub_event_type = ?
 		 ORDER BY id LIMIT 1`,
 		`INSERT INTO incidents (event_type, sub_event_type, event_date, time_precision, location,
 		 geonameid, feature_code, country, admin1, admin1_name, admin2, lat, lon, geo_precision,
 		 count, count_unit, fatalities, injured, actor1, actor2, quote, quote_start, quote_end,
-		 place_key, search_text, created_at)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		`UPDATE incidents SET count = ?, count_unit = ?, fatalities = ?, injured = ?,
+		 place_key, search_text, created_at, fatalities_claimed_by)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		`UPDATE incidents SET count = ?, count_unit = ?, fatalities = ?, fatalities_claimed_by = ?, injured = ?,
 		 actor1 = ?, actor2 = ?, search_text = ? WHERE id = ?`,
 		`INSERT INTO incident_sources (incident_id, article_id, quote, quote_start, quote_end,
 		 count, fatalities, injured) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -79,7 +79,7 @@ func (w *incidentWriter) Store(ctx context.Context, inc geo.Incident, articleID 
 		inc.Location, inc.GeonameID, inc.FeatureCode, inc.Country, inc.Admin1, inc.Admin1Name, inc.Admin2,
 		inc.Lat, inc.Lon, inc.GeoPrecision, nullInt(inc.Count), inc.CountUnit, nullInt(inc.Fatalities),
 		nullInt(inc.Injured), inc.Actor1, inc.Actor2, inc.Quote, inc.QuoteStart, inc.QuoteEnd,
-		key, search, nowText())
+		key, search, nowText(), inc.FatalitiesClaimedBy)
 	if err != nil {
 		return 0, false, fmt.Errorf("store: insert incident: %w", err)
 	}
@@ -98,9 +98,10 @@ func (w *incidentWriter) mergeInto(ctx context.Context, inc geo.Incident, key, s
 		id                         int64
 		count, fatalities, injured sql.NullInt64
 		unit, actor1, actor2, text string
+		claimedBy                  string
 	)
 	err := w.find.QueryRowContext(ctx, key, inc.EventDate, inc.SubEventType).
-		Scan(&id, &count, &unit, &fatalities, &injured, &actor1, &actor2, &text)
+		Scan(&id, &count, &unit, &fatalities, &claimedBy, &injured, &actor1, &actor2, &text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}
@@ -113,8 +114,11 @@ func (w *incidentWriter) mergeInto(ctx context.Context, inc geo.Incident, key, s
 			unit = inc.CountUnit
 		}
 	}
+	if inc.Fatalities != nil && (!fatalities.Valid || int64(*inc.Fatalities) > fatalities.Int64) {
+		claimedBy = inc.FatalitiesClaimedBy // the larger figure keeps its claimant
+	}
 	_, err = w.update.ExecContext(ctx, count, firstNonEmpty(unit, inc.CountUnit),
-		maxNull(fatalities, inc.Fatalities), maxNull(injured, inc.Injured),
+		maxNull(fatalities, inc.Fatalities), claimedBy, maxNull(injured, inc.Injured),
 		firstNonEmpty(actor1, inc.Actor1), firstNonEmpty(actor2, inc.Actor2),
 		appendSearch(text, search), id)
 	if err != nil {

@@ -15,13 +15,13 @@ import (
 // csvColumns is the CSV header. Columns with an ACLED equivalent use ACLED's
 // name (event_id stands in for ACLED's event_id_cnty and holds our incident
 // id; country is the country name as ACLED writes it, with our ISO 3166-1
-// alpha-2 code in iso2; admin1 is the region's name). The last five are
+// alpha-2 code in iso2; admin1 is the region's name). The last six are
 // incidentmap's own.
 var csvColumns = [...]string{
 	"event_id", "event_date", "time_precision", "event_type", "sub_event_type",
 	"actor1", "actor2", "country", "iso2", "admin1", "admin2", "location",
 	"latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
-	"injured", "count", "count_unit", "geonameid",
+	"injured", "count", "count_unit", "geonameid", "fatalities_claimed_by",
 }
 
 // CSVHeader returns the CSV column names in order (a fresh copy).
@@ -115,6 +115,7 @@ func fillCSVRow(row []string, inc geo.Incident) {
 		optionalInt(inc.Count),
 		safeCell(inc.CountUnit),
 		geonameID(inc.GeonameID),
+		safeCell(inc.FatalitiesClaimedBy),
 	}
 	copy(row, vals[:])
 }

@@ -12,29 +12,31 @@ import (
 // ARCHITECTURE.md "Incident features" (ACLED's names where ACLED has the
 // field). Unknown values are null, never empty strings pretending to be data.
 type Properties struct {
-	ID            int64              `json:"id"`
-	EventType     string             `json:"event_type"`
-	SubEventType  string             `json:"sub_event_type"`
-	EventDate     string             `json:"event_date"`
-	TimePrecision int                `json:"time_precision"`
-	Location      string             `json:"location"`
-	GeonameID     int64              `json:"geonameid"`
-	FeatureCode   string             `json:"feature_code"`
-	Country       string             `json:"country"`
-	Admin1        string             `json:"admin1"`
-	Admin1Name    string             `json:"admin1_name"`
-	Admin2        string             `json:"admin2"`
-	GeoPrecision  int                `json:"geo_precision"`
-	Count         *int               `json:"count"`
-	CountUnit     *string            `json:"count_unit"`
-	Fatalities    *int               `json:"fatalities"`
-	Injured       *int               `json:"injured"`
-	Actor1        *string            `json:"actor1"`
-	Actor2        *string            `json:"actor2"`
-	Quote         string             `json:"quote"`
-	QuoteStart    int                `json:"quote_start"`
-	QuoteEnd      int                `json:"quote_end"`
-	Sources       []SourceProperties `json:"sources"`
+	ID            int64   `json:"id"`
+	EventType     string  `json:"event_type"`
+	SubEventType  string  `json:"sub_event_type"`
+	EventDate     string  `json:"event_date"`
+	TimePrecision int     `json:"time_precision"`
+	Location      string  `json:"location"`
+	GeonameID     int64   `json:"geonameid"`
+	FeatureCode   string  `json:"feature_code"`
+	Country       string  `json:"country"`
+	Admin1        string  `json:"admin1"`
+	Admin1Name    string  `json:"admin1_name"`
+	Admin2        string  `json:"admin2"`
+	GeoPrecision  int     `json:"geo_precision"`
+	Count         *int    `json:"count"`
+	CountUnit     *string `json:"count_unit"`
+	Fatalities    *int    `json:"fatalities"`
+	// FatalitiesClaimedBy names the side whose claim the fatalities are, or null.
+	FatalitiesClaimedBy *string            `json:"fatalities_claimed_by"`
+	Injured             *int               `json:"injured"`
+	Actor1              *string            `json:"actor1"`
+	Actor2              *string            `json:"actor2"`
+	Quote               string             `json:"quote"`
+	QuoteStart          int                `json:"quote_start"`
+	QuoteEnd            int                `json:"quote_end"`
+	Sources             []SourceProperties `json:"sources"`
 }
 
 // SourceProperties is one article an incident came from.
@@ -57,7 +59,8 @@ func Feature(in geo.Incident) *geojson.FeatureOf[Properties] {
 		Country: in.Country, Admin1: in.Admin1, Admin1Name: in.Admin1Name, Admin2: in.Admin2,
 		GeoPrecision: in.GeoPrecision, Count: in.Count, Fatalities: in.Fatalities, Injured: in.Injured,
 		CountUnit: nullable(in.CountUnit), Actor1: nullable(in.Actor1), Actor2: nullable(in.Actor2),
-		Quote: in.Quote, QuoteStart: in.QuoteStart, QuoteEnd: in.QuoteEnd,
+		FatalitiesClaimedBy: nullable(in.FatalitiesClaimedBy),
+		Quote:               in.Quote, QuoteStart: in.QuoteStart, QuoteEnd: in.QuoteEnd,
 		Sources: make([]SourceProperties, 0, len(in.Sources)),
 	}
 	for _, src := range in.Sources {

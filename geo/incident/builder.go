@@ -2,6 +2,7 @@ package incident
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/incidentmap/incidentmap/geo"
 )
@@ -31,7 +32,7 @@ type builder struct {
 func (b *builder) sentence(i int) {
 	s := &b.sents[i]
 	defer func() { b.lastUnit = lastUnitIn(s.toks, b.lastUnit) }()
-	if len(s.events) == 0 {
+	if len(s.events) == 0 || background(*s, b.article.Published) {
 		b.casualtyFollowUp(i)
 		return
 	}
@@ -43,8 +44,12 @@ func (b *builder) sentence(i int) {
 		date = s.date
 		b.carryDate = &s.date
 	}
-	events := placeEvents(s.events, s.places)
+	events := placeEvents(absorb(s.events, s.toks), s.places)
 	if len(events[0].places) == 0 {
+		if !b.carryable(i) {
+			b.casualtyFollowUp(i)
+			return
+		}
 		carried := b.carriedPlaces(i)
 		if len(carried) == 0 {
 			return
@@ -132,9 +137,15 @@ func (b *builder) emit(s *sentence, ev *event, date eventDate) {
 		if inc.Location == "" {
 			inc.Location = p.m.Text
 		}
+		if fig.fatalities != nil && fig.claimTo > fig.claimFrom {
+			inc.FatalitiesClaimedBy = strings.ReplaceAll(b.article.Text[s.toks[fig.claimFrom].start:s.toks[fig.claimTo-1].end], "’", "'")
+		}
 		if len(ev.places) > 1 {
 			// A figure stated for several places at once cannot be split.
 			inc.Fatalities, inc.Injured = zeroOnly(fig.fatalities), zeroOnly(fig.injured)
+			if inc.Fatalities == nil {
+				inc.FatalitiesClaimedBy = ""
+			}
 		}
 		b.prevOut = append(b.prevOut, len(b.out))
 		b.out = append(b.out, inc)

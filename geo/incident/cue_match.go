@@ -77,7 +77,7 @@ func (t *cueTable) bestCue(toks []token, from, to int, hasPlace bool) (cueHit, b
 			if found && c.Priority <= best.priority {
 				continue
 			}
-			if !matchSteps(toks, i, to, cp.steps) || !t.requirementMet(cp.cue, toks, hasPlace) || negated(toks, from, i) || plannedAfter(toks, i, to) {
+			if notAsCue(toks, i) || !matchSteps(toks, i, to, cp.steps) || !t.requirementMet(cp.cue, toks, hasPlace) || negated(toks, from, i) || plannedAfter(toks, i, to) || notThisEvent(toks, i) {
 				continue
 			}
 			best, found = cueHit{sub: c.Sub, priority: c.Priority, tok: i}, true
@@ -121,57 +121,6 @@ func (t *cueTable) requirementMet(ci int, toks []token, hasPlace bool) bool {
 	return false
 }
 
-// negated reports whether a modal or negation stands in the three tokens
-// before toks[i] within the clause starting at from.
-func negated(toks []token, from, i int) bool {
-	for j := i - 1; j >= from && j >= i-3; j-- {
-		if modalWords[toks[j].low] {
-			return true
-		}
-	}
-	return false
-}
-
-// plannedAfter reports whether the cue is followed closely by a future or
-// planning verb ("new protests would be held", "talks are scheduled"), so
-// it names something that has not happened.
-func plannedAfter(toks []token, i, to int) bool {
-	for j := i + 1; j < to && j <= i+3; j++ {
-		switch toks[j].low {
-		case "would", "will", "planned", "scheduled", "expected":
-			return true
-		}
-	}
-	return false
-}
-
-// habitual reports whether the sentence describes a pattern of events
-// ("for months", "continue to") rather than one event.
-func habitual(toks []token) bool {
-	for i := range toks {
-		// "since 2009", "which began in 2016": a long-running conflict, not one event.
-		if i+1 < len(toks) && (toks[i].low == "since" || toks[i].low == "began" && toks[i+1].low == "in") && isYearAfter(toks, i) {
-			return true
-		}
-		for _, ph := range habitualPhrases {
-			if ph[0] != toks[i].low || i+len(ph) > len(toks) {
-				continue
-			}
-			ok := true
-			for k, w := range ph {
-				if toks[i+k].low != w {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // refineProtest turns a peaceful protest into one with intervention or
 // excessive force when the sentence says so.
 func refineProtest(sub string, toks []token, fatalities *int) string {
@@ -195,11 +144,16 @@ func refineProtest(sub string, toks []token, fatalities *int) string {
 	return sub
 }
 
-// isYearAfter reports whether a four-digit year follows toks[i] within two
-// tokens.
-func isYearAfter(toks []token, i int) bool {
-	for j := i + 1; j < len(toks) && j <= i+2; j++ {
-		if w := toks[j].low; len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) {
+// notAsCue lists words that are no cue before certain others: "riot
+// police" are not rioters.
+func notAsCue(toks []token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	switch toks[i].low {
+	case "riot":
+		switch toks[i+1].low {
+		case "police", "gear", "squad", "squads", "officers", "units", "shields", "control":
 			return true
 		}
 	}

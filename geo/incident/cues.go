@@ -34,7 +34,14 @@ var (
 	civilianTargets = []string{"civilian", "civilians", "villager", "villagers", "resident",
 		"residents", "worshippers", "farmers", "passengers", "herders", "displaced", "children",
 		"women", "pupils", "students", "traders", "mourners", "village", "villages", "gunmen",
+		"man", "woman", "boy", "girl", "elder", "elders", "journalist", "journalists", "teacher", "teachers",
+		"student", "farmer", "trader", "driver", "drivers", "cleric", "chief", "resident", "shepherd", "worshipper",
 		"bandits", "assailants", "armed"}
+	forceWords = []string{"troops", "forces", "soldiers", "army", "units", "fighters", "militants", "rebels",
+		"peacekeepers", "militia", "brigade", "battalion", "wagner", "contingent", "personnel"}
+	handoverObjects = []string{"camp", "base", "town", "city", "territory", "control", "positions", "village",
+		"area", "post", "bases", "camps", "outpost"}
+	mobWords   = []string{"mob", "mobs", "angry", "irate", "enraged", "vigilante", "vigilantes", "lynch"}
 	protesters = []string{"protest", "protests", "protesters", "protestors", "demonstrators",
 		"demonstration", "demonstrations", "rally", "marchers", "crowd", "crowds"}
 )
@@ -54,8 +61,26 @@ func DefaultCues() []Cue {
 			"suicide ~1 bomber|bombers|bombing|bombings|attack|attacks|attacker|attackers|blast|vest|car",
 			"blew ~1 himself|herself|themselves ~1 up"}},
 		{Sub: geo.SubChemicalWeapon, Priority: 92, Patterns: []string{
-			"chemical ~1 weapon|weapons|attack|attacks|munitions|agent", "sarin", "nerve agent",
+			"chemical ~1 weapon|weapons|attack|attacks|munitions|agent|agents|substances|substance", "sarin", "nerve agent",
 			"chlorine ~1 gas|attack|bombs"}},
+		{Sub: geo.SubDisruptedWeapons, Priority: 91, Patterns: []string{
+			"defused|defuse|defuses|defusing|deactivated|neutralised|neutralized|dismantled|disarmed ~4 bomb|bombs|ied|ieds|device|devices|explosive|explosives|mine|mines|landmine|landmines|ordnance|munition|munitions|shell|shells|bomb-laden",
+			"defused|defusing", "bomb ~1 disposal"}},
+		{Sub: geo.SubAirDroneStrike, Priority: 81, Patterns: []string{
+			"attacked|targeted|struck|hit|shelled|bombed|attack|attacks|strike|strikes ~6 with|using ~3 drone|drones|fpv|uav|uavs|aircraft|airstrikes|warplanes|helicopters|quadcopter|quadcopters",
+			"fpv|quadcopter|quadcopters"}},
+		{Sub: geo.SubShelling, Priority: 80, Patterns: []string{
+			"attacked|targeted|struck|hit|attack|attacks|strike|strikes ~6 with|using ~3 artillery|mortars|mortar|rockets|mlrs|howitzers|tanks|missiles|grad",
+			"mlrs|grad|grads"}},
+		{Sub: geo.SubAirDroneStrike, Priority: 86, Requires: airStrikeWeapons, Patterns: []string{
+			"dropped|drops|dropping|drop ~4 explosives|explosive|bomb|bombs|grenade|grenades|munition|munitions|charges|ordnance"}},
+		{Sub: geo.SubNonViolentTransfer, Priority: 76, Patterns: []string{
+			"handed|hand|hands|handing ~4 over", "handover|hand-over", "without ~1 fighting|resistance|a ~1 fight|clashes|bloodshed",
+			"peacefully ~3 transferred|handed|withdrew", "transferred ~3 control"}},
+		{Sub: geo.SubNonViolentTransfer, Priority: 76, Requires: handoverObjects, Patterns: []string{
+			"handed|hands|handing|hand|ceded|cedes ~3 to"}},
+		{Sub: geo.SubChangeToGroup, Priority: 73, Patterns: []string{
+			"seized|confiscated|recovered|found|discovered|captured ~5 weapons|rifles|arms|ammunition|cache|caches|guns|firearms|explosives|drugs|stockpile"}},
 		{Sub: geo.SubDisruptedWeapons, Priority: 90, Requires: aerialWeapons, Patterns: []string{
 			"downed|downs|downing|intercepted|intercepts|intercepting|intercept|interception|neutralised|neutralized|foiled|thwarted|repelled|repels|repelling|repulsed",
 			"shot|shoot|shoots|shooting|brought|bring ~3 down",
@@ -63,8 +88,10 @@ func DefaultCues() []Cue {
 			"destroyed ~1 in ~1 air"}},
 		{Sub: geo.SubRemoteExplosive, Priority: 85, Patterns: []string{
 			"ied|ieds|landmine|landmines|roadside|improvised|vbied", "land ~1 mine|mines",
+			"detonated|detonates|detonating ~4 bomb|bombs|explosive|explosives|device|devices|ied|mine|mines",
+			"car|motorcycle|motorbike|truck|bicycle|parcel ~1 bomb|bombs",
 			"explosive ~1 device|devices", "car ~1 bomb", "mine ~1 blast|explosion",
-			"bomb|bombs|explosives ~3 exploded|detonated|went|blast|planted"}},
+			"bomb|bombs|explosives ~5 exploded|detonated|went|blast|planted"}},
 		{Sub: geo.SubAirDroneStrike, Priority: 80, Patterns: []string{
 			"airstrike|airstrikes|air-strike|air-strikes|airstrikes", "air ~1 strike|strikes|raid|raids|attack|attacks",
 			"drone ~1 strike|strikes|attack|attacks",
@@ -74,7 +101,7 @@ func DefaultCues() []Cue {
 			"shelling|shelled|artillery|mortar|mortars|bombardment|barrage|barrages|howitzer|howitzers",
 			"rocket|missile ~1 fire|attack|attacks|strike|strikes|barrage",
 			"fired|launched ~4 rockets|missiles|shells|mortars|rocket|missile",
-			"rockets|missiles|missile|rocket|shells ~3 hit|struck|slammed|landed|exploded|fell"}},
+			"rockets|missiles|missile|rocket|shells|bombs ~3 hit|struck|slammed|landed|exploded|fell|rained"}},
 		{Sub: geo.SubAirDroneStrike, Priority: 70, Requires: airStrikeWeapons, Patterns: []string{
 			"struck|strikes|hit|hits|damaged|damaging|destroyed|destroying|pounded|slammed"}},
 		{Sub: geo.SubShelling, Priority: 69, Requires: groundFire, Patterns: []string{
@@ -92,31 +119,52 @@ func DefaultCues() []Cue {
 			"took|taken|take|takes|taking|gained|assumed|established ~2 control",
 			"went|came|fell|passed|brought ~1 under ~3 control", "fell ~1 to"}},
 		{Sub: geo.SubMobViolence, Priority: 68, Patterns: []string{
-			"mob|mobs|lynched|lynching|lynch|vigilante|vigilantes"}},
+			"mob|mobs|lynched|lynching|lynch",
+			"beat|beaten|beating|stoned|stoning|burned|burnt|hacked|clubbed ~6 to ~1 death"}},
+		{Sub: geo.SubMobViolence, Priority: 68, Requires: mobWords, Patterns: []string{
+			"set ~4 fire|ablaze", "torched|burned|burnt|attacked|beat|beaten|stoned"}},
 		{Sub: geo.SubViolentDemonstration, Priority: 67, Patterns: []string{"riot|riots|rioting|rioters|rioted"}},
 		{Sub: geo.SubViolentDemonstration, Priority: 66, Requires: protesters, Patterns: []string{
 			"threw|hurled|pelted ~3 stones|rocks|bottles|petrol|molotov", "clashed ~3 police|security",
-			"vandalised|vandalized|ransacked|torched|stormed", "set ~3 fire|ablaze"}},
+			"vandalised|vandalized|ransacked|torched|stormed|looted|looting|burned|burnt|smashed", "set ~3 fire|ablaze"}},
 		{Sub: geo.SubPeacefulProtest, Priority: 65, Patterns: []string{
-			"protest|protests|protested|protesting|protesters|protestors|demonstration|demonstrations|demonstrators|demonstrated|rally|rallies|rallied|marched|marchers|sit-in|sit-ins"}},
+			"protest|protests|protested|protesting|protesters|protestors|protester|protestor|demonstration|demonstrations|demonstrators|demonstrator|demonstrated|rally|rallies|rallied|marched|marchers|marching|sit-in|sit-ins|picket|pickets|picketed|picketing|vigil",
+			"took ~1 to ~1 streets"}},
 		{Sub: geo.SubArmedClash, Priority: 60, Patterns: []string{
 			"clash|clashes|clashed|fighting|fought|battle|battles|battled|firefight|firefights|gunfight|gunfights|gunbattle|skirmish|skirmishes|ambush|ambushed|ambushes|offensive|assault",
 			"exchange|exchanged|exchanging|exchanges ~1 fire|gunfire", "gun ~1 battle|battles",
+			"shootout|shootouts|shoot-out|shoot-outs|firefight|gunfight",
+			"engaged ~3 fighters|militants|rebels|insurgents|forces|troops|jihadists|gunmen|positions",
 			"repelled|repulsed|repelling",
-			"attacked|attack|attacks|stormed|raided ~4 positions|position|base|checkpoint|convoy|outpost|barracks|post|camp|patrol"}},
+			"attacked|attack|attacks|stormed|raided|targeted ~4 positions|position|base|bases|checkpoint|convoy|outpost|barracks|post|camp|patrol|station|police|policemen|soldiers|troops|army|military|officers|cantonment|garrison|servicemen|personnel|forces"}},
+		{Sub: geo.SubArmedClash, Priority: 57, Patterns: []string{
+			"killed|killing|kill|kills|neutralised|neutralized|eliminated ~3 militants|fighters|insurgents|rebels|jihadists|terrorists|combatants|bandits|attackers|gunmen|assailants|militiamen"}},
+		{Sub: geo.SubArmedClash, Priority: 44, Patterns: []string{"raid|raids|incursion|incursions|operation"}},
 		{Sub: geo.SubGrenade, Priority: 58, Patterns: []string{"grenade|grenades"}},
 		{Sub: geo.SubAttack, Priority: 55, Requires: civilianTargets, Patterns: []string{
 			"killed|killing|kills|kill|attacked|attack|attacks|attacking|shot|shooting|massacred|massacre|executed|stabbed|hacked|raided|stormed",
 			"opened ~1 fire"}},
 		{Sub: geo.SubLooting, Priority: 50, Patterns: []string{
 			"looted|looting|looters|loot|plundered|pillaged|ransacked", "set ~3 fire|ablaze",
-			"torched|burned|burnt|razed ~4 houses|homes|shops|market|property|vehicles|buildings|cars|crops|huts"}},
+			"torched|burned|burnt|razed ~4 houses|homes|shops|market|property|vehicles|buildings|cars|crops|huts",
+			"blew|blown ~2 up ~4 school|schools|bridge|bridges|tower|towers|building|buildings|house|houses|homes|mosque|church|pylon|pylons|clinic|office",
+			"demolished|bulldozed ~4 houses|homes|school|buildings|property|shops|mosque|church",
+			"rustled|rustling ~2 cattle|livestock|goats|camels"}},
 		{Sub: geo.SubArrests, Priority: 45, Patterns: []string{
 			"arrested|arresting|detained|detaining|detains|apprehended|nabbed", "rounded ~1 up",
 			"taken ~1 into ~1 custody"}},
 		{Sub: geo.SubAgreement, Priority: 40, Patterns: []string{
 			"signed|sign|agreed|reached|brokered|announced|declared|accepted ~4 ceasefire|truce|agreement|deal|accord|armistice|pact",
 			"ceasefire|truce ~3 took|takes|came ~2 effect", "ceasefire|truce ~2 agreed|signed|announced|declared"}},
+		{Sub: geo.SubChangeToGroup, Priority: 44, Patterns: []string{
+			"imposed|declared|announced|extended|lifted ~3 curfew|curfews|emergency",
+			"suspended|banned|dissolved|outlawed|proscribed ~5 activities|parties|party|group|groups|organisation|organization|broadcasts|operations",
+			"deployed|redeployed|dispatched|sent ~4 to|troops|forces|reinforcements|units|soldiers"}},
+		{Sub: geo.SubChangeToGroup, Priority: 44, Requires: forceWords, Patterns: []string{
+			"reinforcements ~3 arrived", "withdrew|withdrawn|retreated|pulled ~3 from|out|back"}},
+		{Sub: geo.SubOther, Priority: 30, Patterns: []string{
+			"mass ~1 grave|graves", "bodies ~3 found|discovered|uncovered|exhumed",
+			"found|discovered|uncovered|exhumed ~5 bodies|grave|graves|remains"}},
 		{Sub: geo.SubHeadquarters, Priority: 35, Patterns: []string{
 			"established|set|opened|built|setting|establishing|establishes ~3 base|bases|headquarters|camp|camps|outpost|outposts"}},
 	}
@@ -124,14 +172,6 @@ func DefaultCues() []Cue {
 
 // Words that change what a matched cue means.
 var (
-	// modalWords before a cue make it an intention, a threat or a denial.
-	modalWords = setOf("would", "could", "might", "will", "threatened", "threatens", "threatening",
-		"vowed", "vows", "plans", "planned", "planning", "intends", "intended", "not", "never",
-		"no", "failed", "ready", "prepared")
-	// habitualPhrases make a sentence background, not an event report.
-	habitualPhrases = [][]string{{"for", "months"}, {"for", "weeks"}, {"for", "years"},
-		{"for", "decades"}, {"continue", "to"}, {"continues", "to"}, {"regularly"},
-		{"routinely"}, {"frequently"}, {"often"}, {"repeatedly"}, {"every", "day"}}
 	// excessiveForce and intervention refine a protest.
 	excessiveForce = setOf("killed", "killing", "shot", "live", "opened", "dead")
 	intervention   = setOf("dispersed", "disperse", "dispersing", "tear", "teargas", "cannon",

@@ -71,3 +71,19 @@ func TestBadMentionsAreIgnored(t *testing.T) {
 		t.Fatalf("got\n%s", dump(incs))
 	}
 }
+
+func TestWeaponNamedAfterTheVerb(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"Russian forces attacked Ukrainian positions near the village with FPV drones.", geo.SubAirDroneStrike},
+		{"Russian forces struck the town using MLRS.", geo.SubShelling},
+		{"Militants attacked the army base with mortars.", geo.SubShelling},
+	}
+	x := New(Options{})
+	for _, c := range cases {
+		toks := tokenize(c.text, 0, len(c.text))
+		hit, ok := x.cues.bestCue(toks, 0, len(toks), true)
+		if !ok || hit.sub != c.want {
+			t.Errorf("%q: %q, want %q", c.text, hit.sub, c.want)
+		}
+	}
+}

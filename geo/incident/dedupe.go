@@ -80,7 +80,9 @@ func mergeSame(dst *geo.Incident, src geo.Incident) {
 	if src.Count != nil && (dst.Count == nil || *src.Count > *dst.Count) {
 		dst.Count, dst.CountUnit = src.Count, src.CountUnit
 	}
-	dst.Fatalities = larger(dst.Fatalities, src.Fatalities)
+	if larger(dst.Fatalities, src.Fatalities) != dst.Fatalities {
+		dst.Fatalities, dst.FatalitiesClaimedBy = src.Fatalities, src.FatalitiesClaimedBy
+	}
 	dst.Injured = larger(dst.Injured, src.Injured)
 	if src.TimePrecision < dst.TimePrecision {
 		dst.TimePrecision = src.TimePrecision
@@ -93,7 +95,7 @@ func mergeSame(dst *geo.Incident, src geo.Incident) {
 
 func lend(dst *geo.Incident, src geo.Incident) {
 	if dst.Fatalities == nil {
-		dst.Fatalities = src.Fatalities
+		dst.Fatalities, dst.FatalitiesClaimedBy = src.Fatalities, src.FatalitiesClaimedBy
 	}
 	if dst.Injured == nil {
 		dst.Injured = src.Injured

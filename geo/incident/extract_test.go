@@ -83,7 +83,7 @@ func TestExtractConflicts(t *testing.T) {
 			published: friday,
 			text:      "Hamas fired dozens of rockets at Sderot on Wednesday. No one was hurt.",
 			places:    []placeSpec{pSderot},
-			want:      []wantIncident{{loc: "Sderot", sub: geo.SubShelling, date: "2024-05-08", count: ptr(24), unit: "rockets", injured: ptr(0), actor1: "Hamas"}},
+			want:      []wantIncident{{loc: "Sderot", sub: geo.SubShelling, date: "2024-05-08", count: ptr(12), unit: "rockets", injured: ptr(0), actor1: "Hamas"}},
 			exact:     true,
 		},
 		{
@@ -134,7 +134,7 @@ func TestExtractConflicts(t *testing.T) {
 			published: friday,
 			text:      "Thousands of protesters rallied in Nairobi on Tuesday against new taxes. Police fired tear gas to disperse them.",
 			places:    []placeSpec{pNairobi},
-			want:      []wantIncident{{loc: "Nairobi", sub: geo.SubProtestIntervention, date: "2024-05-07", count: ptr(2000), unit: "protesters"}},
+			want:      []wantIncident{{loc: "Nairobi", sub: geo.SubProtestIntervention, date: "2024-05-07", count: ptr(1000), unit: "protesters"}},
 			exact:     true,
 		},
 		{
@@ -295,5 +295,19 @@ func checkInt(t *testing.T, what string, got, want *int) {
 		t.Errorf("%s = nil, want %d", what, *want)
 	} else if *got != *want {
 		t.Errorf("%s = %d, want %d", what, *got, *want)
+	}
+}
+
+// TestClaimedFatalities keeps one side's figure, marked as its claim.
+func TestClaimedFatalities(t *testing.T) {
+	text := "Ukrainian troops fought off Russian assaults near Kharkiv on Friday; the Ukrainian General Staff claimed 120 Russian soldiers were killed."
+	a := geo.Article{Text: text, Published: mustTime(t, "2024-05-10T08:00:00Z")}
+	incs := Extract(a, mentionsFor(t, text, pKharkiv))
+	if len(incs) != 1 {
+		t.Fatalf("want one incident, got:\n%s", dump(incs))
+	}
+	in := incs[0]
+	if in.Fatalities == nil || *in.Fatalities != 120 || in.FatalitiesClaimedBy != "Ukrainian General Staff" {
+		t.Errorf("fatalities %v claimed by %q, want 120 claimed by the Ukrainian General Staff", in.Fatalities, in.FatalitiesClaimedBy)
 	}
 }

@@ -66,7 +66,7 @@ func (x *Extractor) Extract(a geo.Article, mentions []geo.Mention) []geo.Inciden
 	for i := range sents {
 		b.sentence(i)
 	}
-	return dedupe(b.out)
+	return dedupe(mergeProtests(b.out))
 }
 
 // analyse tokenises a sentence, finds its clauses, places, events and date.
@@ -83,6 +83,8 @@ func (x *Extractor) analyse(text string, sp Span, ms []geo.Mention, a geo.Articl
 		}
 	}
 	markEligible(s.places, s.toks, s.clauses, hasCue)
+	markQualifiers(s.places, s.toks)
+	markSites(s.places, s.toks)
 	s.events = sentenceEvents(cueOf, hasCue)
 	s.date, s.dated = findDate(s.toks, a.Published)
 	return s

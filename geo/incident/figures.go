@@ -9,6 +9,8 @@ type figures struct {
 	countTok   int // token index of the count
 	fatalities *int
 	injured    *int
+	claimFrom  int // tokens [claimFrom, claimTo) name the side that claimed the fatalities
+	claimTo    int
 }
 
 var (
@@ -30,12 +32,19 @@ var (
 		"farmers", "miners", "passengers", "members", "journalists", "refugees", "migrants", "rebels",
 		"insurgents", "attackers", "gunmen", "bystanders", "pilgrims", "guards", "staff", "relatives",
 		"teenagers", "boys", "girls", "infants", "patients", "doctors", "officials", "individuals",
-		"citizens", "inmates", "prisoners", "herders", "traders", "mourners", "jihadists", "terrorists")
-	headNouns    = personNouns
-	numberMods   = setOf("at", "least", "more", "than", "over", "about", "around", "nearly", "almost", "some", "up", "to", "as", "many", "approximately", "roughly", "an", "estimated", "the", "another", "further", "additional")
-	killVerbs    = setOf("killed", "killing", "kills", "kill")
+		"citizens", "inmates", "prisoners", "herders", "traders", "mourners", "jihadists", "terrorists",
+		"combatants", "militiamen", "vigilantes", "bandits", "assailants", "policeman", "journalist", "student",
+		"farmer", "commander", "driver", "resident", "villagers", "members", "protester", "servicemen", "recruits",
+		"volunteers", "shepherds", "fishermen", "youths", "cadets", "peacekeepers", "labourers", "laborers")
+	headNouns  = personNouns
+	numberMods = setOf("at", "least", "more", "than", "over", "about", "around", "nearly", "almost", "some", "up", "to", "as", "many", "approximately", "roughly", "an", "estimated", "the", "another", "further", "additional")
+	killVerbs  = setOf("killed", "killing", "kills", "kill", "executed", "executing", "massacred", "massacring",
+		"murdered", "murdering", "beheaded", "lynched", "lynching")
+	// tollVerbs before "to N" raise a toll told earlier in the sentence:
+	// "the number of people killed ... rose to 17".
+	tollVerbs    = setOf("rose", "risen", "climbed", "increased", "reached", "jumped", "hit", "rises", "climbs")
 	injureVerbs  = setOf("wounded", "wounding", "injuring", "injured", "injures", "wounds", "hurt", "hurting", "poisoning")
-	killedWords  = setOf("killed", "dead", "died", "perished", "slain", "deaths", "dies", "die")
+	killedWords  = setOf("killed", "dead", "died", "perished", "slain", "deaths", "dies", "die", "death", "executed", "lynched")
 	injuredWords = setOf("wounded", "injured", "hurt", "poisoned", "hospitalised", "hospitalized", "injuries")
 	verbFillers  = setOf("were", "was", "have", "has", "had", "been", "reportedly", "also", "later", "confirmed", "\"", "“", "”", "'", "‘", "’", "being", "are", "is", "seriously", "critically", "badly", "slightly", "all")
 	zeroOpeners  = setOf("no", "nobody", "without")
@@ -50,6 +59,7 @@ var (
 func readFigures(toks []token, ranges [][2]int, lastUnit string) figures {
 	var f figures
 	for _, r := range ranges {
+		lastKind, lastEnd := byte(0), -1
 		for i := r[0]; i < r[1]; i++ {
 			q, ok := readQuantity(toks, i)
 			if !ok || !countable(toks, q, r[0], r[1]) {
@@ -59,17 +69,34 @@ func readFigures(toks []token, ranges [][2]int, lastUnit string) figures {
 			if unit != "" && !inherited {
 				lastUnit = unit
 			}
-			switch casualtyKind(toks, q, end, r[0], r[1], unit, inherited) {
+			kind := casualtyKind(toks, q, end, r[0], r[1], unit, inherited)
+			switch kind {
 			case 'k':
-				f.fatalities = maxOf(f.fatalities, q.value)
+				if lastKind == 'k' && joined(toks, lastEnd, q.start) {
+					v := *f.fatalities + q.value
+					f.fatalities = &v
+				} else {
+					f.fatalities = maxOf(f.fatalities, q.value)
+				}
+				if f.claimTo == 0 {
+					if a, b, ok := claimant(toks, r[0], r[1]); ok {
+						f.claimFrom, f.claimTo = a, b
+					}
+				}
 			case 'i':
-				f.injured = maxOf(f.injured, q.value)
+				if lastKind == 'i' && joined(toks, lastEnd, q.start) {
+					v := *f.injured + q.value
+					f.injured = &v
+				} else {
+					f.injured = maxOf(f.injured, q.value)
+				}
 			default:
-				if f.count == nil {
+				if f.count == nil && !q.article && !partOfCasualties(toks, q, r[0]) {
 					v := q.value
 					f.count, f.unit, f.countTok = &v, unit, q.start
 				}
 			}
+			lastKind, lastEnd = kind, end
 			i = q.end - 1
 		}
 	}
@@ -159,6 +186,12 @@ func casualtyKind(toks []token, q quantity, end, from, to int, unit string, inhe
 			return 'k'
 		case injureVerbs[toks[j].low]:
 			return 'i'
+		case toks[j].low == "dead" && j > from && toks[j-1].low == "shot":
+			return 'k'
+		case tollVerbs[toks[j].low]:
+			if k := tollKind(toks, from, j); k != 0 {
+				return k
+			}
 		}
 		for b := j; b >= from && b >= j-3; b-- {
 			if toks[b].low == "toll" {
@@ -173,18 +206,93 @@ func casualtyKind(toks []token, q quantity, end, from, to int, unit string, inhe
 	if unit != "" && !personNouns[last] && !inherited {
 		return 0
 	}
-	for k := end; k < to && k < end+5; k++ {
+	for k := end; k < to && k < end+9; k++ {
 		w := toks[k].low
 		switch {
 		case killedWords[w]:
 			return 'k'
 		case injuredWords[w]:
 			return 'i'
-		case !verbFillers[w]:
+		case w == "to" && k+1 < to && toks[k+1].low == "death":
+			return 'k'
+		case verbFillers[w]:
+		case w == "and" && k+1 < to && (startsQuantity(toks, k+1) || skipCasualtyPhrase(toks, k+1, to) > k+1):
+			k = skipCasualtyPhrase(toks, k+1, to) - 1
+		default:
 			return 0
 		}
 	}
 	return 0
+}
+
+// startsQuantity reports whether a number opens at toks[k].
+func startsQuantity(toks []token, k int) bool {
+	_, ok := readQuantity(toks, k)
+	return ok
+}
+
+// skipCasualtyPhrase returns the index after the list member starting at
+// toks[k] ("10 attackers", "volunteer fighters"): the number and the nouns
+// and modifiers after it, up to a verb.
+func skipCasualtyPhrase(toks []token, k, to int) int {
+	if q, ok := readQuantity(toks, k); ok {
+		k = q.end
+	}
+	for limit := k + 4; k < to && k < limit; {
+		w := toks[k].low
+		if !(personNouns[w] || toks[k].upper || edAdjectives[w] || w == "other" || w == "suspected" ||
+			w == "volunteer" || w == "gang" || w == "russian" || w == "ukrainian") {
+			break
+		}
+		k++
+	}
+	return k
+}
+
+// joined reports whether two casualty figures add up: a list joined by
+// "and" or a comma ("8 soldiers and 10 attackers"), not a part of the
+// first ("12 people, including five children").
+func joined(toks []token, prevEnd, start int) bool {
+	if prevEnd < 0 || start-prevEnd > 6 {
+		return false
+	}
+	and := false
+	for k := prevEnd; k < start; k++ {
+		switch toks[k].low {
+		case "and", ",":
+			and = true
+		case "including", "among", "of", "them", "whom", "mostly", "all":
+			return false
+		}
+	}
+	return and
+}
+
+// tollKind reads "the number of people killed ... rose to 17": a toll
+// verb before "to N" counts the killed (or the injured) named earlier.
+func tollKind(toks []token, from, j int) byte {
+	for b := j - 1; b >= from; b-- {
+		switch {
+		case killedWords[toks[b].low] || killVerbs[toks[b].low] || toks[b].low == "toll":
+			return 'k'
+		case injuredWords[toks[b].low]:
+			return 'i'
+		}
+	}
+	return 0
+}
+
+// partOfCasualties reports whether a number describes the people of a
+// casualty figure ("including two children", "members of one family")
+// rather than a count of its own.
+func partOfCasualties(toks []token, q quantity, from int) bool {
+	if q.start > from {
+		switch toks[q.start-1].low {
+		case "including", "of", "among", "mostly":
+			return true
+		}
+	}
+	return false
 }
 
 // zeroCasualties finds "no casualties", "no one was killed or injured".

@@ -14,10 +14,10 @@ func TestReadFigures(t *testing.T) {
 		{"digits and demonym", "Russia has downed 53 Ukrainian drones", "", 53, "drones", -1, -1},
 		{"of them inherits the unit", "44 of them were downed in Rostov", "drones", 44, "drones", -1, -1},
 		{"more than with adjective", "units destroyed more than 40 airborne targets", "", 40, "airborne targets", -1, -1},
-		{"dozens", "Russia downs dozens of drones", "", 24, "drones", -1, -1},
+		{"dozens", "Russia downs dozens of drones", "", 12, "drones", -1, -1},
 		{"a dozen", "a dozen drones were shot down", "", 12, "drones", -1, -1},
 		{"several", "several waves of attack drones", "", 3, "waves", -1, -1},
-		{"hundreds", "hundreds of people gathered", "", 200, "people", -1, -1},
+		{"hundreds", "hundreds of people gathered", "", 100, "people", -1, -1},
 		{"number word one", "one drone was downed", "", 1, "drone", -1, -1},
 		{"hyphenated number word", "twenty-five shells hit the town", "", 25, "shells", -1, -1},
 		{"thousands separator", "1,200 homes lost power", "", 1200, "homes", -1, -1},
@@ -33,6 +33,22 @@ func TestReadFigures(t *testing.T) {
 		{"years, times and distances are not counts", "in 2023 at 10 pm, 30 km away", "", -1, "", -1, -1},
 		{"dates are not counts", "on April 3 and on 4 May", "", -1, "", -1, -1},
 		{"no one is not a count", "no one was hurt", "", -1, "", -1, 0},
+		{"range is its lower bound", "between 10 and 15 people were killed", "", -1, "", 10, -1},
+		{"range with to", "the shelling killed 20 to 25 people", "", -1, "", 20, -1},
+		{"range with a dash", "the blast left 10-15 dead", "", -1, "", 10, -1},
+		{"dozens killed is twelve", "air strikes killed dozens of attackers", "", -1, "", 12, -1},
+		{"one person by article", "Russian troops struck the town, killing a man", "", -1, "", 1, -1},
+		{"article with adjectives", "gunmen shot dead a Yazidi farmer", "", -1, "", 1, -1},
+		{"a man is no count", "a man threw a grenade at the office", "", -1, "", -1, -1},
+		{"shot dead n", "soldiers shot dead 4 protesters", "", -1, "", 4, -1},
+		{"executed n", "troops executed 5 villagers", "", -1, "", 5, -1},
+		{"beaten to death", "a mob beat two men to death", "", -1, "", 2, -1},
+		{"two sides add up", "8 soldiers and 10 attackers were killed", "", -1, "", 18, -1},
+		{"a group and its part do not", "12 people were killed, including five children", "", -1, "", 12, -1},
+		{"soldiers and volunteers", "At least 30 soldiers and volunteer fighters were killed", "", -1, "", 30, -1},
+		{"a toll rising", "the number of people killed in the attack rose to 17", "", -1, "", 17, -1},
+		{"a count of things is never fatalities", "investigators found a grave with 440 bodies", "", 440, "bodies", -1, -1},
+		{"people inside a casualty figure are no count", "killing 12 members of one family", "", -1, "", 12, -1},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -57,5 +73,24 @@ func checkOpt(t *testing.T, what string, got *int, want int) {
 		t.Errorf("%s = nil, want %d", what, want)
 	case want >= 0 && *got != want:
 		t.Errorf("%s = %d, want %d", what, *got, want)
+	}
+}
+
+func TestClaimant(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"the Ukrainian General Staff claimed 120 Russian soldiers were killed", "Ukrainian General Staff"},
+		{"30 militants were killed, according to the army", "army"},
+		{"nine people were killed, according to witnesses", ""},
+		{"12 civilians were killed, activists said", ""},
+	}
+	for _, c := range cases {
+		toks := tokenize(c.text, 0, len(c.text))
+		got := ""
+		if a, b, ok := claimant(toks, 0, len(toks)); ok {
+			got = c.text[toks[a].start:toks[b-1].end]
+		}
+		if got != c.want {
+			t.Errorf("%q: claimant %q, want %q", c.text, got, c.want)
+		}
 	}
 }

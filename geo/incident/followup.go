@@ -13,6 +13,13 @@ func (b *builder) casualtyFollowUp(i int) {
 		s.span.Paragraph-b.sents[b.prevEvent].span.Paragraph > 1 {
 		return
 	}
+	prev := make([]geo.Incident, 0, len(b.prevOut))
+	for _, k := range b.prevOut {
+		prev = append(prev, b.out[k])
+	}
+	if turnsElsewhere(s, prev) {
+		return
+	}
 	fig := readFigures(s.toks, [][2]int{{0, len(s.toks)}}, b.lastUnit)
 	for _, k := range b.prevOut {
 		inc := &b.out[k]

@@ -2,6 +2,7 @@ package incident
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/incidentmap/incidentmap/geo"
 )
@@ -31,7 +32,16 @@ var (
 	// locatives tie a country to an event ("in Sudan", "over Ukraine").
 	locatives  = setOf("in", "inside", "across", "throughout", "within", "over", "into", "on", "near", "around")
 	directions = setOf("north", "south", "east", "west", "northeast", "northwest", "southeast",
-		"southwest", "north-east", "north-west", "south-east", "south-west", "outskirts")
+		"southwest", "north-east", "north-west", "south-east", "south-west", "outskirts", "edge",
+		"vicinity", "suburbs", "environs", "periphery")
+	// motionWords before "to" or "towards" make the place a destination
+	// ("many residents fled towards Goma"), not where the event happened.
+	motionWords = setOf("fled", "flee", "fleeing", "flees", "moved", "headed", "heading", "evacuated",
+		"relocated", "displaced", "returned", "escaped", "retreated", "withdrew", "travelled", "traveled", "taken", "transferred")
+	destinationPreps = setOf("to", "towards", "toward", "into")
+	// seatNouns before "in" make the place the seat of an actor ("the
+	// junta in Bamako retook Kidal"), not the event's location.
+	seatNouns = setOf("junta", "government", "regime", "authorities", "leadership", "administration", "parliament", "embassy")
 	// speechWords before a place in a clause without an event make it the
 	// venue of a statement, not a location ("speaking in Brussels").
 	speechWords = setOf("said", "says", "say", "told", "telling", "speaking", "spoke", "warned",
@@ -97,19 +107,88 @@ func markEligible(refs []placeRef, toks []token, clauses [][2]int, clauseHasCue 
 	for g := 0; g < len(refs); {
 		head := refs[g]
 		prep, prepAt := precedingPrep(toks, head.first, clauses[head.clause][0])
-		ok := prep != "from" && !venue(toks, head, prepAt, clauses, clauseHasCue)
+		ok := prep != "from" && !venue(toks, head, prepAt, clauses, clauseHasCue) && !appositive(toks, head.first) &&
+			!destination(toks, prep, prepAt) && !seat(toks, prep, prepAt, head)
 		near := prep == "near" || prep == "outside" || (prep == "of" && prepAt > 0 && directions[toks[prepAt-1].low])
 		end := g
 		for end < len(refs) && refs[end].group == head.group {
 			r := &refs[end]
 			level := geo.LevelOf(r.m.FeatureCode)
-			r.eligible = ok && (level > geo.LevelCountry || locatives[prep])
-			r.near = near
+			r.eligible = ok && (level > geo.LevelCountry || locatives[prep]) && !onWater(toks, *r)
+			r.near = near || offCoast(toks, *r)
 			end++
 		}
 		g = end
 	}
 }
+
+// facilityNouns after a name make it a site inside the place named next:
+// "Lido beach in Mogadishu".
+var facilityNouns = setOf("beach", "market", "hospital", "camp", "mosque", "church", "school", "university",
+	"airport", "bridge", "square", "street", "road", "prison", "stadium", "hotel", "base", "neighbourhood",
+	"neighborhood", "quarter", "compound", "checkpoint", "junction", "roundabout", "port", "mall", "park")
+
+// partNouns after a name make it a part of the place named next ("Hodan
+// district of Mogadishu"); the part yields to the town only when the two
+// resolved to different countries, as a homonym abroad does.
+var partNouns = setOf("district", "neighbourhood", "neighborhood", "suburb", "quarter", "area", "sector")
+
+// markSites makes a named site ineligible when the place it lies in is
+// named right after it ("at Lido beach in Mogadishu"): the site's name
+// may resolve to a homonym elsewhere, the town cannot.
+func markSites(refs []placeRef, toks []token) {
+	for i := 0; i+1 < len(refs); i++ {
+		k := refs[i].last + 1
+		if k+1 >= len(toks) || (toks[k+1].low != "in" && toks[k+1].low != "of") || refs[i+1].first > k+3 || refs[i+1].first <= k {
+			continue
+		}
+		if facilityNouns[toks[k].low] || partNouns[toks[k].low] && refs[i].m.Country != refs[i+1].m.Country {
+			refs[i].eligible = false
+		}
+	}
+}
+
+// appositive reports whether the place is named as what holds the place
+// before it: "Goma, the capital of North Kivu".
+func appositive(toks []token, first int) bool {
+	for k := first - 1; k >= 1 && k >= first-4; k-- {
+		if toks[k].low == "of" && (toks[k-1].low == "capital" || toks[k-1].low == "part") {
+			return true
+		}
+		if !placeMods[toks[k].low] {
+			return false
+		}
+	}
+	return false
+}
+
+// destination reports whether the preposition before a place makes it
+// where people went: "fled towards Goma".
+func destination(toks []token, prep string, prepAt int) bool {
+	if !destinationPreps[prep] {
+		return false
+	}
+	for k := prepAt - 1; k >= 0 && k >= prepAt-4; k-- {
+		if motionWords[toks[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// seat reports whether the place follows an actor as its seat and the
+// actor's verb follows the place: "The junta in Bamako retook Kidal".
+func seat(toks []token, prep string, prepAt int, r placeRef) bool {
+	if prep != "in" || prepAt < 1 || !seatNouns[toks[prepAt-1].low] || r.last+1 >= len(toks) {
+		return false
+	}
+	next := toks[r.last+1]
+	return next.word && !speechWords[next.low] && (strings.HasSuffix(next.low, "ed") || pastVerbs[next.low])
+}
+
+// pastVerbs are irregular past tenses that report what an actor did.
+var pastVerbs = setOf("took", "retook", "overran", "fought", "shot", "hit", "struck", "sent", "began", "won",
+	"lost", "has", "had", "have", "seized", "made", "led", "ordered")
 
 // precedingPrep returns the first token before tok that is not a modifier
 // of the place (within its clause) and its index, or "" and -1.

@@ -17,33 +17,47 @@ var numberWords = map[string]int{
 // multipliers scale the number before them ("two hundred", "1.5 million").
 var multipliers = map[string]int{"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
-// vagueQuantities gives the lower bound stored for a vague quantity: ACLED
-// leaves such numbers out, but an analyst filtering by size wants "dozens
-// of drones" above "three drones", so we keep the smallest value the word
-// allows. "a dozen" is exact (12); the table is matched before single words.
+// vagueQuantities gives the number stored for a vague quantity. The rule,
+// for counts and casualties alike, is the conservative reading an analyst
+// codes: the smallest number the words surely mean. "dozens" is 12,
+// "hundreds" 100, "thousands" 1,000, "tens of thousands" 10,000,
+// "several" 3, "a few" 2; "at least 10", "more than 10" and "over 10" are
+// 10; a range ("10 to 15", "10-15", "between 10 and 15") is its lower
+// bound. "a dozen" is exact (12). The table is matched before single words.
 var vagueQuantities = []struct {
 	words []string
 	value int
 }{
-	{[]string{"tens", "of", "thousands"}, 20000},
+	{[]string{"tens", "of", "thousands"}, 10000},
 	{[]string{"a", "dozen"}, 12},
 	{[]string{"a", "few"}, 2},
 	{[]string{"a", "handful"}, 3},
 	{[]string{"a", "hundred"}, 100},
 	{[]string{"a", "thousand"}, 1000},
-	{[]string{"dozens"}, 24},
+	{[]string{"dozens"}, 12},
 	{[]string{"dozen"}, 12},
 	{[]string{"several"}, 3},
-	{[]string{"scores"}, 40},
-	{[]string{"hundreds"}, 200},
-	{[]string{"thousands"}, 2000},
+	{[]string{"scores"}, 20},
+	{[]string{"hundreds"}, 100},
+	{[]string{"thousands"}, 1000},
 }
+
+// singularPersons are the nouns that make "a" or "an" a count of one
+// person: "killing a man", "shot dead a journalist".
+var singularPersons = setOf("man", "woman", "child", "boy", "girl", "civilian", "soldier", "policeman",
+	"policewoman", "officer", "journalist", "student", "farmer", "commander", "driver", "resident",
+	"teacher", "worker", "person", "protester", "protestor", "demonstrator", "member", "fighter",
+	"militant", "villager", "guard", "doctor", "nurse", "official", "pilgrim", "trader", "herder",
+	"teenager", "infant", "baby", "elder", "chief", "leader", "imam", "priest", "pastor", "passenger",
+	"serviceman", "medic", "volunteer", "judge", "lawyer", "activist", "politician", "mayor", "pupil",
+	"shepherd", "fisherman", "worshipper", "thief", "suspect", "boy", "herdsman", "cleric", "colonel", "general", "officer", "lieutenant")
 
 // quantity is a number read from tokens [start, end).
 type quantity struct {
 	value      int
 	start, end int
 	vague      bool
+	article    bool // "a man": a count of one only where it is a casualty
 }
 
 // readQuantity reads a quantity starting at toks[i], if there is one.
@@ -56,6 +70,12 @@ func readQuantity(toks []token, i int) (quantity, bool) {
 	tk := toks[i]
 	if !tk.word {
 		return quantity{}, false
+	}
+	if tk.low == "a" || tk.low == "an" {
+		return personArticle(toks, i)
+	}
+	if lo, ok := dashRange(tk.low); ok {
+		return quantity{value: lo, start: i, end: i + 1}, true
 	}
 	var value float64
 	switch {
@@ -84,7 +104,39 @@ func readQuantity(toks []token, i int) (quantity, bool) {
 	if value > 1e9 {
 		return quantity{}, false
 	}
-	return quantity{value: int(value), start: i, end: end}, true
+	q := quantity{value: int(value), start: i, end: end}
+	// "10 to 15", "10 or 15": the lower bound, read to the end of the range.
+	between := i > 0 && toks[i-1].low == "between" && end < len(toks) && toks[end].low == "and"
+	if end+1 < len(toks) && (toks[end].low == "to" || toks[end].low == "or" || between) {
+		if hi, ok := readQuantity(toks, end+1); ok && !hi.article && hi.value > q.value {
+			q.end = hi.end
+		}
+	}
+	return q, true
+}
+
+// personArticle reads "a man", "an elderly woman", "a Yazidi farmer" as
+// one person.
+func personArticle(toks []token, i int) (quantity, bool) {
+	for k := i + 1; k < len(toks) && k <= i+3; k++ {
+		if singularPersons[toks[k].low] {
+			return quantity{value: 1, start: i, end: i + 1, article: true}, true
+		}
+		if !toks[k].word {
+			break
+		}
+	}
+	return quantity{}, false
+}
+
+// dashRange reads "10-15" as its lower bound.
+func dashRange(w string) (int, bool) {
+	lo, hi, ok := strings.Cut(w, "-")
+	if !ok || !isDigits(lo) || !isDigits(hi) || strings.ContainsAny(lo, ",.") {
+		return 0, false
+	}
+	n, err := strconv.Atoi(lo)
+	return n, err == nil
 }
 
 // spelledNumber reads "seven", "twenty-five" or "hundred".

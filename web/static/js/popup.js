@@ -45,7 +45,10 @@ export function markPlace(text, name) {
 function facts(p) {
   const rows = [];
   if (p.count !== null && p.count !== undefined) rows.push(['Count', `${p.count}${p.count_unit ? ` ${p.count_unit}` : ''}`]);
-  if (p.fatalities !== null && p.fatalities !== undefined) rows.push(['Fatalities', String(p.fatalities)]);
+  if (p.fatalities !== null && p.fatalities !== undefined) {
+    // A side's figure is shown as its claim, not as a fact.
+    rows.push(['Fatalities', p.fatalities_claimed_by ? `${p.fatalities} (claimed by ${p.fatalities_claimed_by})` : String(p.fatalities)]);
+  }
   if (p.injured !== null && p.injured !== undefined) rows.push(['Injured', String(p.injured)]);
   if (p.actor1) rows.push(['Actor', p.actor1]);
   if (p.actor2) rows.push(['Other actor', p.actor2]);
