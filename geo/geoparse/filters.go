@@ -56,6 +56,9 @@ func (r *recognizer) locative(sp span) bool {
 	if sp.first > 0 && locativePreps[r.lower(sp.first-1)] {
 		return true
 	}
+	if r.firstNameAsModifier(sp) {
+		return true
+	}
 	if sp.first > 1 && r.lower(sp.first-1) == "the" && locativePreps[r.lower(sp.first-2)] {
 		return false // "in the Council chamber": the article makes it a thing
 	}
@@ -70,6 +73,15 @@ func (r *recognizer) locative(sp span) bool {
 		return ok && best.Level() <= geo.LevelAdmin1
 	}
 	return false
+}
+
+// firstNameAsModifier: "the Augusta hospital", "the Jackson area": a first
+// name (that is no English word) after "the" and before a lower-case noun
+// qualifies the noun, as a place does; people are not written so.
+func (r *recognizer) firstNameAsModifier(sp span) bool {
+	i := sp.first
+	return sp.first == sp.last && i > 0 && r.lower(i-1) == "the" && !r.lex.isWord(r.lower(i)) &&
+		i+1 < len(r.toks) && !r.toks[i+1].cap && !r.toks[i].punctAfter && !r.toks[i].commaAfter && !r.toks[i].possessive
 }
 
 // listedWithPlace: the span is listed with a name that can only be a
@@ -133,13 +145,17 @@ func (r *recognizer) minorPlace(sp span) bool {
 // comma, a dash or a bracket, as wire copy starts: "CHARLESTON, W.Va. —",
 // "KHARKIV, March 3 (Reuters) -", "BEIRUT (AP) —".
 func (r *recognizer) isDateline(sp span) bool {
-	if !r.toks[sp.first].sentStart || !r.toks[sp.first].allCaps {
+	if !r.toks[sp.first].allCaps {
 		return false
 	}
 	end := r.toks[sp.last].end
 	rest := strings.TrimLeft(r.text[end:min(len(r.text), end+8)], " ")
-	return strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "-") ||
-		strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–")
+	dash := strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–")
+	if !r.toks[sp.first].sentStart {
+		// After a byline on the same line: "March 15, 2009 NEWARK --".
+		return dash && len(r.toks[sp.first].text) >= 4
+	}
+	return dash || strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, ":")
 }
 
 // lowerElsewhere: the word, or another form of it, also appears in lower
@@ -182,9 +198,14 @@ func (r *recognizer) afterTitle(i int) bool {
 // explain, such as "Antony Blinken" or "Kyiv Independent". Titles and
 // designators next to a place are fine ("US President", "Kherson Oblast").
 func (r *recognizer) inPersonRun(sp span) bool {
-	if sp.first > 0 {
-		prev := r.toks[sp.first-1]
-		if prev.cap && !prev.punctAfter && !prev.commaAfter && !prev.possessive && !r.explained(sp.first-1) {
+	p := sp.first - 1
+	for p > 0 && adjectives[r.lower(p)] && r.toks[p].cap && !r.toks[p-1].punctAfter && !r.toks[p-1].commaAfter {
+		p-- // "Islamic State West Africa Province": look past the compass word
+	}
+	if p >= 0 {
+		prev := r.toks[p]
+		walked := p < sp.first-1 // a capitalised word before the compass word starts a longer name
+		if prev.cap && !prev.punctAfter && !prev.commaAfter && !prev.possessive && (walked || !r.explained(p)) {
 			return true
 		}
 	}
@@ -205,7 +226,7 @@ func (r *recognizer) inPersonRun(sp span) bool {
 // so the place before them names whose office it is; a run that goes on
 // into a name ("Kyiv Independent Media") is not one.
 func (r *recognizer) namesAnOffice(i int) bool {
-	n := 0
+	n, first := 0, i
 	for ; i < len(r.toks) && r.toks[i].cap && !r.toks[i].sentStart; i++ {
 		if !r.lex.isWord(r.lower(i)) && !titles[r.lower(i)] && !institutions[r.lower(i)] {
 			return false
@@ -215,15 +236,19 @@ func (r *recognizer) namesAnOffice(i int) bool {
 			break
 		}
 	}
-	return n >= 2
+	return n >= 2 || n == 1 && officeNouns[r.lower(first)]
 }
+
+// officeNouns name a place's own service: "Gainesville Police".
+var officeNouns = set("police", "council", "department", "university", "college", "hospital", "schools",
+	"fire", "sheriff", "courthouse", "airport", "library", "zoo", "museum", "authority")
 
 // explained: a capitalised neighbour that does not make a run a person's
 // or an organisation's name.
 func (r *recognizer) explained(i int) bool {
 	w := r.lower(i)
-	if titles[w] || connectors[w] {
-		return true
+	if titles[w] || connectors[w] || adjectives[w] {
+		return true // "Governor", "of", "North Texas"
 	}
 	if _, ok := gazetteer.DesignatorLevel(w); ok {
 		return true

@@ -18,6 +18,7 @@ func TestParseCases(t *testing.T) {
 		want       map[string]string // mention text → country.admin1 (or country)
 		not        []string          // texts that must not be place mentions
 		demonyms   map[string]string // mention text → the country a demonym names
+		found      []string          // texts that must be place mentions, wherever they resolve
 	}{
 		{
 			name: "list with plural designator",
@@ -120,6 +121,13 @@ func TestParseCases(t *testing.T) {
 			demonyms: map[string]string{"British": "GB", "Dominican": "DO"},
 		},
 		{
+			name:  "compass regions, datelines after bylines, a place's office, a first name qualifying a noun",
+			text:  "By Ann Lee, March 15, 2009 NEWARK -- Pools across North Texas closed, Gainesville Police said. He was held at the Augusta psychiatric hospital.",
+			want:  map[string]string{"Texas": "US.TX"},
+			found: []string{"NEWARK", "Gainesville", "Augusta"},
+			not:   []string{"Pools", "Ann", "Lee"},
+		},
+		{
 			name: "Canadian province abbreviations",
 			text: "Flooding hit Brandon, Man., and Gatineau, Que., on Sunday.",
 			want: map[string]string{"Brandon": "CA.03", "Man.": "CA.03", "Gatineau": "CA.10", "Que.": "CA.10"},
@@ -147,6 +155,11 @@ func TestParseCases(t *testing.T) {
 			for text, want := range c.want {
 				if got[text] != want {
 					t.Errorf("%q -> %q, want %q (all: %v)", text, got[text], want, got)
+				}
+			}
+			for _, text := range c.found {
+				if _, ok := got[text]; !ok {
+					t.Errorf("%q not found (all: %v)", text, got)
 				}
 			}
 			for text, want := range c.demonyms {

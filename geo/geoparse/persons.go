@@ -43,7 +43,7 @@ func (r *recognizer) titledRun(i, j int) bool {
 // firstNameRun: "Kristina Meredith", "Bill Johnson": a common first name
 // then one or two capitalised words, the whole not a place's name.
 func (r *recognizer) firstNameRun(i, j int) bool {
-	if !r.lex.isFirstName(r.toks[i].text) || r.toks[i].allCaps {
+	if !r.lex.isFirstName(r.toks[i].text) || r.toks[i].allCaps || adjectives[r.lower(i)] {
 		return false
 	}
 	if r.ix.HasKey(gazetteer.Key(r.text[r.toks[i].start:r.toks[j].end])) {
@@ -89,7 +89,7 @@ func (r *recognizer) personShaped(i, j int) bool {
 		return false
 	}
 	for k := i; k <= j; k++ {
-		if w := r.lower(k); titles[w] || connectors[w] || commonWords[w] || calendar[w] || institutions[w] {
+		if w := r.lower(k); titles[w] || connectors[w] || commonWords[w] || calendar[w] || institutions[w] || adjectives[w] {
 			return false
 		}
 		if _, ok := gazetteer.DesignatorLevel(r.toks[k].low); ok {

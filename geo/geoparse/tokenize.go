@@ -36,6 +36,12 @@ func tokenize(text string, toks []token) []token {
 		r, size := runeAt(text, i)
 		if !isWordRune(r) {
 			switch {
+			case (r == '-' || r == '‐' || r == '‑') && isDash(text, i):
+				// "NEWARK -- Police said": a dash typed as hyphens ends a run of names
+				if n := len(toks); n > 0 {
+					toks[n-1].punctAfter = true
+				}
+				hyphen = false
 			case r == '-' || r == '‐' || r == '‑':
 				hyphen = len(toks) > 0 && toks[len(toks)-1].end == i
 			case r == '(' || r == ')' || r == '[' || r == ']' || r == '"' || r == '“' || r == '”' || r == '«' || r == '»' || r == '—' || r == '–':
@@ -114,6 +120,15 @@ func tokenize(text string, toks []token) []token {
 		sentStart, hyphen = false, false
 	}
 	return toks
+}
+
+// isDash: the hyphen at i is typed as a dash, doubled or with a space on
+// either side ("NEWARK -- ", "Kyiv - "), not joining two words.
+func isDash(text string, i int) bool {
+	spaceBefore := i == 0 || text[i-1] == ' '
+	spaceAfter := i+1 >= len(text) || text[i+1] == ' '
+	doubled := i+1 < len(text) && text[i+1] == '-' || i > 0 && text[i-1] == '-'
+	return spaceBefore || spaceAfter || doubled
 }
 
 // opensQuote: the quote mark at i opens a quotation (after a space, a colon
