@@ -107,14 +107,21 @@ func goldAt(gold []CorpusGold, occ map[string][]byteSpan, start, end int) (Corpu
 
 // fitLogit minimises the mean negative log-likelihood of the right
 // candidates plus an L2 penalty on the distance from the prior weights,
-// with Adam steps from w: a feature the data says little about keeps its
-// prior weight.
+// with Adam steps from w. Each feature's penalty grows as the examples
+// that can tell its candidates apart get fewer: a feature the data says
+// little about (a designator inside an entry's own name, say, which news
+// corpora rarely exercise) keeps close to its prior weight.
 func fitLogit(exs []example, w, prior Weights, iters int) (Weights, float64) {
 	const (
 		rate   = 0.05
 		lambda = 1e-3
 		b1, b2 = 0.9, 0.999
 	)
+	var penalty Weights
+	for f, n := range informative(exs) {
+		penalty[f] = lambda * float64(len(exs)+1) / (float64(n) + 1) / 10
+		penalty[f] = max(penalty[f], lambda)
+	}
 	var m1, m2 Weights
 	loss := 0.0
 	scores := make([]float64, 0, 64)
@@ -154,8 +161,8 @@ func fitLogit(exs []example, w, prior Weights, iters int) (Weights, float64) {
 		loss /= n
 		for f := range grad {
 			dw := w[f] - prior[f]
-			g := grad[f]/n + lambda*dw
-			loss += lambda / 2 * dw * dw
+			g := grad[f]/n + penalty[f]*dw
+			loss += penalty[f] / 2 * dw * dw
 			m1[f] = b1*m1[f] + (1-b1)*g
 			m2[f] = b2*m2[f] + (1-b2)*g*g
 			mh := m1[f] / (1 - math.Pow(b1, float64(t)))
@@ -164,6 +171,23 @@ func fitLogit(exs []example, w, prior Weights, iters int) (Weights, float64) {
 		}
 	}
 	return w, loss
+}
+
+// informative counts, per feature, the examples whose candidates differ in
+// it: only those carry evidence about its weight.
+func informative(exs []example) [nFeatures]int {
+	var n [nFeatures]int
+	for _, ex := range exs {
+		for f := range n {
+			for k := 1; k < len(ex.x); k++ {
+				if ex.x[k][f] != ex.x[0][f] {
+					n[f]++
+					break
+				}
+			}
+		}
+	}
+	return n
 }
 
 // accuracy is the share of examples whose best-scored candidate is right.
