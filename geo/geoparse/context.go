@@ -253,6 +253,6 @@ func flatKm(lat1, lon1, cos1, lat2, lon2 float64) float64 {
 
 // sameRegionNamed: c lies in an admin1 region the document names (and is
 // not that region itself).
-func (d *document) sameRegionNamed(c *gazetteer.Candidate) bool {
-	return c.Level() != geo.LevelCountry && c.Level() != geo.LevelAdmin1 && d.admin1Named[c.Admin1Key()]
+func (d *document) sameRegionNamed(c *gazetteer.Candidate, admin1 string) bool {
+	return c.Level() != geo.LevelCountry && c.Level() != geo.LevelAdmin1 && d.admin1Named[admin1]
 }

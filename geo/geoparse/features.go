@@ -87,7 +87,7 @@ func (d *document) features(i, k int, x *[nFeatures]float64) {
 	case gazetteer.MatchLoose:
 		x[fLoose] = 1
 	default:
-		if m.alternates()[k] {
+		if m.named.alt[k] {
 			x[fAlternate] = 1
 		}
 	}
@@ -104,7 +104,7 @@ func (d *document) features(i, k int, x *[nFeatures]float64) {
 	if d.containsContained(i, &c.Place) {
 		x[fHoldsContained] = 1
 	}
-	if d.sameRegionNamed(c) {
+	if d.sameRegionNamed(c, m.named.admin1[k]) {
 		x[fRegionNamed] = 1
 	}
 	x[fCountryShare] = d.countryWeight[c.Country]
@@ -115,15 +115,15 @@ func (d *document) features(i, k int, x *[nFeatures]float64) {
 		x[fDateline] = 1
 	}
 	if c.Level() > geo.LevelCountry {
-		x[fAdmin1Share] = d.admin1Share(i, c.Admin1Key())
+		x[fAdmin1Share] = d.admin1Share(i, m.named.admin1[k])
 	}
-	if k == m.mostPopulous {
+	if k == m.named.mostPopulous {
 		x[fMostPopulous] = 1
 	}
 	if l := c.Level(); l == geo.LevelAdmin1 || l == geo.LevelAdmin2 {
 		x[fDivisionInCountry] = x[fCountryShare]
 	}
-	switch a := c.Admin1Key(); {
+	switch a := m.named.admin1[k]; {
 	case c.Level() > geo.LevelAdmin1 && d.regionsNamed.other(a, m.sp.key):
 		x[fInsideOther] = 1
 	case c.Level() == geo.LevelAdmin1 && d.placesNamed.other(a, m.sp.key):
@@ -162,36 +162,12 @@ func (d *document) collectNamed() {
 			c := &m.cands[k]
 			switch l := c.Level(); {
 			case l == geo.LevelAdmin1:
-				d.regionsNamed.add(c.Admin1Key(), m.sp.key)
+				d.regionsNamed.add(m.named.admin1[k], m.sp.key)
 			case l > geo.LevelAdmin1:
-				d.placesNamed.add(c.Admin1Key(), m.sp.key)
+				d.placesNamed.add(m.named.admin1[k], m.sp.key)
 			}
 		}
 	}
-}
-
-// mostPopulousOf is the index of the candidate with the most people.
-func mostPopulousOf(cands []gazetteer.Candidate) int {
-	best := 0
-	for k := range cands {
-		if cands[k].Population > cands[best].Population {
-			best = k
-		}
-	}
-	return best
-}
-
-// alternates says, for each candidate, whether it was found under one of
-// its alternate names rather than its main name; worked out once.
-func (m *mention) alternates() []bool {
-	if m.alt == nil {
-		m.alt = make([]bool, len(m.cands))
-		for k := range m.cands {
-			c := &m.cands[k]
-			m.alt[k] = gazetteer.Key(c.Name) != m.sp.key && gazetteer.Key(c.ASCIIName) != m.sp.key
-		}
-	}
-	return m.alt
 }
 
 // ownDesignatorLevel is the level named by a designator inside the

@@ -38,7 +38,51 @@ type answers struct {
 	mu       sync.RWMutex
 	gen      uint64
 	cands    map[question][]gazetteer.Candidate
+	named    map[question]*named
 	demonyms map[string]string
+}
+
+// named is what a name may mean: its candidates with the facts about each
+// that every mention of the name needs, worked out once.
+type named struct {
+	cands        []gazetteer.Candidate
+	alt          []bool   // found under an alternate name, not the main one
+	admin1       []string // COUNTRY.CODE of each candidate
+	mostPopulous int      // the candidate with the most people
+}
+
+func newNamed(key string, cands []gazetteer.Candidate) *named {
+	n := &named{cands: cands, alt: make([]bool, len(cands)), admin1: make([]string, len(cands))}
+	for k := range cands {
+		c := &cands[k]
+		n.alt[k] = gazetteer.Key(c.Name) != key && gazetteer.Key(c.ASCIIName) != key
+		n.admin1[k] = c.Admin1Key()
+		if c.Population > cands[n.mostPopulous].Population {
+			n.mostPopulous = k
+		}
+	}
+	return n
+}
+
+// meanings returns what the name key may mean at a level, from memory or
+// from compute.
+func (a *answers) meanings(ix *gazetteer.Index, q question, compute func() []gazetteer.Candidate) *named {
+	gen := ix.Generation()
+	a.mu.RLock()
+	n, ok := a.named[q]
+	fresh := a.gen == gen
+	a.mu.RUnlock()
+	if ok && fresh {
+		return n
+	}
+	n = newNamed(q.key, compute())
+	a.mu.Lock()
+	a.renew(gen)
+	if len(a.named) < maxRemembered {
+		a.named[q] = n
+	}
+	a.mu.Unlock()
+	return n
 }
 
 func (a *answers) candidates(ix *gazetteer.Index, q question, compute func() []gazetteer.Candidate) []gazetteer.Candidate {
@@ -85,6 +129,7 @@ func (a *answers) renew(gen uint64) {
 	if a.cands == nil || a.gen != gen {
 		a.gen = gen
 		a.cands = map[question][]gazetteer.Candidate{}
+		a.named = map[question]*named{}
 		a.demonyms = map[string]string{}
 	}
 }

@@ -67,13 +67,15 @@ func (p *Parser) analyze(text string, use func(d *document)) {
 		m := &mention{sp: sp, name: text[r.toks[sp.first].start:r.toks[sp.last].end], start: r.toks[sp.first].start, container: -1}
 		if sp.admin1 != "" {
 			if pl, ok := p.ix.Admin1(sp.admin1); ok {
-				m.cands = []gazetteer.Candidate{{Place: pl, Score: gazetteer.Prior(&pl), LevelMatch: true}}
+				m.named = newNamed(sp.key, []gazetteer.Candidate{{Place: pl, Score: gazetteer.Prior(&pl), LevelMatch: true}})
+				m.cands = m.named.cands
 			}
 		} else if sp.known {
 			// The candidates are shared between mentions and documents, and only read.
-			m.cands = p.answers.candidates(p.ix, question{key: sp.key, q: askCandidates, level: sp.level}, func() []gazetteer.Candidate {
+			m.named = p.answers.meanings(p.ix, question{key: sp.key, q: askCandidates, level: sp.level}, func() []gazetteer.Candidate {
 				return p.ix.Lookup(gazetteer.Query{Key: sp.key, Level: sp.level, Limit: maxCandidates, Bare: true})
 			})
+			m.cands = m.named.cands
 		}
 		ms = append(ms, m)
 	}

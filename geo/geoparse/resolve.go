@@ -9,19 +9,17 @@ import (
 
 // mention is a recognised name while the document is being resolved.
 type mention struct {
-	sp    span
-	name  string // the name without designators
-	start int
-	cands []gazetteer.Candidate
-	alt   []bool // per candidate: found under an alternate name (see alternates)
-	// mostPopulous is the index of the candidate with the most people.
-	mostPopulous int
-	scores       []float64
-	choice       int        // index into cands, or -1
-	fallback     *geo.Place // the containing region, when no candidate fits
-	container    int        // index of the mention that contains this one, or -1
-	precision    int
-	confidence   float64
+	sp         span
+	name       string // the name without designators
+	start      int
+	cands      []gazetteer.Candidate
+	named      *named // the candidates with their facts; shared, only read
+	scores     []float64
+	choice     int        // index into cands, or -1
+	fallback   *geo.Place // the containing region, when no candidate fits
+	container  int        // index of the mention that contains this one, or -1
+	precision  int
+	confidence float64
 }
 
 func (m *mention) place() *geo.Place {
@@ -58,7 +56,6 @@ func (d *document) resolve() {
 	d.findContainers()
 	d.collectNamed()
 	for _, m := range d.ms {
-		m.mostPopulous = mostPopulousOf(m.cands)
 		m.choice = -1
 		if len(m.cands) > 0 {
 			m.choice = 0
