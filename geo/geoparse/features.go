@@ -11,33 +11,34 @@ import (
 // weights are fitted on gold corpora (cmd/fitresolver, `make train`) and
 // kept in resolver_weights.tsv, one line a feature.
 const (
-	fPopulation        = iota // log10(population+1)
-	fContinent                // the entry is a continent
-	fCountry                  // a country
-	fAdmin1                   // a first-level division
-	fAdmin2                   // a second-level division
-	fCapital                  // a national capital
-	fSeat                     // a first-level seat (PPLA)
-	fMinorSeat                // a lower seat (PPLA2..PPLA5)
-	fSection                  // a section of a town, or a historical or abandoned place
-	fAlternate                // the name met an alternate name, not the main one
-	fStem                     // the name met an adjectival form ("Rostovskaya")
-	fLoose                    // the name met a transliteration variant ("Zaporozhye")
-	fLevelMismatch            // a designator asked for another level
-	fOwnDesignator            // the entry's own name carries the designator ("Moscow Oblast")
-	fInContainer              // inside the place the text says it is in ("Alexandria, La.")
-	fHoldsContained           // holds a place the text says is in it ("Atlanta, Georgia")
-	fRegionNamed              // in a first-level division the document names
-	fCountryShare             // share of the document's places in this country
-	fCountryNamed             // the document names this country
-	fNear                     // exp(-km/300) to the nearest other place the document names
-	fDateline                 // in the country of the article's dateline
-	fAdmin1Share              // share of the document's other places in this candidate's first-level division
-	fNearLocal                // exp(-km/50) to the nearest other place: a town's neighbours in local news
-	fMostPopulous             // the most populous of the name's candidates
-	fDivisionInCountry        // a division (state, province) of a country the document is mostly about
-	fInsideOther              // in a region that another name of the document may mean ("Athens" with "Georgia")
-	fHoldsOther               // a region holding a place that another name may mean ("Georgia" with "Athens")
+	fPopulation           = iota // log10(population+1)
+	fContinent                   // the entry is a continent
+	fCountry                     // a country
+	fAdmin1                      // a first-level division
+	fAdmin2                      // a second-level division
+	fCapital                     // a national capital
+	fSeat                        // a first-level seat (PPLA)
+	fMinorSeat                   // a lower seat (PPLA2..PPLA5)
+	fSection                     // a section of a town, or a historical or abandoned place
+	fAlternate                   // the name met an alternate name, not the main one
+	fStem                        // the name met an adjectival form ("Rostovskaya")
+	fLoose                       // the name met a transliteration variant ("Zaporozhye")
+	fLevelMismatch               // a designator asked for another level
+	fOwnDesignator               // the entry's own name carries the designator ("Moscow Oblast")
+	fInContainer                 // inside the place the text says it is in ("Alexandria, La.")
+	fHoldsContained              // holds a place the text says is in it ("Atlanta, Georgia")
+	fRegionNamed                 // in a first-level division the document names
+	fCountryShare                // share of the document's places in this country
+	fCountryNamed                // the document names this country
+	fNear                        // exp(-km/300) to the nearest other place the document names
+	fDateline                    // in the country of the article's dateline
+	fAdmin1Share                 // share of the document's other places in this candidate's first-level division
+	fNearLocal                   // exp(-km/50) to the nearest other place: a town's neighbours in local news
+	fMostPopulous                // the most populous of the name's candidates
+	fDivisionInCountry           // a division (state, province) of a country the document is mostly about
+	fInsideOther                 // in a region that another name of the document may mean ("Athens" with "Georgia")
+	fHoldsOther                  // a region holding a place that another name may mean ("Georgia" with "Athens")
+	fCountryFirstReadings        // share of the document\'s other names whose likeliest reading alone lies in this country
 	nFeatures
 )
 
@@ -47,7 +48,7 @@ var featureNames = [nFeatures]string{
 	"loose_match", "level_mismatch", "own_designator", "in_container", "holds_contained",
 	"region_named", "country_share", "country_named", "near", "dateline_country",
 	"admin1_share", "near_local", "most_populous", "division_in_focus_country",
-	"inside_other_name", "holds_other_name",
+	"inside_other_name", "holds_other_name", "country_of_first_readings",
 }
 
 // nearScale is the distance (km) over which nearness fades.
@@ -123,6 +124,13 @@ func (d *document) features(i, k int, x *[nFeatures]float64) {
 	if l := c.Level(); l == geo.LevelAdmin1 || l == geo.LevelAdmin2 {
 		x[fDivisionInCountry] = x[fCountryShare]
 	}
+	if n := d.firstReadings.names - 1; n > 0 {
+		own := 0
+		if m.cands[0].Country == c.Country {
+			own = 1
+		}
+		x[fCountryFirstReadings] = float64(d.firstReadings.byCountry[c.Country]-own) / float64(n)
+	}
 	switch a := m.named.admin1[k]; {
 	case c.Level() > geo.LevelAdmin1 && d.regionsNamed.other(a, m.sp.key):
 		x[fInsideOther] = 1
@@ -157,7 +165,15 @@ func (n namesBy) other(admin1, name string) bool {
 // in. It depends on the candidates only, so it runs once.
 func (d *document) collectNamed() {
 	d.regionsNamed, d.placesNamed = namesBy{}, namesBy{}
+	d.firstReadings.byCountry = map[string]int{}
+	seen := map[string]bool{}
 	for _, m := range d.ms {
+		if len(m.cands) > 0 && !seen[m.sp.key] {
+			// Each name once, read the way the gazetteer's prior reads it alone.
+			seen[m.sp.key] = true
+			d.firstReadings.names++
+			d.firstReadings.byCountry[m.cands[0].Country]++
+		}
 		for k := range m.cands {
 			c := &m.cands[k]
 			switch l := c.Level(); {

@@ -44,6 +44,12 @@ type document struct {
 	// regionsNamed and placesNamed: which names may mean each first-level
 	// division, or a place in it.
 	regionsNamed, placesNamed namesBy
+	// firstReadings counts the document's names, each by the country of its
+	// likeliest reading alone (no context).
+	firstReadings struct {
+		names     int
+		byCountry map[string]int
+	}
 	// counts of the distinct points by name key, by admin1 key and by both
 	pointsByName, pointsByAdmin1, pointsByNameAdmin1 map[string]int
 	// datelineCountry is the country of the wire dateline's place, if any.
