@@ -15,7 +15,7 @@ func (d *document) findContainers() {
 		if i+1 < len(d.ms) {
 			next := d.ms[i+1]
 			between := strings.ToLower(d.text[m.sp.end:next.start])
-			if isContainerGap(between) && (next.levelHint() < m.levelHint() || m.sp.fromCue && len(m.cands) == 0) {
+			if isContainerGap(between) && !d.inList(i) && (next.levelHint() < m.levelHint() || m.sp.fromCue && len(m.cands) == 0) {
 				m.container = i + 1
 			}
 		}
@@ -45,6 +45,34 @@ func (d *document) findContainers() {
 			d.contained[m.container] = append(d.contained[m.container], j)
 		}
 	}
+}
+
+// inList: mentions i and i+1 are neighbours in a list of three or more
+// alike names ("Arkansas, California, Colorado, Georgia"), where a comma
+// separates items rather than putting one inside the next. A list of
+// "Town, State" pairs ("Athens, Ga., Alexandria, La.") is not one: its
+// neighbours are not alike.
+func (d *document) inList(i int) bool {
+	alike := func(a, b int) bool { return d.ms[a].levelHint() == d.ms[b].levelHint() }
+	return d.gap(i) == "," && (d.listed(i-1) && alike(i-1, i) || d.listed(i+1) && alike(i+1, i+2))
+}
+
+// listed: mentions a and a+1 are joined as list items (a comma, "and", "or").
+func (d *document) listed(a int) bool {
+	switch d.gap(a) {
+	case ",", "and", "or", ", and", ", or":
+		return true
+	}
+	return false
+}
+
+// gap is the text between mentions a and a+1, trimmed and in lower case,
+// or "" past either end.
+func (d *document) gap(a int) string {
+	if a < 0 || a+1 >= len(d.ms) {
+		return ""
+	}
+	return strings.TrimSpace(strings.ToLower(d.text[d.ms[a].sp.end:d.ms[a+1].start]))
 }
 
 // regionLaterInSentence finds, for an unknown village ("Krynky, a village
@@ -180,8 +208,9 @@ type point struct {
 	key      string
 }
 
-// collectPoints gathers the places chosen for the mentions, countries and
-// continents left out: they are too big to say where.
+// collectPoints gathers the places chosen for the mentions; continents,
+// countries and first-level regions are left out: they are too big to say
+// where (a town near a state's centre is no nearer to the state).
 // A place named many times counts once, which keeps a long text linear.
 func (d *document) collectPoints() {
 	d.points = d.points[:0]
@@ -193,7 +222,7 @@ func (d *document) collectPoints() {
 	seen := map[seenKey]bool{}
 	for j, o := range d.ms {
 		q := o.place()
-		if q == nil || q.Level() <= geo.LevelCountry {
+		if q == nil || q.Level() <= geo.LevelAdmin1 {
 			continue
 		}
 		k := seenKey{q.ID, o.sp.key}

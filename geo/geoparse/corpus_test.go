@@ -20,9 +20,9 @@ var corpusFloors = []struct {
 	file                   string
 	f1, overFound, overAll float64
 }{
-	{"lgl-train.jsonl", 0.865, 0.84, 0.735},
+	{"lgl-train.jsonl", 0.865, 0.84, 0.74},
 	{"trnews-train.jsonl", 0.905, 0.90, 0.82},
-	{"geovirus.jsonl", 0.90, 0.905, 0.84},
+	{"geovirus.jsonl", 0.90, 0.91, 0.845},
 }
 
 func TestPublicCorpora(t *testing.T) {

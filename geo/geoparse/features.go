@@ -39,6 +39,7 @@ const (
 	fInsideOther                 // in a region that another name of the document may mean ("Athens" with "Georgia")
 	fHoldsOther                  // a region holding a place that another name may mean ("Georgia" with "Athens")
 	fCountryFirstReadings        // share of the document\'s other names whose likeliest reading alone lies in this country
+	fListPeers                   // share of its list neighbours resolved to the same kind of place in the same country ("Arkansas, Georgia and Idaho")
 	nFeatures
 )
 
@@ -49,6 +50,7 @@ var featureNames = [nFeatures]string{
 	"region_named", "country_share", "country_named", "near", "dateline_country",
 	"admin1_share", "near_local", "most_populous", "division_in_focus_country",
 	"inside_other_name", "holds_other_name", "country_of_first_readings",
+	"list_peers",
 }
 
 // nearScale is the distance (km) over which nearness fades.
@@ -131,6 +133,7 @@ func (d *document) features(i, k int, x *[nFeatures]float64) {
 		}
 		x[fCountryFirstReadings] = float64(d.firstReadings.byCountry[c.Country]-own) / float64(n)
 	}
+	x[fListPeers] = d.listPeers(i, &c.Place)
 	switch a := m.named.admin1[k]; {
 	case c.Level() > geo.LevelAdmin1 && d.regionsNamed.other(a, m.sp.key):
 		x[fInsideOther] = 1
@@ -191,4 +194,27 @@ func (d *document) collectNamed() {
 func ownDesignatorLevel(p *geo.Place) geo.Level {
 	_, l := gazetteer.SplitDesignator(gazetteer.Key(p.Name))
 	return l
+}
+
+// listPeers is the share of mention i's neighbours in a list whose chosen
+// place is of the same level and country as p: a list names alike things.
+func (d *document) listPeers(i int, p *geo.Place) float64 {
+	n, same := 0, 0
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(d.ms) || !d.listed(min(i, j)) {
+			continue
+		}
+		q := d.ms[j].place()
+		if q == nil {
+			continue
+		}
+		n++
+		if q.Level() == p.Level() && q.Country == p.Country {
+			same++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(same) / float64(n)
 }

@@ -128,6 +128,11 @@ func TestParseCases(t *testing.T) {
 			not:   []string{"Pools", "Ann", "Lee"},
 		},
 		{
+			name: "a comma in a list separates items, it does not put one inside the next",
+			text: "The recall covers Arkansas, California, Colorado, Georgia, Idaho and Washington.",
+			want: map[string]string{"Colorado": "US.CO", "Georgia": "US.GA", "Washington": "US.WA", "California": "US.CA"},
+		},
+		{
 			name: "Canadian province abbreviations",
 			text: "Flooding hit Brandon, Man., and Gatineau, Que., on Sunday.",
 			want: map[string]string{"Brandon": "CA.03", "Man.": "CA.03", "Gatineau": "CA.10", "Que.": "CA.10"},
