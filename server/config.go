@@ -64,11 +64,14 @@ const (
 // Deps are the services the server uses. Store, Ingester and Gazetteer are
 // required; the others are optional.
 type Deps struct {
-	Store     IncidentStore
-	Articles  ArticleReader // GET /api/articles/{id}; nil answers 404
-	Ingester  Ingester
-	Gazetteer Gazetteer
-	Health    HealthChecker // checked by /healthz when set
+	Store    IncidentStore
+	Articles ArticleReader // GET /api/articles/{id}; nil answers 404
+	Ingester Ingester
+	// Unresolved lists the names the pipeline could not place, for
+	// GET /api/unresolved; nil answers 404.
+	Unresolved UnresolvedLister
+	Gazetteer  Gazetteer
+	Health     HealthChecker // checked by /healthz when set
 	// Basemap returns a GeoJSON FeatureCollection of country polygons,
 	// served at /basemap/countries.geojson; nil answers 404.
 	Basemap func() []byte

@@ -83,9 +83,11 @@ type textPipeline struct {
 	extractor *incident.Extractor
 }
 
-func (p textPipeline) Process(a geo.Article) ([]geo.Mention, []geo.Incident) {
-	ms := p.parser.Parse(a.Text)
-	return ms, p.extractor.Extract(a, ms)
+// Process geoparses the article, keeping the names it could not place, and
+// extracts incidents from the places it did.
+func (p textPipeline) Process(a geo.Article) processed {
+	g := p.parser.Geoparse(a.Text)
+	return processed{Article: a, Mentions: g.Places, Incidents: p.extractor.Extract(a, g.Places), Unresolved: g.Unresolved}
 }
 
 func indexOf(gz gazetteer) (*gaz.Index, error) {
@@ -161,15 +163,20 @@ func newServer(opts serverOptions) (server, error) {
 		TileURL: opts.Config.Tiles, TileAttribution: opts.Config.TilesAttribution, Version: opts.Version,
 		BaseURL: opts.Config.BaseURL,
 	}
+	logger := slog.New(slog.NewTextHandler(opts.Log, nil))
 	deps := httpserver.Deps{
-		Store:     serverStore{st.Store},
-		Articles:  articleReader{st.Store},
-		Ingester:  ingester{st: st, pl: opts.Pipeline, merge: !opts.Config.NoMerge},
-		Gazetteer: gazetteerService{&gaz.Service{Index: ix, Store: st.Store}},
-		Health:    st,
-		Basemap:   basemap,
-		Web:       web.FS(),
-		Logger:    slog.New(slog.NewTextHandler(opts.Log, nil)),
+		Store:    serverStore{st.Store},
+		Articles: articleReader{st.Store},
+		Ingester: ingester{st: st, pl: opts.Pipeline, merge: !opts.Config.NoMerge},
+		Gazetteer: reresolvingGazetteer{
+			gazetteerService: gazetteerService{&gaz.Service{Index: ix, Store: st.Store}},
+			st:               st, pl: opts.Pipeline, merge: !opts.Config.NoMerge, log: logger,
+		},
+		Unresolved: unresolvedLister{st},
+		Health:     st,
+		Basemap:    basemap,
+		Web:        web.FS(),
+		Logger:     logger,
 	}
 	return httpserver.New(cfg, deps)
 }
