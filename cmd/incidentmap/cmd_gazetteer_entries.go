@@ -69,7 +69,7 @@ func (a *app) cmdGazetteerAdd(cfg Config, args []string) error {
 	for _, ap := range added {
 		fmt.Fprintf(a.stdout, "added %s\n", placeLine(ap))
 	}
-	return nil
+	return a.reresolveAdded(cfg, st, added)
 }
 
 // validatePlace checks a user entry before it reaches the store.

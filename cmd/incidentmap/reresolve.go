@@ -17,6 +17,8 @@ type unresolvedStore interface {
 	// UnresolvedNames lists the names, most often seen first, and how
 	// many there are in all.
 	UnresolvedNames(ctx context.Context, limit, offset int) ([]geo.UnresolvedName, int, error)
+	// ArticlesNaming lists the articles with an unresolved name among names.
+	ArticlesNaming(ctx context.Context, names []string) ([]int64, error)
 	// Reresolve runs pl again on every stored article with an unresolved
 	// name among names, replacing what was found in each, one
 	// transaction per article.
