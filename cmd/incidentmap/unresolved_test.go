@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/incidentmap/incidentmap/geo"
+	httpserver "github.com/incidentmap/incidentmap/server"
 )
 
 // realApp is an app over the real components (store, gazetteer, pipeline)
@@ -130,5 +133,77 @@ func TestGazetteerStatsReportsCoverage(t *testing.T) {
 	}
 	if byClass["P"] < 1000 || byClass["A"] < 20 {
 		t.Errorf("UA coverage %v: want over 1000 populated places and 20 divisions", byClass)
+	}
+}
+
+// TestAPIAddPlaceReresolves is the loop over HTTP, through the real router
+// on the real components: the unresolved name is listed, adding it moves
+// the article's incident, and the list empties.
+func TestAPIAddPlaceReresolves(t *testing.T) {
+	st, err := openStore(filepath.Join(t.TempDir(), "im.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	gz, err := loadGazetteer(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl, err := newPipeline(gz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := newServer(serverOptions{Config: Config{Addr: "127.0.0.1:0"}, Store: st, Pipeline: pl, Gazetteer: gz, Log: io.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := srv.(*httpserver.Server).Handler()
+	do := func(method, target, body string, want int) []byte {
+		t.Helper()
+		req := httptest.NewRequest(method, target, strings.NewReader(body))
+		req.Host = "127.0.0.1"
+		if body != "" {
+			req.Header.Set("Content-Type", "application/json")
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != want {
+			t.Fatalf("%s %s: %d %s, want %d", method, target, rec.Code, rec.Body, want)
+		}
+		return rec.Body.Bytes()
+	}
+	text, _ := json.Marshal(map[string]string{"title": "Shelling", "published": "2024-04-05T08:00:00Z",
+		"text": "Russian forces shelled the village of Zorianivka in the Donetsk region on Thursday, killing two civilians."})
+	do("POST", "/api/articles", string(text), 201)
+
+	var page struct {
+		Names         []geo.UnresolvedName `json:"names"`
+		NumberMatched int                  `json:"numberMatched"`
+	}
+	if err := json.Unmarshal(do("GET", "/api/unresolved?limit=10", "", 200), &page); err != nil ||
+		page.NumberMatched != 1 || page.Names[0].Name != "Zorianivka" || page.Names[0].Region == nil ||
+		page.Names[0].Region.Admin1 != "05" {
+		t.Fatalf("unresolved: %+v, %v", page, err)
+	}
+	do("POST", "/api/gazetteer", `{"name":"Zorianivka","lat":48.6,"lon":37.2,"country":"UA","admin1":"05","feature_code":"PPL"}`, 201)
+
+	var fc struct {
+		Features []struct {
+			Geometry   struct{ Coordinates []float64 }
+			Properties struct {
+				Location     string `json:"location"`
+				GeoPrecision int    `json:"geo_precision"`
+			}
+		}
+	}
+	if err := json.Unmarshal(do("GET", "/collections/incidents/items?f=json", "", 200), &fc); err != nil || len(fc.Features) != 1 {
+		t.Fatalf("items: %v, %+v", err, fc)
+	}
+	f := fc.Features[0]
+	if f.Properties.Location != "Zorianivka" || f.Properties.GeoPrecision != 1 || f.Geometry.Coordinates[1] != 48.6 {
+		t.Fatalf("incident %+v, want it at the new Zorianivka with precision 1", f)
+	}
+	if err := json.Unmarshal(do("GET", "/api/unresolved", "", 200), &page); err != nil || page.NumberMatched != 0 {
+		t.Fatalf("unresolved after add: %+v, %v", page, err)
 	}
 }
