@@ -193,3 +193,28 @@ func TestReplaceFindingsRefusesUnknownArticleOrOtherText(t *testing.T) {
 	_, err = s.ReplaceFindings(context.Background(), it, IngestOptions{})
 	assertField(t, err, "text")
 }
+
+func TestReplaceFindingsKeepsIdsStable(t *testing.T) {
+	s := MustOpen(t)
+	ctx := context.Background()
+	it, text := villageArticle("https://example.org/1", 1)
+	first := MustIngestItem(t, s, it, IngestOptions{Merge: true})
+	oldID := first.Incidents[0].ID
+
+	// The same findings again: the report merges back into its incident.
+	it.Article.ID = first.ArticleID
+	res, err := s.ReplaceFindings(ctx, it, IngestOptions{Merge: true})
+	if err != nil || len(res.Incidents) != 1 || res.Incidents[0].ID != oldID {
+		t.Fatalf("same findings: %+v, %v; want incident %d kept", res.Incidents, err, oldID)
+	}
+
+	// A new place: a new incident, never the old one's id.
+	it.Incidents = []geo.Incident{incidentAt(kalynove, "2025-06-01", geo.SubShelling, "Shelling hit", text)}
+	res, err = s.ReplaceFindings(ctx, it, IngestOptions{Merge: true})
+	if err != nil || len(res.Incidents) != 1 || res.Incidents[0].ID == oldID {
+		t.Fatalf("moved: %+v, %v; want a new id, not %d", res.Incidents, err, oldID)
+	}
+	if _, err := s.Incident(ctx, oldID); geo.ErrorCode(err) != geo.ENotFound {
+		t.Errorf("old incident %d: %v, want not found", oldID, err)
+	}
+}
