@@ -183,7 +183,7 @@ func (a *app) cmdGazetteerImport(cfg Config, args []string) error {
 	}
 	bar.Finish()
 	fmt.Fprintf(a.stdout, "imported %d places, skipped %d malformed lines\n", total, malformed)
-	return nil
+	return a.reresolveUnresolved(cfg, st)
 }
 
 // readPlacesJSON reads a JSON array of entries, checking each. An entry

@@ -130,6 +130,38 @@ func (a *app) reresolveAdded(cfg Config, st store, added []geo.Place) error {
 	return nil
 }
 
+// reresolveUnresolved runs the pipeline again on every stored article with
+// a name it could not place, after an import that may have brought those
+// names in. Articles whose names are still missing come out as they were.
+func (a *app) reresolveUnresolved(cfg Config, st store) error {
+	us, ok := st.(unresolvedStore)
+	if !ok {
+		return nil
+	}
+	names, total, err := us.UnresolvedNames(a.ctx, 0, 0)
+	if err != nil || total == 0 {
+		return err
+	}
+	list := make([]string, len(names))
+	for i, n := range names {
+		list[i] = n.Name
+	}
+	_, pl, err := a.openPipeline(a.ctx, st)
+	if err != nil {
+		return err
+	}
+	res, err := us.Reresolve(a.ctx, pl, list, !cfg.NoMerge)
+	if err != nil {
+		return err
+	}
+	_, left, err := us.UnresolvedNames(a.ctx, 1, 0)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "re-resolved %d articles with unresolved names: %d of %d names placed\n", res.Articles, max(total-left, 0), total)
+	return nil
+}
+
 func gazetteerStatsHelp() helpText {
 	return helpText{
 		usage: "gazetteer stats [flags]",

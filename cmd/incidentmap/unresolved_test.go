@@ -207,3 +207,32 @@ func TestAPIAddPlaceReresolves(t *testing.T) {
 		t.Fatalf("unresolved after add: %+v, %v", page, err)
 	}
 }
+
+// TestGazetteerImportReresolves: importing a country dump that holds the
+// missing village places the stored report's incident there.
+func TestGazetteerImportReresolves(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "im.db")
+	report := filepath.Join(dir, "report.txt")
+	dump := filepath.Join(dir, "UA.txt")
+	os.WriteFile(report, []byte(zorianivkaReport), 0o644)
+	os.WriteFile(dump, []byte("9990001\tZorianivka\tZorianivka\tЗорянівка\t48.61\t37.21\tP\tPPL\tUA\t\t05\t\t\t\t0\t\t150\tEurope/Kyiv\t2024-01-01\n"), 0o644)
+	for _, args := range [][]string{{"ingest", report}, {"gazetteer", "import", dump}} {
+		a, stdout, stderr := realApp(t)
+		if code := a.run(append([]string{"--db", db}, args...)); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		if args[1] == "import" && !strings.Contains(stdout.String(), "re-resolved 1 articles with unresolved names: 1 of 1 names placed") {
+			t.Fatalf("import said %q", stdout)
+		}
+	}
+	st, err := openStore(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	incs, _, err := st.Incidents(context.Background(), geo.IncidentFilter{Limit: 5})
+	if err != nil || len(incs) != 1 || incs[0].Lat != 48.61 || incs[0].GeonameID != 9990001 {
+		t.Fatalf("incidents %+v, %v; want one at the imported Zorianivka", incs, err)
+	}
+}
