@@ -60,9 +60,10 @@ func placeNames(p geo.Place) []string {
 	return append([]string{p.Name}, p.AlternateNames...)
 }
 
-// reresolvingGazetteer is the server's gazetteer: adding an entry also
-// re-resolves the stored articles that named it without placing it, so
-// their incidents move to the new point before the answer is sent.
+// reresolvingGazetteer is the server's gazetteer: adding an entry, or
+// changing one (a misspelt name put right), also re-resolves the stored
+// articles that named it without placing it, so their incidents move to
+// the new point before the answer is sent.
 type reresolvingGazetteer struct {
 	gazetteerService
 	st    unresolvedStore
@@ -76,15 +77,29 @@ func (g reresolvingGazetteer) Add(ctx context.Context, p geo.Place) (geo.Place, 
 	if err != nil {
 		return added, err
 	}
-	// The entry is stored whatever happens next; a failure here leaves
-	// the articles as they were, to be resolved again by the next entry
-	// or "gazetteer add".
-	if res, err := g.st.Reresolve(ctx, g.pl, placeNames(added), g.merge); err != nil {
-		g.log.Error("re-resolving articles", slog.String("place", added.Name), slog.Any("error", err))
-	} else if res.Articles > 0 {
-		g.log.Info("re-resolved articles", slog.String("place", added.Name), slog.Int("articles", res.Articles))
-	}
+	g.reresolve(ctx, added)
 	return added, nil
+}
+
+func (g reresolvingGazetteer) Update(ctx context.Context, p geo.Place) (geo.Place, error) {
+	updated, err := g.gazetteerService.Update(ctx, p)
+	if err != nil {
+		return updated, err
+	}
+	g.reresolve(ctx, updated)
+	return updated, nil
+}
+
+// reresolve runs the pipeline again on the articles that named p. The entry
+// is stored whatever happens here; a failure leaves the articles as they
+// were, to be resolved again by the next entry or "gazetteer add", and is
+// logged rather than answered, since the client's request succeeded.
+func (g reresolvingGazetteer) reresolve(ctx context.Context, p geo.Place) {
+	if res, err := g.st.Reresolve(ctx, g.pl, placeNames(p), g.merge); err != nil {
+		g.log.Error("re-resolving articles", slog.String("place", p.Name), slog.Any("error", err))
+	} else if res.Articles > 0 {
+		g.log.Info("re-resolved articles", slog.String("place", p.Name), slog.Int("articles", res.Articles))
+	}
 }
 
 // unresolvedLister serves GET /api/unresolved from the store.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http/httptest"
 	"os"
@@ -185,7 +186,15 @@ func TestAPIAddPlaceReresolves(t *testing.T) {
 		page.Names[0].Region.Admin1 != "05" {
 		t.Fatalf("unresolved: %+v, %v", page, err)
 	}
-	do("POST", "/api/gazetteer", `{"name":"Zorianivka","lat":48.6,"lon":37.2,"country":"UA","admin1":"05","feature_code":"PPL"}`, 201)
+	// A misspelt entry places nothing; putting the name right does.
+	var added geo.Place
+	if err := json.Unmarshal(do("POST", "/api/gazetteer", `{"name":"Zorianivk","lat":48.6,"lon":37.2,"country":"UA","admin1":"05","feature_code":"PPL"}`, 201), &added); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(do("GET", "/api/unresolved", "", 200), &page); err != nil || page.NumberMatched != 1 {
+		t.Fatalf("unresolved after a misspelt entry: %+v, %v; want the name still listed", page, err)
+	}
+	do("PUT", fmt.Sprintf("/api/gazetteer/%d", added.ID), `{"name":"Zorianivka","lat":48.6,"lon":37.2,"country":"UA","admin1":"05","feature_code":"PPL"}`, 200)
 
 	var fc struct {
 		Features []struct {
