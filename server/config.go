@@ -64,14 +64,11 @@ const (
 // Deps are the services the server uses. Store, Ingester and Gazetteer are
 // required; the others are optional.
 type Deps struct {
-	Store    IncidentStore
-	Articles ArticleReader // GET /api/articles/{id}; nil answers 404
-	Ingester Ingester
-	// Unresolved lists the names the pipeline could not place, for
-	// GET /api/unresolved; nil answers 404.
-	Unresolved UnresolvedLister
-	Gazetteer  Gazetteer
-	Health     HealthChecker // checked by /healthz when set
+	Store     IncidentStore
+	Articles  ArticleReader // GET /api/articles/{id}; nil answers 404
+	Ingester  Ingester
+	Gazetteer Gazetteer
+	Health    HealthChecker // checked by /healthz when set
 	// Basemap returns a GeoJSON FeatureCollection of country polygons,
 	// served at /basemap/countries.geojson; nil answers 404.
 	Basemap func() []byte
@@ -80,6 +77,10 @@ type Deps struct {
 	Web    fs.FS
 	Logger *slog.Logger     // nil discards logs
 	Now    func() time.Time // nil uses time.Now; tests pin it
+
+	// Unresolved lists the names the pipeline could not place, for
+	// GET /api/unresolved; nil answers 404.
+	Unresolved UnresolvedLister
 }
 
 // withDefaults returns cfg with zero fields set to their defaults.

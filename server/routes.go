@@ -43,9 +43,9 @@ func (s *Server) newRouter() *echo.Echo {
 	get("/api/gazetteer/:id", s.handleGazetteerGet)
 	e.PUT("/api/gazetteer/:id", s.handleGazetteerUpdate)
 	e.DELETE("/api/gazetteer/:id", s.handleGazetteerDelete)
-	get("/api/unresolved", s.handleUnresolved)
 	get("/api/timeline", s.handleTimeline)
 	get("/api/export", s.handleExport)
+	get("/api/unresolved", s.handleUnresolved)
 	get("/api/config", s.handleConfig)
 
 	get("/tiles/incidents/:z/:x/:y", s.handleTile)

@@ -65,7 +65,7 @@ func placeNames(p geo.Place) []string {
 // articles that named it without placing it, so their incidents move to
 // the new point before the answer is sent.
 type reresolvingGazetteer struct {
-	gazetteerService
+	httpserver.Gazetteer
 	st    unresolvedStore
 	pl    pipeline
 	merge bool
@@ -73,7 +73,7 @@ type reresolvingGazetteer struct {
 }
 
 func (g reresolvingGazetteer) Add(ctx context.Context, p geo.Place) (geo.Place, error) {
-	added, err := g.gazetteerService.Add(ctx, p)
+	added, err := g.Gazetteer.Add(ctx, p)
 	if err != nil {
 		return added, err
 	}
@@ -82,7 +82,7 @@ func (g reresolvingGazetteer) Add(ctx context.Context, p geo.Place) (geo.Place, 
 }
 
 func (g reresolvingGazetteer) Update(ctx context.Context, p geo.Place) (geo.Place, error) {
-	updated, err := g.gazetteerService.Update(ctx, p)
+	updated, err := g.Gazetteer.Update(ctx, p)
 	if err != nil {
 		return updated, err
 	}

@@ -163,21 +163,20 @@ func newServer(opts serverOptions) (server, error) {
 		TileURL: opts.Config.Tiles, TileAttribution: opts.Config.TilesAttribution, Version: opts.Version,
 		BaseURL: opts.Config.BaseURL,
 	}
-	logger := slog.New(slog.NewTextHandler(opts.Log, nil))
 	deps := httpserver.Deps{
-		Store:    serverStore{st.Store},
-		Articles: articleReader{st.Store},
-		Ingester: ingester{st: st, pl: opts.Pipeline, merge: !opts.Config.NoMerge},
-		Gazetteer: reresolvingGazetteer{
-			gazetteerService: gazetteerService{&gaz.Service{Index: ix, Store: st.Store}},
-			st:               st, pl: opts.Pipeline, merge: !opts.Config.NoMerge, log: logger,
-		},
-		Unresolved: unresolvedLister{st},
-		Health:     st,
-		Basemap:    basemap,
-		Web:        web.FS(),
-		Logger:     logger,
+		Store:     serverStore{st.Store},
+		Articles:  articleReader{st.Store},
+		Ingester:  ingester{st: st, pl: opts.Pipeline, merge: !opts.Config.NoMerge},
+		Gazetteer: gazetteerService{&gaz.Service{Index: ix, Store: st.Store}},
+		Health:    st,
+		Basemap:   basemap,
+		Web:       web.FS(),
+		Logger:    slog.New(slog.NewTextHandler(opts.Log, nil)),
 	}
+	// Adding or changing an entry re-resolves the articles that named it.
+	deps.Gazetteer = reresolvingGazetteer{Gazetteer: deps.Gazetteer, st: st, pl: opts.Pipeline,
+		merge: !opts.Config.NoMerge, log: deps.Logger}
+	deps.Unresolved = unresolvedLister{st}
 	return httpserver.New(cfg, deps)
 }
 
