@@ -13,10 +13,10 @@ import { createFilters } from './filters.js';
 import { createTimeline } from './timeline.js';
 import { createPlaceSearch } from './gazetteer.js';
 import { createPlaceForm } from './placeform.js';
-import { createNamesPanel } from './names.js';
 import { createIngest } from './ingest.js';
 import { setupAuth } from './auth.js';
 import { setupPanel } from './panel.js';
+import { createNamesPanel } from './names.js';
 
 const $ = (id) => document.getElementById(id);
 const statusLine = $('status');
