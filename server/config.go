@@ -77,6 +77,10 @@ type Deps struct {
 	Web    fs.FS
 	Logger *slog.Logger     // nil discards logs
 	Now    func() time.Time // nil uses time.Now; tests pin it
+
+	// Unresolved lists the names the pipeline could not place, for
+	// GET /api/unresolved; nil answers 404.
+	Unresolved UnresolvedLister
 }
 
 // withDefaults returns cfg with zero fields set to their defaults.

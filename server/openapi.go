@@ -89,7 +89,9 @@ func openAPIPaths() obj {
 			"delete": obj{"operationId": "deletePlace", "summary": "Delete a user entry", "parameters": params("id"), "security": []obj{{"bearer": []string{}}}, "responses": obj{"204": obj{"description": "deleted"}, "404": ref("responses", "NotFound")}},
 		},
 		"/api/timeline": obj{"get": op("getTimeline", "Incidents per day", filters, "200", mediaJSON)},
-		"/api/config":   obj{"get": op("getConfig", "Settings for the map page", nil, "200", mediaJSON)},
+		"/api/unresolved": obj{"get": op("getUnresolved", "Names the pipeline could not place, with their region guess, articles and counts",
+			params("unresolvedLimit", paramOffset), "200", mediaJSON)},
+		"/api/config": obj{"get": op("getConfig", "Settings for the map page", nil, "200", mediaJSON)},
 		"/api/export": obj{"get": op("exportIncidents", "Every matching incident as GeoJSON, CSV (ACLED columns) or NDJSON",
 			append(filters, params(paramExportFormat)...), "200", "application/geo+json")},
 		"/tiles/incidents/{z}/{x}/{y}.mvt": obj{"get": op("getIncidentTile", "Mapbox Vector Tile of incidents, clustered below zoom 8",
@@ -145,6 +147,8 @@ func openAPIComponents() obj {
 			"gazetteerQ":      obj{"name": paramQ, "in": "query", "required": true, "description": "Start of a place name", "schema": str},
 			"gazetteerLimit": queryParam(paramLimit, "Entries to return",
 				obj{"type": "integer", "minimum": 1, "maximum": gazetteerLimitMax, "default": gazetteerLimitDefault}),
+			"unresolvedLimit": queryParam(paramLimit, "Names to return",
+				obj{"type": "integer", "minimum": 1, "maximum": unresolvedLimitMax, "default": unresolvedLimitDefault}),
 		},
 	}
 }

@@ -45,6 +45,7 @@ func (s *Server) newRouter() *echo.Echo {
 	e.DELETE("/api/gazetteer/:id", s.handleGazetteerDelete)
 	get("/api/timeline", s.handleTimeline)
 	get("/api/export", s.handleExport)
+	get("/api/unresolved", s.handleUnresolved)
 	get("/api/config", s.handleConfig)
 
 	get("/tiles/incidents/:z/:x/:y", s.handleTile)

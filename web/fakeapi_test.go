@@ -102,6 +102,9 @@ func (f *fakeAPI) handler(static fs.FS) http.Handler {
 	mux.HandleFunc("GET /collections/places/items", f.aggregates("place"))
 	mux.HandleFunc("GET /collections/regions/items", f.aggregates("region"))
 	mux.HandleFunc("GET /api/timeline", f.timeline)
+	mux.HandleFunc("GET /api/unresolved", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]any{"names": []any{}, "numberMatched": 0, "numberReturned": 0})
+	})
 	mux.HandleFunc("GET /api/config", func(w http.ResponseWriter, r *http.Request) {
 		f.mu.Lock()
 		auth := f.authRequired

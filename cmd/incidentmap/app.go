@@ -16,7 +16,7 @@ import (
 
 // pipeline turns an article into the places it mentions and its incidents.
 type pipeline interface {
-	Process(a geo.Article) ([]geo.Mention, []geo.Incident)
+	Process(a geo.Article) processed
 }
 
 // geoparser finds and resolves the places named in a text.
@@ -32,7 +32,7 @@ type geoparser interface {
 type incidentStore interface {
 	// Ingest stores an article with its mentions and incidents in one
 	// transaction; merge folds incidents into matching stored ones.
-	Ingest(ctx context.Context, a geo.Article, ms []geo.Mention, incs []geo.Incident, merge bool) (geo.IngestResult, error)
+	Ingest(ctx context.Context, p processed, merge bool) (geo.IngestResult, error)
 	// IngestBatch stores many articles in one transaction; an article that
 	// fails is rolled back alone and reported in errs[i].
 	IngestBatch(ctx context.Context, items []processed, merge bool) (res []geo.IngestResult, errs []error, err error)
@@ -41,11 +41,13 @@ type incidentStore interface {
 	Incidents(ctx context.Context, f geo.IncidentFilter) ([]geo.Incident, int, error)
 }
 
-// processed is an article with the places and incidents found in it.
+// processed is an article with the places and incidents found in it, and
+// the names it marks as places that the gazetteer lacks.
 type processed struct {
-	Article   geo.Article
-	Mentions  []geo.Mention
-	Incidents []geo.Incident
+	Article    geo.Article
+	Mentions   []geo.Mention
+	Incidents  []geo.Incident
+	Unresolved []geo.Unresolved
 }
 
 // placeStore keeps the user's gazetteer entries.

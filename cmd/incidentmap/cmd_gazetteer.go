@@ -11,7 +11,7 @@ import (
 
 func gazetteerHelp() helpText {
 	return helpText{
-		usage: "gazetteer search|add|import|export [flags] [arguments]",
+		usage: "gazetteer search|add|import|export|unresolved|stats [flags] [arguments]",
 		about: `Works with the gazetteer, the place-name index the geoparser resolves
 names with: the bundled GeoNames-derived data plus your own entries, which
 are kept in the store (--db) and used from the next start.
@@ -20,19 +20,23 @@ are kept in the store (--db) and used from the next start.
   add             add an entry (a village missing from the bundled data)
   import FILE     add many entries: a GeoNames dump (allCountries.txt,
                   cities500.txt, ...) or a JSON array written by export
-  export          write your entries as a JSON array`,
+  export          write your entries as a JSON array
+  unresolved      names the articles mark as places that the gazetteer lacks
+  stats           entries per country and feature class (coverage)`,
 		examples: []string{
 			"incidentmap gazetteer search Vodiane",
 			"incidentmap gazetteer add --name Krasnohorivka --lat 48.01 --lon 37.51 --country UA --admin1 05",
 			"incidentmap gazetteer import cities500.txt",
 			"incidentmap gazetteer export -o my-places.json",
+			"incidentmap gazetteer unresolved",
+			"incidentmap gazetteer import UA.zip && incidentmap gazetteer stats --country UA",
 		},
 	}
 }
 
 func (a *app) cmdGazetteer(cfg Config, args []string) error {
 	if len(args) == 0 {
-		return usageErrorf("missing subcommand: search, add, import or export")
+		return usageErrorf("missing subcommand: search, add, import, export, unresolved or stats")
 	}
 	switch args[0] {
 	case "search":
@@ -43,11 +47,15 @@ func (a *app) cmdGazetteer(cfg Config, args []string) error {
 		return a.cmdGazetteerImport(cfg, args[1:])
 	case "export":
 		return a.cmdGazetteerExport(cfg, args[1:])
+	case "unresolved":
+		return a.cmdGazetteerUnresolved(cfg, args[1:])
+	case "stats":
+		return a.cmdGazetteerStats(cfg, args[1:])
 	case "-h", "-help", "--help", "help":
 		printHelp(a.stdout, newFlagSet("gazetteer"), gazetteerHelp())
 		return errHelp
 	}
-	return usageErrorf("unknown subcommand %q (want search, add, import or export)", args[0])
+	return usageErrorf("unknown subcommand %q (want search, add, import, export, unresolved or stats)", args[0])
 }
 
 func gazetteerSearchHelp() helpText {

@@ -69,7 +69,7 @@ func (a *app) cmdGazetteerAdd(cfg Config, args []string) error {
 	for _, ap := range added {
 		fmt.Fprintf(a.stdout, "added %s\n", placeLine(ap))
 	}
-	return nil
+	return a.reresolveAdded(cfg, st, added)
 }
 
 // validatePlace checks a user entry before it reaches the store.
@@ -183,7 +183,7 @@ func (a *app) cmdGazetteerImport(cfg Config, args []string) error {
 	}
 	bar.Finish()
 	fmt.Fprintf(a.stdout, "imported %d places, skipped %d malformed lines\n", total, malformed)
-	return nil
+	return a.reresolveUnresolved(cfg, st)
 }
 
 // readPlacesJSON reads a JSON array of entries, checking each. An entry

@@ -48,6 +48,5 @@ func (c ingestCounts) String() string {
 
 // ingestArticle runs one article through the pipeline into the store.
 func ingestArticle(ctx context.Context, st incidentStore, pl pipeline, art geo.Article, merge bool) (geo.IngestResult, error) {
-	mentions, incidents := pl.Process(art)
-	return st.Ingest(ctx, art, mentions, incidents, merge)
+	return st.Ingest(ctx, pl.Process(art), merge)
 }

@@ -40,12 +40,13 @@ func (s *fakeStore) IngestBatch(ctx context.Context, items []processed, merge bo
 	res := make([]geo.IngestResult, len(items))
 	errs := make([]error, len(items))
 	for i, it := range items {
-		res[i], errs[i] = s.Ingest(ctx, it.Article, it.Mentions, it.Incidents, merge)
+		res[i], errs[i] = s.Ingest(ctx, it, merge)
 	}
 	return res, errs, nil
 }
 
-func (s *fakeStore) Ingest(ctx context.Context, a geo.Article, ms []geo.Mention, incs []geo.Incident, merge bool) (geo.IngestResult, error) {
+func (s *fakeStore) Ingest(ctx context.Context, p processed, merge bool) (geo.IngestResult, error) {
+	a, ms, incs := p.Article, p.Mentions, p.Incidents
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.failTitles[a.Title] {
@@ -140,7 +141,7 @@ func containsString(list []string, s string) bool {
 // "country=" on that line (UA by default).
 type fakePipeline struct{}
 
-func (fakePipeline) Process(a geo.Article) ([]geo.Mention, []geo.Incident) {
+func (fakePipeline) Process(a geo.Article) processed {
 	var incs []geo.Incident
 	for line := range strings.Lines(a.Text) {
 		if !strings.Contains(line, "drone") {
@@ -157,7 +158,7 @@ func (fakePipeline) Process(a geo.Article) ([]geo.Mention, []geo.Incident) {
 			GeoPrecision: geo.PrecisionExact, Quote: strings.TrimSpace(line),
 		})
 	}
-	return nil, incs
+	return processed{Article: a, Incidents: incs}
 }
 
 type fakeGazetteer struct{ user []geo.Place }

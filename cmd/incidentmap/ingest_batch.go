@@ -69,8 +69,7 @@ func processAll(pl pipeline, pending []pendingArticle) []processed {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				ms, incs := pl.Process(pending[i].art)
-				out[i] = processed{Article: pending[i].art, Mentions: ms, Incidents: incs}
+				out[i] = pl.Process(pending[i].art)
 			}
 		}()
 	}

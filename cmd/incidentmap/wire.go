@@ -83,9 +83,11 @@ type textPipeline struct {
 	extractor *incident.Extractor
 }
 
-func (p textPipeline) Process(a geo.Article) ([]geo.Mention, []geo.Incident) {
-	ms := p.parser.Parse(a.Text)
-	return ms, p.extractor.Extract(a, ms)
+// Process geoparses the article, keeping the names it could not place, and
+// extracts incidents from the places it did.
+func (p textPipeline) Process(a geo.Article) processed {
+	g := p.parser.Geoparse(a.Text)
+	return processed{Article: a, Mentions: g.Places, Incidents: p.extractor.Extract(a, g.Places), Unresolved: g.Unresolved}
 }
 
 func indexOf(gz gazetteer) (*gaz.Index, error) {
@@ -171,6 +173,10 @@ func newServer(opts serverOptions) (server, error) {
 		Web:       web.FS(),
 		Logger:    slog.New(slog.NewTextHandler(opts.Log, nil)),
 	}
+	// Adding or changing an entry re-resolves the articles that named it.
+	deps.Gazetteer = reresolvingGazetteer{Gazetteer: deps.Gazetteer, st: st, pl: opts.Pipeline,
+		merge: !opts.Config.NoMerge, log: deps.Logger}
+	deps.Unresolved = unresolvedLister{st}
 	return httpserver.New(cfg, deps)
 }
 

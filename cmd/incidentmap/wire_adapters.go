@@ -16,14 +16,19 @@ import (
 // sqliteStore adapts *sqlite.Store to the commands' store interface.
 type sqliteStore struct{ *sqlite.Store }
 
-func (s sqliteStore) Ingest(ctx context.Context, a geo.Article, ms []geo.Mention, incs []geo.Incident, merge bool) (geo.IngestResult, error) {
-	return s.Store.Ingest(ctx, a, ms, incs, sqlite.IngestOptions{Merge: merge})
+func (s sqliteStore) Ingest(ctx context.Context, p processed, merge bool) (geo.IngestResult, error) {
+	return s.Store.IngestOne(ctx, ingestItem(p), sqlite.IngestOptions{Merge: merge})
+}
+
+// ingestItem is a processed article as the store takes it.
+func ingestItem(p processed) sqlite.IngestItem {
+	return sqlite.IngestItem{Article: p.Article, Mentions: p.Mentions, Incidents: p.Incidents, Unresolved: p.Unresolved}
 }
 
 func (s sqliteStore) IngestBatch(ctx context.Context, items []processed, merge bool) ([]geo.IngestResult, []error, error) {
 	batch := make([]sqlite.IngestItem, len(items))
 	for i, it := range items {
-		batch[i] = sqlite.IngestItem{Article: it.Article, Mentions: it.Mentions, Incidents: it.Incidents}
+		batch[i] = ingestItem(it)
 	}
 	return s.Store.IngestBatch(ctx, batch, sqlite.IngestOptions{Merge: merge})
 }

@@ -35,8 +35,15 @@ func ContentHash(text string) string {
 // URL or content hash is already stored is not stored again; the result then
 // has Duplicate set and describes the stored article. Incidents in the result
 // are the stored ones (ids and Sources filled), once each, in input order.
-func (s *Store) Ingest(ctx context.Context, a geo.Article, mentions []geo.Mention, incidents []geo.Incident, opt IngestOptions) (_ geo.IngestResult, err error) {
+func (s *Store) Ingest(ctx context.Context, a geo.Article, mentions []geo.Mention, incidents []geo.Incident, opt IngestOptions) (geo.IngestResult, error) {
+	return s.IngestOne(ctx, IngestItem{Article: a, Mentions: mentions, Incidents: incidents}, opt)
+}
+
+// IngestOne is Ingest of an item that may also carry the names the
+// geoparser could not place; they are stored with the article.
+func (s *Store) IngestOne(ctx context.Context, it IngestItem, opt IngestOptions) (_ geo.IngestResult, err error) {
 	defer fullDisk(&err)
+	a := it.Article
 	if err := validateArticle(a); err != nil {
 		return geo.IngestResult{}, err
 	}
@@ -53,7 +60,7 @@ func (s *Store) Ingest(ctx context.Context, a geo.Article, mentions []geo.Mentio
 		return describeArticle(ctx, tx, id)
 	}
 	defer s.ver.changed()
-	res, err := ingestNew(ctx, tx, a, hash, mentions, incidents, opt)
+	res, err := ingestNew(ctx, tx, it, hash, opt)
 	if err != nil {
 		return geo.IngestResult{}, err
 	}
@@ -64,9 +71,20 @@ func (s *Store) Ingest(ctx context.Context, a geo.Article, mentions []geo.Mentio
 }
 
 // ingestNew writes a new article and everything found in it.
-func ingestNew(ctx context.Context, tx *sql.Tx, a geo.Article, hash string, mentions []geo.Mention, incidents []geo.Incident, opt IngestOptions) (geo.IngestResult, error) {
-	articleID, err := insertArticle(ctx, tx, a, hash)
+func ingestNew(ctx context.Context, tx *sql.Tx, it IngestItem, hash string, opt IngestOptions) (geo.IngestResult, error) {
+	articleID, err := insertArticle(ctx, tx, it.Article, hash)
 	if err != nil {
+		return geo.IngestResult{}, err
+	}
+	return storeFindings(ctx, tx, articleID, it, opt)
+}
+
+// storeFindings writes what the pipeline found in the stored article
+// articleID: its mentions, the names it could not place and its
+// incidents (merged into stored ones when opt.Merge is set).
+func storeFindings(ctx context.Context, tx *sql.Tx, articleID int64, it IngestItem, opt IngestOptions) (geo.IngestResult, error) {
+	a, mentions, incidents := it.Article, it.Mentions, it.Incidents
+	if err := insertUnresolved(ctx, tx, articleID, a.Text, it.Unresolved); err != nil {
 		return geo.IngestResult{}, err
 	}
 	for i, m := range mentions {

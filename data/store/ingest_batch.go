@@ -13,6 +13,9 @@ type IngestItem struct {
 	Article   geo.Article
 	Mentions  []geo.Mention
 	Incidents []geo.Incident
+	// Unresolved are the names the geoparser took for places but could
+	// not find; they are kept so a user can add them to the gazetteer.
+	Unresolved []geo.Unresolved
 }
 
 // IngestBatch stores many articles in one transaction, each inside its own
@@ -50,7 +53,7 @@ func (s *Store) IngestBatch(ctx context.Context, items []IngestItem, opt IngestO
 		case found:
 			results[i], errs[i] = describeArticle(ctx, tx, id)
 		default:
-			results[i], errs[i] = ingestNew(ctx, tx, it.Article, hash, it.Mentions, it.Incidents, opt)
+			results[i], errs[i] = ingestNew(ctx, tx, it, hash, opt)
 			stored = stored || errs[i] == nil
 		}
 		if isFull(errs[i]) {

@@ -16,6 +16,7 @@ import { createPlaceForm } from './placeform.js';
 import { createIngest } from './ingest.js';
 import { setupAuth } from './auth.js';
 import { setupPanel } from './panel.js';
+import { createNamesPanel } from './names.js';
 
 const $ = (id) => document.getElementById(id);
 const statusLine = $('status');
@@ -126,11 +127,22 @@ window.addEventListener('hashchange', () => {
 });
 
 createPlaceSearch({ input: $('place-search'), listbox: $('place-results'), map, api, onError: report });
+const names = createNamesPanel({
+  list: $('names-list'), summary: $('names-summary'), map, api,
+  dialog: $('place-dialog'), opener: $('place-open'), onError: report,
+});
 createPlaceForm({
   dialog: $('place-dialog'),
   opener: $('place-open'),
   map, api,
-  onSaved: (place) => note(`Saved place ${place && place.name ? place.name : ''}`.trim()),
+  onSaved: (place) => {
+    note(`Saved place ${place && place.name ? place.name : ''}`.trim());
+    // The server re-resolved the articles that named the place.
+    names.refresh();
+    timelineKey = null;
+    refreshTimeline();
+    reloadForced();
+  },
 });
 createIngest({
   dialog: $('ingest-dialog'),
@@ -144,8 +156,10 @@ createIngest({
     timelineKey = null;
     refreshTimeline();
     reloadForced();
+    names.refresh();
   },
 });
 
+names.refresh();
 refreshTimeline();
 reloadNow();
