@@ -148,6 +148,10 @@ func (d *document) tally() {
 	}
 }
 
+// nameIn is a name key and a division key: how many of a name's points lie
+// in a division.
+type nameIn struct{ name, admin1 string }
+
 // admin1Share is the share of the distinct places chosen for the
 // document's mentions of other names that lie in the division key.
 func (d *document) admin1Share(i int, key string) float64 {
@@ -156,7 +160,7 @@ func (d *document) admin1Share(i int, key string) float64 {
 	if n <= 0 {
 		return 0
 	}
-	return float64(d.pointsByAdmin1[key]-d.pointsByNameAdmin1[own+"|"+key]) / float64(n)
+	return float64(d.pointsByAdmin1[key]-d.pointsByNameAdmin1[nameIn{own, key}]) / float64(n)
 }
 
 // focusRegion is the admin1 region the document names most often, if one
@@ -214,7 +218,7 @@ type point struct {
 // A place named many times counts once, which keeps a long text linear.
 func (d *document) collectPoints() {
 	d.points = d.points[:0]
-	d.pointsByName, d.pointsByAdmin1, d.pointsByNameAdmin1 = map[string]int{}, map[string]int{}, map[string]int{}
+	d.pointsByName, d.pointsByAdmin1, d.pointsByNameAdmin1 = map[string]int{}, map[string]int{}, map[nameIn]int{}
 	type seenKey struct {
 		id  int64
 		key string
@@ -234,7 +238,7 @@ func (d *document) collectPoints() {
 		a := q.Admin1Key()
 		d.pointsByName[k.key]++
 		d.pointsByAdmin1[a]++
-		d.pointsByNameAdmin1[k.key+"|"+a]++
+		d.pointsByNameAdmin1[nameIn{k.key, a}]++
 	}
 }
 

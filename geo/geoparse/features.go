@@ -56,13 +56,11 @@ var featureNames = [nFeatures]string{
 // nearScale is the distance (km) over which nearness fades.
 const nearScale = 300.0
 
-// features fills x with the evidence for candidate k of mention i. The
-// nearness features are left 0: they are the costliest and are added by
-// score only where they can change the choice.
-func (d *document) features(i, k int, x *[nFeatures]float64) {
-	m := d.ms[i]
-	c := &m.cands[k]
-	*x = [nFeatures]float64{}
+// staticFeatures is the evidence of an entry and the way its name matched,
+// which no context changes: its size and kind, how the name met it, and
+// whether a designator in the text asked for its level.
+func staticFeatures(c *gazetteer.Candidate, alt, mostPopulous bool, level geo.Level) [nFeatures]float64 {
+	var x [nFeatures]float64
 	x[fPopulation] = math.Log10(float64(c.Population) + 1)
 	switch c.FeatureCode {
 	case "CONT":
@@ -90,15 +88,28 @@ func (d *document) features(i, k int, x *[nFeatures]float64) {
 	case gazetteer.MatchLoose:
 		x[fLoose] = 1
 	default:
-		if m.named.alt[k] {
+		if alt {
 			x[fAlternate] = 1
 		}
 	}
 	if !c.LevelMatch {
 		x[fLevelMismatch] = 1
-	} else if m.sp.level != geo.LevelUnknown && ownDesignatorLevel(&c.Place) == m.sp.level {
+	} else if level != geo.LevelUnknown && ownDesignatorLevel(&c.Place) == level {
 		x[fOwnDesignator] = 1
 	}
+	if mostPopulous {
+		x[fMostPopulous] = 1
+	}
+	return x
+}
+
+// features fills x with the evidence for candidate k of mention i. The
+// nearness features are left 0: they are the costliest and are added by
+// score only where they can change the choice.
+func (d *document) features(i, k int, x *[nFeatures]float64) {
+	m := d.ms[i]
+	c := &m.cands[k]
+	*x = m.named.static[k] // what the entry and the name alone say, worked out once
 	if m.container >= 0 {
 		if container := d.ms[m.container].place(); container != nil && contains(container, &c.Place) {
 			x[fInContainer] = 1
@@ -119,9 +130,6 @@ func (d *document) features(i, k int, x *[nFeatures]float64) {
 	}
 	if c.Level() > geo.LevelCountry {
 		x[fAdmin1Share] = d.admin1Share(i, m.named.admin1[k])
-	}
-	if k == m.named.mostPopulous {
-		x[fMostPopulous] = 1
 	}
 	if l := c.Level(); l == geo.LevelAdmin1 || l == geo.LevelAdmin2 {
 		x[fDivisionInCountry] = x[fCountryShare]

@@ -49,10 +49,14 @@ type named struct {
 	alt          []bool   // found under an alternate name, not the main one
 	admin1       []string // COUNTRY.CODE of each candidate
 	mostPopulous int      // the candidate with the most people
+	static       [][nFeatures]float64
 }
 
-func newNamed(key string, cands []gazetteer.Candidate) *named {
-	n := &named{cands: cands, alt: make([]bool, len(cands)), admin1: make([]string, len(cands))}
+// newNamed works out the facts about each candidate of the name key, asked
+// for at a level (a designator's, or none).
+func newNamed(key string, level geo.Level, cands []gazetteer.Candidate) *named {
+	n := &named{cands: cands, alt: make([]bool, len(cands)), admin1: make([]string, len(cands)),
+		static: make([][nFeatures]float64, len(cands))}
 	for k := range cands {
 		c := &cands[k]
 		n.alt[k] = gazetteer.Key(c.Name) != key && gazetteer.Key(c.ASCIIName) != key
@@ -60,6 +64,9 @@ func newNamed(key string, cands []gazetteer.Candidate) *named {
 		if c.Population > cands[n.mostPopulous].Population {
 			n.mostPopulous = k
 		}
+	}
+	for k := range cands {
+		n.static[k] = staticFeatures(&cands[k], n.alt[k], k == n.mostPopulous, level)
 	}
 	return n
 }
@@ -75,7 +82,7 @@ func (a *answers) meanings(ix *gazetteer.Index, q question, compute func() []gaz
 	if ok && fresh {
 		return n
 	}
-	n = newNamed(q.key, compute())
+	n = newNamed(q.key, q.level, compute())
 	a.mu.Lock()
 	a.renew(gen)
 	if len(a.named) < maxRemembered {

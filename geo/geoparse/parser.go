@@ -67,7 +67,7 @@ func (p *Parser) analyze(text string, use func(d *document)) {
 		m := &mention{sp: sp, name: text[r.toks[sp.first].start:r.toks[sp.last].end], start: r.toks[sp.first].start, container: -1}
 		if sp.admin1 != "" {
 			if pl, ok := p.ix.Admin1(sp.admin1); ok {
-				m.named = newNamed(sp.key, []gazetteer.Candidate{{Place: pl, Score: gazetteer.Prior(&pl), LevelMatch: true}})
+				m.named = newNamed(sp.key, sp.level, []gazetteer.Candidate{{Place: pl, Score: gazetteer.Prior(&pl), LevelMatch: true}})
 				m.cands = m.named.cands
 			}
 		} else if sp.known {

@@ -51,7 +51,8 @@ type document struct {
 		byCountry map[string]int
 	}
 	// counts of the distinct points by name key, by admin1 key and by both
-	pointsByName, pointsByAdmin1, pointsByNameAdmin1 map[string]int
+	pointsByName, pointsByAdmin1 map[string]int
+	pointsByNameAdmin1           map[nameIn]int
 	// datelineCountry is the country of the wire dateline's place, if any.
 	datelineCountry string
 	w               *Weights
