@@ -14,7 +14,7 @@ func (d *document) findContainers() {
 	for i, m := range d.ms {
 		if i+1 < len(d.ms) {
 			next := d.ms[i+1]
-			between := strings.ToLower(d.text[m.sp.end:next.start])
+			between := d.gap(i)
 			if isContainerGap(between) && !d.inList(i) && (next.levelHint() < m.levelHint() || m.sp.fromCue && len(m.cands) == 0) {
 				m.container = i + 1
 			}
@@ -67,13 +67,22 @@ func (d *document) listed(a int) bool {
 }
 
 // gap is the text between mentions a and a+1, trimmed and in lower case,
-// or "" past either end.
+// or "" past either end or when they are further apart than any gap this
+// file looks for.
 func (d *document) gap(a int) string {
 	if a < 0 || a+1 >= len(d.ms) {
 		return ""
 	}
-	return strings.TrimSpace(strings.ToLower(d.text[d.ms[a].sp.end:d.ms[a+1].start]))
+	from, to := d.ms[a].sp.end, d.ms[a+1].start
+	if to-from > maxGap || to < from {
+		return ""
+	}
+	return strings.TrimSpace(strings.ToLower(d.text[from:to]))
 }
+
+// maxGap is the longest text between two mentions that can join them
+// (", in the southern", "village (").
+const maxGap = 24
 
 // regionLaterInSentence finds, for an unknown village ("Krynky, a village
 // on the left bank of the Kherson region"), the first region or district
