@@ -71,63 +71,42 @@ func newNamed(key string, level geo.Level, cands []gazetteer.Candidate) *named {
 	return n
 }
 
-// meanings returns what the name key may mean at a level, from memory or
-// from compute.
+// meanings returns what the name key may mean at a level.
 func (a *answers) meanings(ix *gazetteer.Index, q question, compute func() []gazetteer.Candidate) *named {
-	gen := ix.Generation()
-	a.mu.RLock()
-	n, ok := a.named[q]
-	fresh := a.gen == gen
-	a.mu.RUnlock()
-	if ok && fresh {
-		return n
-	}
-	n = newNamed(q.key, q.level, compute())
-	a.mu.Lock()
-	a.renew(gen)
-	if len(a.named) < maxRemembered {
-		a.named[q] = n
-	}
-	a.mu.Unlock()
-	return n
+	return remember(a, ix, func(a *answers) map[question]*named { return a.named }, q,
+		func() *named { return newNamed(q.key, q.level, compute()) })
 }
 
+// candidates returns the gazetteer's answer to a question about a name.
 func (a *answers) candidates(ix *gazetteer.Index, q question, compute func() []gazetteer.Candidate) []gazetteer.Candidate {
-	gen := ix.Generation()
-	a.mu.RLock()
-	c, ok := a.cands[q]
-	fresh := a.gen == gen
-	a.mu.RUnlock()
-	if ok && fresh {
-		return c
-	}
-	c = compute()
-	a.mu.Lock()
-	a.renew(gen)
-	if len(a.cands) < maxRemembered {
-		a.cands[q] = c
-	}
-	a.mu.Unlock()
-	return c
+	return remember(a, ix, func(a *answers) map[question][]gazetteer.Candidate { return a.cands }, q, compute)
 }
 
+// demonym returns the country key a people's name derives from, or "".
 func (a *answers) demonym(ix *gazetteer.Index, key string, compute func() string) string {
+	return remember(a, ix, func(a *answers) map[string]string { return a.demonyms }, key, compute)
+}
+
+// remember returns the answer kept under k in the map pick selects, or
+// computes, keeps and returns it. Everything kept is forgotten when the
+// gazetteer's generation changes.
+func remember[K comparable, V any](a *answers, ix *gazetteer.Index, pick func(*answers) map[K]V, k K, compute func() V) V {
 	gen := ix.Generation()
 	a.mu.RLock()
-	base, ok := a.demonyms[key]
+	v, ok := pick(a)[k]
 	fresh := a.gen == gen
 	a.mu.RUnlock()
 	if ok && fresh {
-		return base
+		return v
 	}
-	base = compute()
+	v = compute()
 	a.mu.Lock()
 	a.renew(gen)
-	if len(a.demonyms) < maxRemembered {
-		a.demonyms[key] = base
+	if m := pick(a); len(m) < maxRemembered {
+		m[k] = v
 	}
 	a.mu.Unlock()
-	return base
+	return v
 }
 
 // renew forgets everything when the gazetteer has changed; the caller
