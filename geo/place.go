@@ -72,6 +72,16 @@ func LevelOf(featureCode string) Level {
 	return LevelPlace
 }
 
+// IsWater reports whether a feature code is a body of water: a sea, gulf,
+// bay, strait, channel or ocean (GeoNames' hydrographic codes).
+func IsWater(featureCode string) bool {
+	switch featureCode {
+	case "SEA", "GULF", "BAY", "STRT", "CHN", "OCN", "SD", "LGN":
+		return true
+	}
+	return false
+}
+
 // Level is the entry's level, from its feature code.
 func (p *Place) Level() Level { return LevelOf(p.FeatureCode) }
 

@@ -13,7 +13,7 @@ import (
 
 func main() {
 	npm := flag.String("npm", "data/npm/node_modules", "folder holding the pinned data packages")
-	supplement := flag.String("supplement", "data/supplement.tsv", "curated places below the cities500 threshold")
+	supplement := flag.String("supplement", "data/supplement.tsv", "curated places below the cities500 threshold, and water bodies")
 	out := flag.String("out", "data/gazetteer", "output folder")
 	flag.Parse()
 	if err := run(*npm, *supplement, *out); err != nil {

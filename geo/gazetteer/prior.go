@@ -41,5 +41,8 @@ func kindWeight(code string) float64 {
 	case "PPLH", "PPLQ", "PPLW":
 		return -3
 	}
+	if geo.IsWater(code) {
+		return 7 // a sea named in the news is the sea, not a hamlet named after it
+	}
 	return 0
 }

@@ -2,6 +2,7 @@ package geoparse
 
 import (
 	"math"
+	"strings"
 
 	"github.com/incidentmap/incidentmap/geo"
 	"github.com/incidentmap/incidentmap/geo/gazetteer"
@@ -40,6 +41,8 @@ const (
 	fHoldsOther                  // a region holding a place that another name may mean ("Georgia" with "Athens")
 	fCountryFirstReadings        // share of the document\'s other names whose likeliest reading alone lies in this country
 	fListPeers                   // share of its list neighbours resolved to the same kind of place in the same country ("Arkansas, Georgia and Idaho")
+	fWater                       // a body of water
+	fWaterWord                   // a body of water, named with its water word ("Red Sea", "Gulf of Aden")
 	nFeatures
 )
 
@@ -50,7 +53,7 @@ var featureNames = [nFeatures]string{
 	"region_named", "country_share", "country_named", "near", "dateline_country",
 	"admin1_share", "near_local", "most_populous", "division_in_focus_country",
 	"inside_other_name", "holds_other_name", "country_of_first_readings",
-	"list_peers",
+	"list_peers", "is_water", "water_word",
 }
 
 // nearScale is the distance (km) over which nearness fades.
@@ -59,8 +62,14 @@ const nearScale = 300.0
 // staticFeatures is the evidence of an entry and the way its name matched,
 // which no context changes: its size and kind, how the name met it, and
 // whether a designator in the text asked for its level.
-func staticFeatures(c *gazetteer.Candidate, alt, mostPopulous bool, level geo.Level) [nFeatures]float64 {
+func staticFeatures(c *gazetteer.Candidate, alt, mostPopulous, waterWord bool, level geo.Level) [nFeatures]float64 {
 	var x [nFeatures]float64
+	if geo.IsWater(c.FeatureCode) {
+		x[fWater] = 1
+		if waterWord {
+			x[fWaterWord] = 1
+		}
+	}
 	x[fPopulation] = math.Log10(float64(c.Population) + 1)
 	switch c.FeatureCode {
 	case "CONT":
@@ -225,4 +234,17 @@ func (d *document) listPeers(i int, p *geo.Place) float64 {
 		return 0
 	}
 	return float64(same) / float64(n)
+}
+
+// waterWords name kinds of water body.
+var waterWords = set("sea", "gulf", "strait", "straits", "ocean", "bay", "channel", "lagoon")
+
+// hasWaterWord: one of the key's words is a water word ("red sea").
+func hasWaterWord(key string) bool {
+	for _, w := range strings.Fields(key) {
+		if waterWords[w] {
+			return true
+		}
+	}
+	return false
 }

@@ -130,7 +130,7 @@ func (r *recognizer) wordOrFirstName(i int) bool {
 // (not an alternate one) of a town of 100,000 people or more.
 func (r *recognizer) minorPlace(sp span) bool {
 	for _, c := range r.ask(sp.key, askTopExact) {
-		if c.Level() < geo.LevelAdmin2 {
+		if c.Level() < geo.LevelAdmin2 || geo.IsWater(c.FeatureCode) {
 			return false
 		}
 		own := gazetteer.Key(c.Name) == sp.key || gazetteer.Key(c.ASCIIName) == sp.key

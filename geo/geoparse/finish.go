@@ -50,6 +50,9 @@ func (d *document) regionOf(p *geo.Place) geo.Place {
 }
 
 func precisionOf(p geo.Place) int {
+	if geo.IsWater(p.FeatureCode) {
+		return geo.PrecisionRegion // a sea is a large area
+	}
 	switch p.Level() {
 	case geo.LevelPlace:
 		return geo.PrecisionExact

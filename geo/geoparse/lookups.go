@@ -65,8 +65,9 @@ func newNamed(key string, level geo.Level, cands []gazetteer.Candidate) *named {
 			n.mostPopulous = k
 		}
 	}
+	water := hasWaterWord(key)
 	for k := range cands {
-		n.static[k] = staticFeatures(&cands[k], n.alt[k], k == n.mostPopulous, level)
+		n.static[k] = staticFeatures(&cands[k], n.alt[k], k == n.mostPopulous, water, level)
 	}
 	return n
 }

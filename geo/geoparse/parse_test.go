@@ -229,6 +229,23 @@ func TestParentheticalRegion(t *testing.T) {
 	}
 }
 
+// TestSeas: a sea named as water is the sea, at precision 3; a land region
+// named after it keeps its designator.
+func TestSeas(t *testing.T) {
+	got := map[string]geo.Mention{}
+	for _, m := range mustParser(t).Parse("Missiles hit a ship in the Red Sea. A drone struck a port in Sudan's Red Sea state. Boats sank in the Sea of Azov and the Gulf of Aden.") {
+		got[m.Text] = m
+	}
+	for _, text := range []string{"Red Sea", "Sea of Azov", "Gulf of Aden"} {
+		if m, ok := got[text]; !ok || !geo.IsWater(m.FeatureCode) || m.Precision != geo.PrecisionRegion {
+			t.Errorf("%s -> %+v, want the body of water at precision 3", text, m)
+		}
+	}
+	if m := got["Red Sea state"]; m.FeatureCode != "ADM1" || m.Country != "SD" {
+		t.Errorf("Red Sea state -> %s %s, want Sudan's ADM1", m.FeatureCode, m.Country)
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	files, _ := filepath.Glob("testdata/news/*.txt")
 	for _, name := range files[:5] {

@@ -7,6 +7,7 @@ import (
 )
 
 var (
+	pRedSea    = placeSpec{Needle: "Red Sea", FeatureCode: "SEA", Lat: 20.3, Lon: 38.5, Precision: 3}
 	pRedSeaSD  = placeSpec{Needle: "Red Sea", FeatureCode: "ADM1", Country: "SD", Admin1: "36", Lat: 19.5, Lon: 37.2, Precision: 3}
 	pOdesa     = placeSpec{Needle: "Odesa", FeatureCode: "PPLA", Country: "UA", Admin1: "17", Lat: 46.49, Lon: 30.74, Precision: 1}
 	pGoma      = placeSpec{Needle: "Goma", FeatureCode: "PPLA", Country: "CD", Admin1: "11", Lat: -1.67, Lon: 29.23, Precision: 1}
@@ -32,6 +33,8 @@ func TestHonestPlaces(t *testing.T) {
 	}{
 		{"a sea is not the land region of its name", "Houthi forces fired two missiles at a cargo ship in the Red Sea on Monday.",
 			[]placeSpec{pRedSeaSD}, "", 0},
+		{"an event on a sea the gazetteer knows is drawn at sea", "Houthi forces fired two missiles at a cargo ship in the Red Sea on Monday.",
+			[]placeSpec{pRedSea}, "Red Sea", 3},
 		{"off the coast is near the town", "A drone boat attacked a tanker off the coast of Odesa on Monday.",
 			[]placeSpec{pOdesa}, "Odesa", 2},
 		{"where people fled to is no location", "Shelling hit Sake on Monday and residents fled towards Goma.",

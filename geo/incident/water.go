@@ -1,12 +1,12 @@
 package incident
 
-import "strings"
+import "github.com/incidentmap/incidentmap/geo"
 
-// Events on water. The bundled gazetteer has no seas, so a land region
-// that shares a sea's name ("Red Sea", Sudan's state) would draw a ship
-// attack on land. A name the text uses as a body of water is never an
-// event location; "off the coast of Odesa" and "off Hodeidah" place the
-// event near the coast (geo-precision 2).
+// Events on water. A name the text uses as a body of water is an event
+// location only when the geoparser resolved it to the water body itself
+// (the gazetteer's seas, gulfs and straits), never to a land region that
+// shares the sea's name ("Red Sea", Sudan's state). "Off the coast of
+// Odesa" and "off Hodeidah" place the event near the coast (geo-precision 2).
 
 // waterWords end or open the name of a body of water.
 var waterWords = setOf("sea", "gulf", "strait", "straits", "ocean", "bay", "channel", "lagoon")
@@ -24,7 +24,7 @@ func onWater(toks []token, r placeRef) bool {
 	if r.last+1 < len(toks) && landAfter[toks[r.last+1].low] {
 		return false
 	}
-	return !strings.HasPrefix(r.m.FeatureCode, "H") // a GeoNames hydrographic entry may stay
+	return !geo.IsWater(r.m.FeatureCode) // the sea itself may stay: the event is drawn at sea
 }
 
 // offCoast reports whether the place is reached with "off" ("off the
