@@ -121,7 +121,8 @@ func (b *builder) emit(s *sentence, ev *event, date eventDate) {
 	}
 	actor1, actor2 := assignActors(ev.sub, findActors(b.article.Text, s.toks, ranges, countries, ev.cueTok))
 	sub := refineProtest(ev.sub, s.toks, fig.fatalities)
-	for _, p := range ev.places {
+	own := ownFigures(s, ev, ranges, b.lastUnit)
+	for j, p := range ev.places {
 		inc := geo.Incident{
 			EventType: geo.EventTypeOf(sub), SubEventType: sub,
 			EventDate: date.day.Format("2006-01-02"), TimePrecision: date.precision,
@@ -141,15 +142,45 @@ func (b *builder) emit(s *sentence, ev *event, date eventDate) {
 			inc.FatalitiesClaimedBy = strings.ReplaceAll(b.article.Text[s.toks[fig.claimFrom].start:s.toks[fig.claimTo-1].end], "’", "'")
 		}
 		if len(ev.places) > 1 {
-			// A figure stated for several places at once cannot be split.
+			// A figure stated for several places at once cannot be split,
+			// unless each place comes with its own ("killed two in X and
+			// wounded three in Y").
 			inc.Fatalities, inc.Injured = zeroOnly(fig.fatalities), zeroOnly(fig.injured)
-			if inc.Fatalities == nil {
+			if own != nil {
+				inc.Fatalities, inc.Injured = own[j].fatalities, own[j].injured
+			}
+			if inc.Fatalities == nil || own != nil {
 				inc.FatalitiesClaimedBy = ""
 			}
 		}
 		b.prevOut = append(b.prevOut, len(b.out))
 		b.out = append(b.out, inc)
 	}
+}
+
+// ownFigures reads, for an event with several places, the casualties
+// stated in the stretch of words that leads to each place: from the end of
+// the place before (or the clause's start) to the place itself. It returns
+// nil unless every place has casualties of its own, so a single figure
+// before a list ("killed five in X and Y") is never split.
+func ownFigures(s *sentence, ev *event, ranges [][2]int, lastUnit string) []figures {
+	if len(ranges) == 0 {
+		return nil
+	}
+	out := make([]figures, len(ev.places))
+	from := ranges[0][0]
+	for j, p := range ev.places {
+		if p.m.Start < s.span.Start || p.m.End > s.span.End || p.first < from || p.last >= len(s.toks) {
+			return nil // a place of another sentence, or out of text order: no stretches to read
+		}
+		f := readFigures(s.toks, [][2]int{{from, p.last + 1}}, lastUnit)
+		if f.fatalities == nil && f.injured == nil {
+			return nil
+		}
+		out[j] = f
+		from = p.last + 1
+	}
+	return out
 }
 
 func zeroOnly(p *int) *int {

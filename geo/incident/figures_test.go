@@ -1,6 +1,10 @@
 package incident
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/incidentmap/incidentmap/geo"
+)
 
 func TestReadFigures(t *testing.T) {
 	cases := []struct {
@@ -92,5 +96,37 @@ func TestClaimant(t *testing.T) {
 		if got != c.want {
 			t.Errorf("%q: claimant %q, want %q", c.text, got, c.want)
 		}
+	}
+}
+
+// TestFiguresPerPlace: casualties stated with each place of one clause go
+// to that place; one figure before a list of places is not split.
+func TestFiguresPerPlace(t *testing.T) {
+	kurakhove := placeSpec{Needle: "Kurakhove", FeatureCode: "PPL", Country: "UA", Admin1: "05", Lat: 47.98, Lon: 37.28, Precision: 1}
+	selydove := placeSpec{Needle: "Selydove", FeatureCode: "PPL", Country: "UA", Admin1: "05", Lat: 48.15, Lon: 37.3, Precision: 1}
+	for _, c := range []struct {
+		name, text             string
+		wantFatal, wantInjured map[string]int // missing: nil
+	}{
+		{"each place its own figures", "Shelling killed two civilians in Kurakhove and wounded three in Selydove on Monday.",
+			map[string]int{"Kurakhove": 2}, map[string]int{"Selydove": 3}},
+		{"one figure for a list is not split", "Shelling killed five civilians in Kurakhove and Selydove on Monday.",
+			map[string]int{}, map[string]int{}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := geo.Article{Text: c.text, Published: mustTime(t, "2024-05-10T08:00:00Z")}
+			incs := Extract(a, mentionsFor(t, c.text, kurakhove, selydove))
+			if len(incs) != 2 {
+				t.Fatalf("want an incident per place, got:\n%s", dump(incs))
+			}
+			for _, in := range incs {
+				if got, want := in.Fatalities, c.wantFatal[in.Location]; (got == nil) != (want == 0) || got != nil && *got != want {
+					t.Errorf("%s fatalities %v, want %d (0 = none):\n%s", in.Location, got, want, dump(incs))
+				}
+				if got, want := in.Injured, c.wantInjured[in.Location]; (got == nil) != (want == 0) || got != nil && *got != want {
+					t.Errorf("%s injured %v, want %d (0 = none):\n%s", in.Location, got, want, dump(incs))
+				}
+			}
+		})
 	}
 }
