@@ -100,6 +100,20 @@ func (ix *Index) addKeys(keys []string, slot int32) {
 	}
 }
 
+// arabicArticles are the forms of the Arabic article that open place names
+// in their Latin spellings ("Al Hudaydah", "As-Suwayda", "El Fasher").
+var arabicArticles = map[string]bool{"al": true, "el": true, "as": true, "ash": true, "ad": true, "ar": true,
+	"az": true, "at": true, "an": true, "ath": true, "adh": true, "ed": true, "es": true, "er": true}
+
+// WithoutArticle is the key without an opening Arabic article, or "" when
+// it has none (or too little is left to name a place).
+func WithoutArticle(k string) string {
+	if sp := strings.IndexByte(k, ' '); sp > 0 && arabicArticles[k[:sp]] && len(k)-sp-1 >= 4 {
+		return k[sp+1:]
+	}
+	return ""
+}
+
 // entryKeys are the keys an entry is found under: its names, and for
 // divisions also the names without designators and their adjective stems
 // ("Morozovsky District" is found as "morozovsky" and "morozovsk").
@@ -117,6 +131,7 @@ func entryKeys(p geo.Place) []string {
 	for _, n := range names {
 		k := Key(n)
 		addKey(k)
+		addKey(WithoutArticle(k)) // "As-Suwayda" is found as "Suwayda", as news often writes it
 		if !admin {
 			continue
 		}

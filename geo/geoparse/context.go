@@ -15,7 +15,8 @@ func (d *document) findContainers() {
 		if i+1 < len(d.ms) {
 			next := d.ms[i+1]
 			between := d.gap(i)
-			if isContainerGap(between) && !d.inList(i) && (next.levelHint() < m.levelHint() || m.sp.fromCue && len(m.cands) == 0) {
+			districtOf := between == "of" && m.sp.end > d.toks[m.sp.last].end // "Hodan district of Mogadishu"
+			if districtOf || isContainerGap(between) && !d.inList(i) && (next.levelHint() < m.levelHint() || m.sp.fromCue && len(m.cands) == 0) {
 				m.container = i + 1
 			}
 		}
@@ -268,8 +269,15 @@ func (d *document) nearest(i int, p *geo.Place) float64 {
 	return min
 }
 
+// partOfTown is how far (km) a place may lie from a town and still count
+// as inside it ("Saltivka, Kharkiv").
+const partOfTown = 30.0
+
 func contains(outer, inner *geo.Place) bool {
 	switch outer.Level() {
+	case geo.LevelPlace:
+		return inner.Country == outer.Country && inner.Level() == geo.LevelPlace &&
+			Distance(outer.Lat, outer.Lon, inner.Lat, inner.Lon) <= partOfTown
 	case geo.LevelCountry:
 		return inner.Country == outer.Country
 	case geo.LevelAdmin1:

@@ -49,7 +49,7 @@ func isPlural(word string) bool {
 func (r *recognizer) applyDesignators(spans []span) {
 	for k := range spans {
 		sp := &spans[k]
-		if l := r.designatorAfter(sp.last); l != geo.LevelUnknown && !r.namesCountry(*sp) {
+		if l := r.designatorAfter(sp.last); l != geo.LevelUnknown && !r.organisationAfterCountry(*sp) {
 			sp.level = l
 			d := r.toks[sp.last+1]
 			if !isPlural(d.text) {
@@ -67,9 +67,18 @@ func (r *recognizer) applyDesignators(spans []span) {
 	}
 }
 
-// namesCountry: the span's name is a country's, so a designator word after
-// it starts an organisation's name ("United States Department of
-// Agriculture"), not a division's.
+// organisationAfterCountry: a country's name, then a designator word and
+// "of Something" start an organisation's name ("United States Department
+// of Agriculture"), not a division's ("the Est region" stays a region).
+func (r *recognizer) organisationAfterCountry(sp span) bool {
+	k := sp.last + 2
+	if k+1 >= len(r.toks) || r.lower(k) != "of" || !r.toks[k+1].cap {
+		return false
+	}
+	return r.namesCountry(sp)
+}
+
+// namesCountry: the span's best entry of exactly its name is a country.
 func (r *recognizer) namesCountry(sp span) bool {
 	if sp.demonym || sp.admin1 != "" || !sp.known {
 		return false

@@ -24,6 +24,12 @@ func (d *document) finish(m *mention) {
 		if container == nil || container.Level() < geo.LevelCountry {
 			return
 		}
+		if container.Level() == geo.LevelPlace && m.sp.level == geo.LevelAdmin2 {
+			// "Hodan district of Mogadishu": a part of the city, drawn at the city.
+			fb := *container
+			m.fallback, m.precision, m.confidence = &fb, geo.PrecisionNear, 0.6
+			return
+		}
 		fb := d.regionOf(container)
 		m.fallback, m.precision, m.confidence = &fb, geo.PrecisionRegion, 0.6
 		return

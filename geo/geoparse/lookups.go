@@ -59,7 +59,7 @@ func newNamed(key string, level geo.Level, cands []gazetteer.Candidate) *named {
 		static: make([][nFeatures]float64, len(cands))}
 	for k := range cands {
 		c := &cands[k]
-		n.alt[k] = gazetteer.Key(c.Name) != key && gazetteer.Key(c.ASCIIName) != key
+		n.alt[k] = !mainName(c.Name, key) && !mainName(c.ASCIIName, key)
 		n.admin1[k] = c.Admin1Key()
 		if c.Population > cands[n.mostPopulous].Population {
 			n.mostPopulous = k
@@ -70,6 +70,14 @@ func newNamed(key string, level geo.Level, cands []gazetteer.Candidate) *named {
 		n.static[k] = staticFeatures(&cands[k], n.alt[k], k == n.mostPopulous, water, level)
 	}
 	return n
+}
+
+// mainName: key is the name, or the name without its Arabic article
+// ("Suwayda" for "As Suwayda", "Fasher" for "El Fasher"): news drops the
+// article as often as it keeps it.
+func mainName(name, key string) bool {
+	k := gazetteer.Key(name)
+	return k == key || gazetteer.WithoutArticle(k) == key
 }
 
 // meanings returns what the name key may mean at a level.

@@ -133,6 +133,11 @@ func TestParseCases(t *testing.T) {
 			want: map[string]string{"Colorado": "US.CO", "Georgia": "US.GA", "Washington": "US.WA", "California": "US.CA"},
 		},
 		{
+			name: "names without their Arabic article, a region's designator after a country's other name, a district of a city",
+			text: "Residents demonstrated in Suwayda city. Fighting went on in Fasher. Gunmen attacked a mosque in Natiaboani (Est region). An IED exploded in Hodan district of Mogadishu.",
+			want: map[string]string{"Suwayda city": "SY.05", "Fasher": "SD.55", "Est region": "BF.08", "Natiaboani": "BF.08", "Hodan district": "SO.02"},
+		},
+		{
 			name: "Canadian province abbreviations",
 			text: "Flooding hit Brandon, Man., and Gatineau, Que., on Sunday.",
 			want: map[string]string{"Brandon": "CA.03", "Man.": "CA.03", "Gatineau": "CA.10", "Que.": "CA.10"},
