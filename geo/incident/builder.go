@@ -46,6 +46,12 @@ func (b *builder) sentence(i int) {
 	}
 	events := placeEvents(absorb(s.events, s.toks), s.places)
 	if len(events[0].places) == 0 {
+		if b.prevEvent == i-1 && onlyCasualties(s, events) {
+			// "Russian artillery hit Beryslav. A man was killed.": the
+			// second sentence counts the first one's victims.
+			b.casualtyFollowUp(i)
+			return
+		}
 		if !b.carryable(i) {
 			b.casualtyFollowUp(i)
 			return
@@ -62,6 +68,20 @@ func (b *builder) sentence(i int) {
 	for _, ev := range events {
 		b.emit(s, ev, date)
 	}
+}
+
+// casualtyVerbs report victims without saying what struck them.
+var casualtyVerbs = setOf("killed", "wounded", "injured", "died", "dead", "hurt")
+
+// onlyCasualties: the sentence's events are all attacks known only from a
+// casualty verb ("A man was killed and his wife was wounded").
+func onlyCasualties(s *sentence, events []*event) bool {
+	for _, ev := range events {
+		if ev.sub != geo.SubAttack || ev.cueTok < 0 || ev.cueTok >= len(s.toks) || !casualtyVerbs[s.toks[ev.cueTok].low] {
+			return false
+		}
+	}
+	return true
 }
 
 // carriedPlaces are the places a sentence without its own place continues:

@@ -130,3 +130,15 @@ func TestFiguresPerPlace(t *testing.T) {
 		})
 	}
 }
+
+// TestVictimsInTheNextSentence: a sentence that only counts victims
+// completes the event before it instead of making an attack of its own.
+func TestVictimsInTheNextSentence(t *testing.T) {
+	beryslav := placeSpec{Needle: "Beryslav", FeatureCode: "PPLA2", Country: "UA", Admin1: "08", Lat: 46.84, Lon: 33.42, Precision: 1}
+	text := "Russian artillery hit Beryslav twice on Monday morning. A 62-year-old man was killed."
+	a := geo.Article{Text: text, Published: mustTime(t, "2024-05-10T08:00:00Z")}
+	incs := Extract(a, mentionsFor(t, text, beryslav))
+	if len(incs) != 1 || incs[0].SubEventType != geo.SubShelling || incs[0].Fatalities == nil || *incs[0].Fatalities != 1 {
+		t.Errorf("want one shelling with one fatality, got:\n%s", dump(incs))
+	}
+}
