@@ -125,7 +125,9 @@ func demonymCountry(ix *gazetteer.Index, key string) *geo.Place {
 			}
 			stem := w[:len(w)-len(suf)]
 			for _, name := range []string{stem, stem + "a", stem + "ia", stem + "e", stem + "on", stem + "y", stem + "o"} {
-				if c := countryNamed(ix, name); c != nil && gazetteer.Key(c.Name) != w {
+				// The stem must be the country's own name ("Sudan-ese"), not an
+				// alternate one ("Ala-n" is no people of Åland).
+				if c := countryNamed(ix, name); c != nil && gazetteer.Key(c.Name) != w && (gazetteer.Key(c.Name) == name || gazetteer.Key(c.ASCIIName) == name) {
 					return c
 				}
 			}

@@ -24,6 +24,8 @@ func (r *recognizer) accept(sp span) bool {
 		return false // "Arab", "Kurdish": peoples of many countries
 	case !designated && r.onlyByVariant(sp):
 		return false
+	case sp.first == sp.last && r.headsAdministration(sp):
+		return false // "the Obama administration", "the Bush campaign"
 	case sp.first == sp.last && r.persons[r.toks[sp.first].text]:
 		return false
 	case r.afterTitle(sp.first):
@@ -130,10 +132,10 @@ func (r *recognizer) wordOrFirstName(i int) bool {
 // (not an alternate one) of a town of 100,000 people or more.
 func (r *recognizer) minorPlace(sp span) bool {
 	for _, c := range r.ask(sp.key, askTopExact) {
-		if c.Level() < geo.LevelAdmin2 || geo.IsWater(c.FeatureCode) {
-			return false
-		}
 		own := gazetteer.Key(c.Name) == sp.key || gazetteer.Key(c.ASCIIName) == sp.key
+		if (c.Level() < geo.LevelAdmin2 || geo.IsWater(c.FeatureCode)) && (own || hasAlternate(&c.Place, sp.key)) {
+			return false // a country's or region's name (not its name stripped of "District")
+		}
 		if own && c.Population >= 100000 {
 			return false
 		}
@@ -212,7 +214,7 @@ func (r *recognizer) inPersonRun(sp span) bool {
 	if sp.last+1 < len(r.toks) {
 		cur, next := r.toks[sp.last], r.toks[sp.last+1]
 		if next.cap && !cur.punctAfter && !cur.commaAfter && !cur.possessive && !next.sentStart && !r.explained(sp.last+1) {
-			if r.namesAnOffice(sp.last + 1) {
+			if r.namesAnOffice(sp.last+1) && !(sp.first == sp.last && r.lex.isWord(r.lower(sp.first)) && r.minorPlace(sp)) {
 				return false // "Texas Fire Service", "British Columbia Finance Minister": a place's office
 			}
 			return !next.hyphenPrev || !modifierSuffixes[next.low]
@@ -301,18 +303,42 @@ func (r *recognizer) onlyByVariant(sp span) bool {
 		return false
 	}
 	exact := r.ask(sp.key, askTopExact)
-	if sp.first != sp.last {
+	if sp.first != sp.last && !r.allWords(sp) {
 		return len(exact) == 0 // a name of several words: any name of exactly these words will do
 	}
+	firstName := sp.first == sp.last && r.lex.isFirstName(r.toks[sp.first].text) && !r.lex.isWord(r.lower(sp.first))
 	for _, c := range exact {
 		if gazetteer.Key(c.Name) == sp.key || gazetteer.Key(c.ASCIIName) == sp.key {
 			return false
 		}
-		if c.Level() <= geo.LevelAdmin1 && hasAlternate(&c.Place, sp.key) {
-			return false // a country's or region's other name: "Burma"
+		if c.Level() <= geo.LevelAdmin1 && !firstName && hasAlternate(&c.Place, sp.key) {
+			return false // a country's or region's other name: "Burma" (but "Alan" is not Åland)
 		}
 	}
 	return true
+}
+
+// allWords: every word of the span is an English word or a connector ("The
+// City", "Church & State"): such a phrase names a place only by its own name.
+func (r *recognizer) allWords(sp span) bool {
+	for i := sp.first; i <= sp.last; i++ {
+		if low := r.lower(i); !r.lex.isWord(low) && !connectors[low] {
+			return false
+		}
+	}
+	return true
+}
+
+// headsAdministration: a name before "administration" or "campaign" is a
+// person's, unless it names a country, a region or a large town.
+func (r *recognizer) headsAdministration(sp span) bool {
+	if sp.last+1 >= len(r.toks) || r.toks[sp.last].punctAfter || r.toks[sp.last].commaAfter {
+		return false
+	}
+	if w := r.lower(sp.last + 1); w != "administration" && w != "campaign" {
+		return false
+	}
+	return r.minorPlace(sp)
 }
 
 // wordLike: a token of the span is an English word, a first name or a word
