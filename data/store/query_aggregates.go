@@ -89,7 +89,8 @@ func (s *Store) placeCounts(ctx context.Context, w *where) ([]geo.PlaceCount, er
 }
 
 // Regions aggregates the incidents matching f per country and admin1 code
-// (paging fields are ignored), most incidents first. A region's point is the
+// (paging fields are ignored), most incidents first; incidents at sea,
+// which lie in no country, are left out. A region's point is the
 // mean of its incidents' points.
 func (s *Store) Regions(ctx context.Context, f geo.IncidentFilter) ([]geo.RegionCount, error) {
 	w, err := filterWhere(f, bboxTree)
@@ -112,6 +113,9 @@ func (s *Store) Regions(ctx context.Context, f geo.IncidentFilter) ([]geo.Region
 		var sumLat, sumLon float64
 		if err := rows.Scan(&k.country, &k.admin1, &eventType, &n, &last, &name, &sumLat, &sumLon); err != nil {
 			return nil, fmt.Errorf("store: scan region: %w", err)
+		}
+		if k.country == "" {
+			continue // at sea: in no country's region
 		}
 		rc := byKey[k]
 		if rc == nil {
