@@ -63,6 +63,9 @@ type Deps struct {
 	// Basemap returns a GeoJSON FeatureCollection of country polygons,
 	// served at /basemap/countries.geojson; nil answers 404.
 	Basemap func() []byte
+	// MapData serves labels, reverse lookups and region shapes to the
+	// page; nil answers 404 on those endpoints.
+	MapData MapData
 	// Web holds the page: index.html at its root, other files served under
 	// /static/ by their path in Web. Nil serves no page.
 	Web    fs.FS

@@ -41,6 +41,10 @@ func (s *Server) newRouter() *echo.Echo {
 	e.GET("/api/export", s.handleExport)
 	e.GET("/api/config", s.handleConfig)
 
+	e.GET("/api/labels", s.handleLabels)
+	e.GET("/api/reverse", s.handleReverse)
+	e.GET("/api/regions/:country", s.handleRegionShapes)
+
 	e.GET("/tiles/incidents/:z/:x/:y", s.handleTile)
 	e.GET("/basemap/countries.geojson", s.handleBasemap)
 	// The page's own files (js/, css/, vendor/, favicon.svg) sit at the

@@ -156,6 +156,10 @@ func newServer(opts serverOptions) (server, error) {
 	if err != nil {
 		return nil, err
 	}
+	md, err := newMapData()
+	if err != nil {
+		return nil, err
+	}
 	cfg := httpserver.Config{
 		Addr: opts.Config.Addr, Token: opts.Config.Token, BodyLimit: opts.Config.BodyLimit,
 		TileURL: opts.Config.Tiles, TileAttribution: opts.Config.TilesAttribution, Version: opts.Version,
@@ -167,6 +171,7 @@ func newServer(opts serverOptions) (server, error) {
 		Gazetteer: gazetteerService{&gaz.Service{Index: ix, Store: st.Store}},
 		Health:    st,
 		Basemap:   basemap,
+		MapData:   md,
 		Web:       web.FS(),
 		Logger:    slog.New(slog.NewTextHandler(opts.Log, nil)),
 	}
