@@ -13,6 +13,13 @@ export function createFilters({ root, state, onChange }) {
   const country = root.querySelector('#filter-country');
   const q = root.querySelector('#filter-q');
   const typeBox = root.querySelector('#filter-types');
+  const regionChip = root.querySelector('#filter-region');
+  const regionName = regionChip.querySelector('.region-name');
+  regionChip.querySelector('.region-clear').addEventListener('click', () => {
+    Object.assign(state, { admin1: '', admin1Name: '' });
+    sync();
+    onChange();
+  });
 
   const toggles = EVENT_TYPES.map((t) => {
     const input = el('input', { type: 'checkbox', name: 'event_type', value: t.name, id: `type-${t.slug}` });
@@ -31,6 +38,8 @@ export function createFilters({ root, state, onChange }) {
     country.value = state.countries.join(', ');
     q.value = state.q;
     for (const input of toggles) input.checked = !state.types || state.types.includes(input.value);
+    regionChip.hidden = !state.admin1;
+    regionName.textContent = state.admin1Name || state.admin1;
   }
 
   function onDates() {
@@ -61,7 +70,7 @@ export function createFilters({ root, state, onChange }) {
   root.addEventListener('submit', (event) => event.preventDefault());
   root.addEventListener('reset', (event) => {
     event.preventDefault();
-    Object.assign(state, { from: '', to: '', types: null, countries: [], q: '' });
+    Object.assign(state, { from: '', to: '', types: null, countries: [], q: '', admin1: '', admin1Name: '' });
     sync();
     onChange();
   });
@@ -72,6 +81,12 @@ export function createFilters({ root, state, onChange }) {
     setRange(start, end) {
       state.from = start || '';
       state.to = end || '';
+      sync();
+      onChange();
+    },
+    setRegion(id, name) {
+      state.admin1 = id || '';
+      state.admin1Name = id ? (name || id) : '';
       sync();
       onChange();
     },

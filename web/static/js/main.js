@@ -8,6 +8,8 @@ import { createBasemap } from './basemap.js';
 import { createIncidentLayer } from './incidents.js';
 import { createIncidentList } from './list.js';
 import { createOverlays } from './layers.js';
+import { createPlaceLabels } from './labels.js';
+import { createRegions } from './choropleth.js';
 import { addLegend } from './legend.js';
 import { createFilters } from './filters.js';
 import { createTimeline } from './timeline.js';
@@ -45,7 +47,14 @@ const reload = debounce(() => reloadNow(), 200);
 const reloadForced = debounce(() => reloadNow({ force: true }), 200);
 let lastQuery = null;
 
-const { bases } = createBasemap({ map, api, config });
+const { bases, countriesIn } = createBasemap({ map, api, config });
+createPlaceLabels({ map, api });
+const regions = createRegions({
+  map, api, countriesIn,
+  onSelect: ({ id, name }) => filters.setRegion(id, name),
+  onError: report,
+});
+map.on('countriesready', () => regions.refresh(filterParams(state)));
 const list = createIncidentList({
   container: $('incident-list'),
   summary: $('list-summary'),
@@ -59,6 +68,7 @@ const incidents = createIncidentLayer({ map, api, onLoad: (fc) => list.render(fc
 const overlays = createOverlays({
   map, api, bases,
   incidentLayer: incidents.layer,
+  extra: { choropleth: { layer: regions.choropleth, label: 'Incidents per region' } },
   onToggle: () => reload(),
   onError: report,
 });
@@ -112,6 +122,7 @@ function reloadNow({ force = false } = {}) {
   if (state.types && state.types.length === 0) incidents.clear();
   else if (map.hasLayer(incidents.layer)) incidents.load(params);
   overlays.load(params);
+  regions.refresh(params);
 }
 map.on('moveend', reload);
 

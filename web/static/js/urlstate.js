@@ -9,6 +9,8 @@ const DEFAULTS = {
   types: null, // null: every event type
   countries: [],
   q: '',
+  admin1: '', // "CC.CODE" of a region chosen on the map
+  admin1Name: '',
   layers: ['incidents'],
 };
 
@@ -39,6 +41,11 @@ export function readState(hash) {
   }
   state.countries = splitList(params.get('country')).map((c) => c.toUpperCase()).filter((c) => /^[A-Z]{2}$/.test(c));
   state.q = (params.get('q') || '').slice(0, 200);
+  const region = (params.get('region') || '').toUpperCase();
+  if (/^[A-Z]{2}\.[0-9A-Z]{1,20}$/.test(region)) {
+    state.admin1 = region;
+    state.admin1Name = (params.get('region_name') || region).slice(0, 100);
+  }
   if (params.has('layers')) state.layers = splitList(params.get('layers'));
   return state;
 }
@@ -54,6 +61,10 @@ export function writeState(state) {
   if (state.types) params.set('types', state.types.join(','));
   if (state.countries.length) params.set('country', state.countries.join(','));
   if (state.q) params.set('q', state.q);
+  if (state.admin1) {
+    params.set('region', state.admin1);
+    params.set('region_name', state.admin1Name || state.admin1);
+  }
   params.set('layers', state.layers.join(','));
   const url = `${window.location.pathname}${window.location.search}#${params}`;
   window.history.replaceState(null, '', url);
@@ -68,6 +79,7 @@ export function filterParams(state, { bbox, withDates = true } = {}) {
   if (state.types) params.event_type = state.types.join(',');
   if (state.countries.length) params.country = state.countries.join(',');
   if (state.q) params.q = state.q;
+  if (state.admin1) params.admin1 = state.admin1;
   return params;
 }
 
