@@ -92,7 +92,7 @@ func (s *Server) handleReverse(c echo.Context) error {
 // handleRegionShapes serves GET /api/regions/{CC}: the approximate admin1
 // regions of one country as GeoJSON, one Polygon feature per region (its
 // rings drawn even-odd) and one MultiLineString of the borders between
-// them.
+// them; no features when the country has no known regions.
 func (s *Server) handleRegionShapes(c echo.Context) error {
 	md, err := s.mapData()
 	if err != nil {
@@ -105,10 +105,10 @@ func (s *Server) handleRegionShapes(c echo.Context) error {
 	if !countryCode.MatchString(cc) {
 		return paramError("country", "must be an ISO 3166-1 alpha-2 code such as UA")
 	}
+	// A code without regions (a tiny state, or none at all) is an empty
+	// collection, so a page asking for every country in view is not told
+	// off for each of them.
 	rs := md.RegionShapes(cc)
-	if !rs.Complete {
-		return notFound("no admin1 regions known for %s", cc)
-	}
 	c.Response().Header().Set(echo.HeaderCacheControl, mapDataMaxAge)
 	return writeJSON(c, http.StatusOK, mediaGeoJSON, regionShapesGeoJSON(rs))
 }
@@ -124,6 +124,9 @@ type jsonObject = map[string]any
 
 func regionShapesGeoJSON(rs mapdata.RegionShapes) jsonObject {
 	features := make([]jsonObject, 0, len(rs.Regions)+1)
+	if !rs.Complete {
+		return jsonObject{"type": "FeatureCollection", "features": features}
+	}
 	for _, r := range rs.Regions {
 		features = append(features, jsonObject{
 			"type":     "Feature",

@@ -8,8 +8,9 @@ import { EVENT_TYPES, symbol } from './eventtypes.js';
 // createFilters builds the controls inside root (a <form>) from state and
 // calls onChange() after it has updated state.
 export function createFilters({ root, state, onChange }) {
-  const from = root.querySelector('#filter-from');
-  const to = root.querySelector('#filter-to');
+  // The date inputs sit in the timeline bar, outside the form.
+  const from = document.getElementById('filter-from');
+  const to = document.getElementById('filter-to');
   const country = root.querySelector('#filter-country');
   const q = root.querySelector('#filter-q');
   const typeBox = root.querySelector('#filter-types');

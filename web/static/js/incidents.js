@@ -112,19 +112,21 @@ export function createIncidentLayer({ map, api, onLoad, onError }) {
     if (node) node.classList.toggle('highlight', on);
   }
 
-  // focus flies to an incident and opens its popup.
+  // focus flies to an incident and opens its popup; false when the
+  // incident is not on the map.
   function focus(id) {
     const marker = markers.get(String(id));
-    if (!marker) return;
+    if (!marker) return false;
     if (!map.hasLayer(cluster)) map.addLayer(cluster);
     const open = () => cluster.zoomToShowLayer(marker, () => marker.openPopup());
     const target = Math.max(map.getZoom(), 9);
     if (map.getZoom() >= target && map.getBounds().contains(marker.getLatLng())) {
       open();
-      return;
+      return true;
     }
     map.once('moveend', open);
     map.flyTo(marker.getLatLng(), target, { duration: 0.6 });
+    return true;
   }
 
   return { layer: cluster, load, clear, add, highlight, focus };

@@ -3,10 +3,11 @@
 
 import { el, countryName } from './dom.js';
 import { clearErrors, showError } from './forms.js';
+import { incidentList, unresolvedList } from './ingestresult.js';
 
 // createIngest wires the article dialog. onIncidents receives the new
-// incidents' FeatureCollection.
-export function createIngest({ dialog, opener, api, onIncidents }) {
+// incidents' FeatureCollection; onShow(feature) shows one on the map.
+export function createIngest({ dialog, opener, api, onIncidents, onShow }) {
   const form = dialog.querySelector('form');
   const result = dialog.querySelector('.ingest-result');
 
@@ -39,6 +40,11 @@ export function createIngest({ dialog, opener, api, onIncidents }) {
       const mentions = Array.isArray(res && res.mentions) ? res.mentions : [];
       result.replaceChildren(
         el('p', { class: 'ingest-summary', role: 'status', text: summary(res, mentions, incidents) }),
+        el('h3', { text: 'Incidents found' }),
+        incidentList(incidents.features, (f) => onShow && onShow(f)),
+        el('h3', { text: 'Names that could not be placed' }),
+        unresolvedList(res),
+        el('h3', { text: 'Article text with the places found' }),
         el('div', { class: 'ingest-text' }, highlightMentions(text, mentions)),
       );
       onIncidents(incidents);

@@ -15,6 +15,7 @@ import { createFilters } from './filters.js';
 import { createTimeline } from './timeline.js';
 import { createPlaceSearch } from './gazetteer.js';
 import { createPlaceForm } from './placeform.js';
+import { createSavedPlaces } from './savedplaces.js';
 import { createIngest } from './ingest.js';
 import { setupAuth } from './auth.js';
 import { setupPanel } from './panel.js';
@@ -99,7 +100,12 @@ async function refreshTimeline() {
   timeline.render(buckets, state);
 }
 
-const timeline = createTimeline({ container: $('timeline'), onSelect: (from, to) => filters.setRange(from, to) });
+const timeline = createTimeline({
+  container: $('timeline'),
+  playButton: $('timeline-play'),
+  notes: $('timeline-notes'),
+  onSelect: (from, to) => filters.setRange(from, to),
+});
 const filters = createFilters({
   root: $('filters'),
   state,
@@ -136,12 +142,16 @@ window.addEventListener('hashchange', () => {
   reload();
 });
 
+const savedPlaces = createSavedPlaces({ map });
 createPlaceSearch({ input: $('place-search'), listbox: $('place-results'), map, api, onError: report });
 createPlaceForm({
   dialog: $('place-dialog'),
   opener: $('place-open'),
   map, api,
-  onSaved: (place) => note(`Saved place ${place && place.name ? place.name : ''}`.trim()),
+  onSaved: (place) => {
+    note(`Saved place ${place && place.name ? place.name : ''}`.trim());
+    savedPlaces.draw(place);
+  },
 });
 createIngest({
   dialog: $('ingest-dialog'),
@@ -155,6 +165,12 @@ createIngest({
     timelineKey = null;
     refreshTimeline();
     reloadForced();
+  },
+  onShow: (feature) => {
+    if (panel.isNarrow()) panel.close();
+    if (incidents.focus(feature.id ?? (feature.properties && feature.properties.id))) return;
+    const c = feature.geometry && feature.geometry.coordinates;
+    if (Array.isArray(c)) map.setView([c[1], c[0]], Math.max(map.getZoom(), 9));
   },
 });
 
