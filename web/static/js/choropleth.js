@@ -91,7 +91,10 @@ export function createRegions({ map, api, countriesIn, onSelect, onError }) {
     const i = classOf(counts.get(polygon.feature.id) || 0, classes);
     polygon.setStyle({ fillColor: i >= 0 ? COLOURS[i] : '#ffffff', fillOpacity: on ? (i >= 0 ? 0.6 : 0.15) : 0 });
     const path = polygon.getElement && polygon.getElement();
-    if (path) path.dataset.class = String(i);
+    if (path) {
+      path.dataset.class = String(i);
+      path.dataset.region = polygon.feature.id;
+    }
   }
 
   function drawLegend() {

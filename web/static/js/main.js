@@ -52,7 +52,10 @@ const { bases, countriesIn } = createBasemap({ map, api, config });
 createPlaceLabels({ map, api });
 const regions = createRegions({
   map, api, countriesIn,
-  onSelect: ({ id, name }) => filters.setRegion(id, name),
+  // While the add-a-place dialog picks a point, a click sets the point only.
+  onSelect: ({ id, name }) => {
+    if (!map.getContainer().classList.contains('picking')) filters.setRegion(id, name);
+  },
   onError: report,
 });
 map.on('countriesready', () => regions.refresh(filterParams(state)));

@@ -42,7 +42,12 @@ export function focusSpan(buckets, { from = '', to = '', all = false } = {}) {
   }
   const dates = (days.length ? [days[lo].date, days[hi].date] : []).concat(picked).sort();
   let first = dates[0];
-  const last = dates[dates.length - 1];
+  let last = dates[dates.length - 1];
+  // One lone day would fill the whole bar; show the week around it.
+  if (first === last) {
+    first = addDays(first, -3);
+    last = addDays(last, 3);
+  }
   if (daysBetween(first, last) >= MAX_DAYS) first = addDays(last, -(MAX_DAYS - 1));
   const earlier = days.filter((b) => b.date < first).reduce((n, b) => n + b.count, 0);
   const later = days.filter((b) => b.date > last).reduce((n, b) => n + b.count, 0);

@@ -1,0 +1,257 @@
+package e2e
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
+)
+
+// pointOfJS returns the page coordinates of a lat/lon on a map centred on
+// (clat, clon) at zoom z, from Leaflet's own projection.
+func pointOfJS(lat, lon, clat, clon float64, z int) string {
+	return fmt.Sprintf(`(() => {
+  const box = document.getElementById('map').getBoundingClientRect();
+  const crs = L.CRS.EPSG3857;
+  const c = crs.latLngToPoint(L.latLng(%f, %f), %d);
+  const p = crs.latLngToPoint(L.latLng(%f, %f), %d);
+  return [box.left + box.width / 2 + p.x - c.x, box.top + box.height / 2 + p.y - c.y];
+})()`, clat, clon, z, lat, lon, z)
+}
+
+// regionPointJS finds a spot on the map where a click lands on the given
+// region's fill (not on a marker or a control), or null.
+func regionPointJS(id string) string {
+	return fmt.Sprintf(`(() => {
+  const box = document.getElementById('map').getBoundingClientRect();
+  for (let y = box.top + 60; y < box.bottom - 60; y += 17) {
+    for (let x = box.left + 60; x < box.right - 60; x += 17) {
+      const hit = document.elementFromPoint(x, y);
+      if (hit && hit.dataset && hit.dataset.region === %q) return [x, y];
+    }
+  }
+  return null;
+})()`, id)
+}
+
+func click(x, y float64) []chromedp.Action[chromedp.Void] {
+	return []chromedp.Action[chromedp.Void]{
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+	}
+}
+
+// TestWorkingMapInBrowser checks the map an analyst works on, against a
+// real server with the demo data: town labels and oblast boundaries at
+// zoom 9 over Donetsk oblast, the per-region choropleth and its legend,
+// a region click that filters the list, the timeline's axis, brush and
+// play button, the ingest result list and adding a place by a map click.
+// Screenshots of each step are kept as test artefacts.
+func TestWorkingMapInBrowser(t *testing.T) {
+	t.Parallel()
+	p := openBrowser(t, 1400, 900)
+	s := startServer(t, serverOptions{})
+	const lat, lon, z = 48.5, 37.7, 9
+	view := fmt.Sprintf("#z=%d&lat=%v&lon=%v", z, lat, lon)
+
+	p.do(t, "open page over Donetsk oblast", chromedp.Navigate(s.url+"/"+view+"&layers=incidents"))
+
+	t.Run("town labels at zoom 9", func(t *testing.T) {
+		p.waitFor(t, "labels drawn", `document.querySelectorAll('.place-label').length >= 15`, 15*time.Second)
+		names := eval[[]string](t, p, `[...document.querySelectorAll('.place-label')].map(e => e.textContent)`)
+		for _, want := range []string{"Kramatorsk", "Sloviansk", "Donetsk"} {
+			if !contains(names, want) {
+				t.Errorf("no label %q among %d: %v", want, len(names), names)
+			}
+		}
+		overlaps := eval[int](t, p, `(() => {
+  const boxes = [...document.querySelectorAll('.place-label-text')].map(e => e.getBoundingClientRect());
+  let n = 0;
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const a = boxes[i], b = boxes[j];
+    if (a.left < b.right - 2 && b.left < a.right - 2 && a.top < b.bottom - 2 && b.top < a.bottom - 2) n++;
+  }
+  return n;
+})()`)
+		if overlaps > 0 {
+			t.Errorf("%d pairs of labels overlap", overlaps)
+		}
+	})
+
+	t.Run("oblast boundaries drawn", func(t *testing.T) {
+		p.waitFor(t, "boundaries", `document.querySelectorAll('path.admin1-border').length > 0`, 15*time.Second)
+		p.saveScreenshot(t, "work-labels-boundaries-z9.png")
+	})
+
+	t.Run("choropleth classes and legend; a click filters the list", func(t *testing.T) {
+		p.do(t, "turn on the choropleth", chromedp.Evaluate[chromedp.Void](`location.hash = '`+strings.TrimPrefix(view, "#")+`&layers=incidents,choropleth'`))
+		p.waitFor(t, "legend classes", `document.querySelectorAll('.choropleth-legend li').length >= 2`, 15*time.Second)
+		p.waitFor(t, "Donetsk oblast coloured", `[...document.querySelectorAll('path[data-region="UA.05"]')].some(e => Number(e.dataset.class) >= 0)`, 10*time.Second)
+		p.saveScreenshot(t, "work-choropleth.png")
+
+		var inRegion featureCollection
+		s.getJSON(t, "/collections/incidents/items?admin1=UA.05&limit=1000", &inRegion)
+		places := map[string]bool{}
+		for _, f := range inRegion.Features {
+			places[f.str("location")] = true
+		}
+		if len(places) == 0 {
+			t.Fatal("the demo data has no incident in Donetsk oblast")
+		}
+		xy := eval[[]float64](t, p, regionPointJS("UA.05"))
+		if len(xy) != 2 {
+			t.Fatal("no clickable spot of Donetsk oblast in view")
+		}
+		p.do(t, "click Donetsk oblast", click(xy[0], xy[1])...)
+		p.waitFor(t, "region chip", `!document.getElementById('filter-region').hidden`, 10*time.Second)
+		p.waitFor(t, "URL names the region", `location.hash.includes('region=UA.05')`, 5*time.Second)
+		time.Sleep(700 * time.Millisecond) // the list reloads after the debounce
+		p.waitFor(t, "list rows", listRowsJS+` > 0`, 10*time.Second)
+		rows := eval[[]string](t, p, `[...document.querySelectorAll('#incident-list .row-place')].map(e => e.textContent)`)
+		for _, row := range rows {
+			place := strings.TrimSuffix(strings.TrimSpace(row), ", UA")
+			if !places[place] {
+				t.Errorf("list row %q is not an incident of Donetsk oblast (%v)", row, places)
+			}
+		}
+		p.saveScreenshot(t, "work-region-filter.png")
+		p.do(t, "clear the region", chromedp.Click(chromedp.CSS(`#filter-region .region-clear`)))
+		p.waitFor(t, "chip hidden", `document.getElementById('filter-region').hidden`, 5*time.Second)
+	})
+
+	t.Run("timeline axis, brush and play", func(t *testing.T) {
+		labels := eval[[]string](t, p, `[...document.querySelectorAll('svg.timeline .axis text')].map(e => e.textContent)`)
+		if !contains(labels, "Apr") {
+			t.Errorf("axis labels %v lack the month Apr", labels)
+		}
+		p.do(t, "choose a range", chromedp.Evaluate[chromedp.Void](`location.hash = '`+strings.TrimPrefix(view, "#")+`&from=2024-03-25&to=2024-04-05&layers=incidents'`))
+		p.waitFor(t, "handles shown", `document.querySelectorAll('svg.timeline .handle.shown').length === 2`, 10*time.Second)
+		from := eval[string](t, p, `document.getElementById('filter-from').value`)
+		if from != "2024-03-25" {
+			t.Fatalf("from input = %q", from)
+		}
+		h := eval[[]float64](t, p, `(r => [r.left + r.width / 2, r.top + r.height / 2])(document.querySelector('svg.timeline .handle-to .handle-bar').getBoundingClientRect())`)
+		step := eval[float64](t, p, `(r => r.width / document.querySelectorAll('svg.timeline .bars rect').length)(document.querySelector('svg.timeline').getBoundingClientRect())`)
+		p.do(t, "drag the end handle three days left",
+			chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, h[0], h[1], chromedp.ButtonLeft),
+			chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, h[0]-step, h[1], chromedp.ButtonLeft),
+			chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, h[0]-3*step, h[1], chromedp.ButtonLeft),
+			chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, h[0]-3*step, h[1], chromedp.ButtonLeft),
+		)
+		p.waitFor(t, "end moved earlier", `document.getElementById('filter-to').value < '2024-04-05' && document.getElementById('filter-to').value >= '2024-03-25'`, 5*time.Second)
+		if got := eval[string](t, p, `document.getElementById('filter-from').value`); got != "2024-03-25" {
+			t.Errorf("dragging the end handle moved the start to %q", got)
+		}
+		p.saveScreenshot(t, "work-timeline-brush.png")
+		before := eval[string](t, p, `document.getElementById('filter-from').value`)
+		p.do(t, "play", chromedp.Click(chromedp.CSS(`#timeline-play`)))
+		p.waitFor(t, "playing", `document.getElementById('timeline-play').getAttribute('aria-pressed') === 'true'`, 5*time.Second)
+		p.waitFor(t, "range stepped", fmt.Sprintf(`document.getElementById('filter-from').value > %q`, before), 10*time.Second)
+		p.do(t, "pause", chromedp.Click(chromedp.CSS(`#timeline-play`)))
+		p.waitFor(t, "paused", `document.getElementById('timeline-play').getAttribute('aria-pressed') === 'false'`, 5*time.Second)
+		p.do(t, "clear filters", chromedp.Click(chromedp.CSS(`#filters button[type="reset"]`)))
+	})
+
+	t.Run("ingest lists the incidents found", func(t *testing.T) {
+		rep := ukraineReport()
+		p.do(t, "open the article dialog", chromedp.Click(chromedp.CSS(`#ingest-open`)))
+		p.do(t, "fill and submit",
+			chromedp.SetValue(chromedp.CSS(`#ingest-title-input`), rep.title),
+			chromedp.SetValue(chromedp.CSS(`#ingest-url`), rep.url),
+			chromedp.SetValue(chromedp.CSS(`#ingest-published`), rep.published),
+			chromedp.SetValue(chromedp.CSS(`#ingest-text`), rep.text),
+			chromedp.Click(chromedp.CSS(`#ingest-form button[type="submit"]`)),
+		)
+		p.waitFor(t, "result list", fmt.Sprintf(`document.querySelectorAll('.ingest-incident').length === %d`, len(rep.want)), 15*time.Second)
+		rows := eval[[]string](t, p, `[...document.querySelectorAll('.ingest-incident')].map(e => e.textContent)`)
+		for _, w := range rep.want {
+			found := false
+			for _, r := range rows {
+				found = found || (strings.Contains(r, w.location) && strings.Contains(r, w.subEventType))
+			}
+			if !found {
+				t.Errorf("no result row for %+v in %q", w, rows)
+			}
+		}
+		if !strings.Contains(rows[0], "at the named place") && !strings.Contains(rows[0], "near the place") && !strings.Contains(rows[0], "region only") {
+			t.Errorf("row %q does not say the precision", rows[0])
+		}
+		p.saveScreenshot(t, "work-ingest-result.png")
+		p.clickUntil(t, "show on map", `.ingest-incident .show-on-map`, `document.querySelector('.leaflet-popup-content .quote') !== null`, 10*time.Second)
+		p.do(t, "close the dialog", chromedp.Click(chromedp.CSS(`#ingest-dialog .close`)))
+	})
+
+	t.Run("add a place by clicking the map", func(t *testing.T) {
+		p.do(t, "back to Donetsk oblast", chromedp.Evaluate[chromedp.Void](`location.hash = '`+strings.TrimPrefix(view, "#")+`&layers=incidents'`))
+		time.Sleep(800 * time.Millisecond) // the view settles
+		p.do(t, "open the place dialog", chromedp.Click(chromedp.CSS(`#place-open`)))
+		p.waitFor(t, "dialog open", `document.getElementById('place-dialog').open`, 5*time.Second)
+		xy := eval[[]float64](t, p, pointOfJS(48.25, 37.25, lat, lon, z))
+		if tag := eval[string](t, p, fmt.Sprintf(`(e => e ? e.tagName + '.' + (e.className.baseVal ?? e.className) : '')(document.elementFromPoint(%f, %f))`, xy[0], xy[1])); strings.Contains(tag, "marker") {
+			t.Fatalf("the spot to click is covered by %s", tag)
+		}
+		p.do(t, "click the map", click(xy[0], xy[1])...)
+		p.waitFor(t, "country and region filled", `document.getElementById('place-country').value === 'UA' && document.getElementById('place-admin1').value === '05'`, 10*time.Second)
+		if where := eval[string](t, p, `document.getElementById('place-where').textContent`); !strings.Contains(where, "Donetsk") || !strings.Contains(where, "Ukraine") {
+			t.Errorf("place-where = %q", where)
+		}
+		overflow := eval[[]string](t, p, `(() => {
+  const d = document.getElementById('place-dialog').getBoundingClientRect();
+  return [...document.querySelectorAll('#place-dialog input:not([type=hidden]), #place-dialog select, #place-dialog output')]
+    .filter(e => { const r = e.getBoundingClientRect(); return r.left < d.left - 0.5 || r.right > d.right + 0.5; })
+    .map(e => e.id);
+})()`)
+		if len(overflow) > 0 {
+			t.Errorf("inputs wider than the dialog at 1400 px: %v", overflow)
+		}
+		p.do(t, "name and save",
+			chromedp.SetValue(chromedp.CSS(`#place-name`), "Novyi Khutir Testovyi"),
+			chromedp.Click(chromedp.CSS(`#place-form button[type="submit"]`)),
+		)
+		p.waitFor(t, "saved", `document.querySelector('#place-dialog .form-status').textContent.includes('Saved')`, 10*time.Second)
+		p.waitFor(t, "drawn at once", `[...document.querySelectorAll('.saved-place-label')].some(e => e.textContent.includes('Novyi Khutir Testovyi'))`, 5*time.Second)
+		p.saveScreenshot(t, "work-add-place.png")
+		var found []struct {
+			Name    string `json:"name"`
+			Country string `json:"country"`
+			Admin1  string `json:"admin1"`
+		}
+		s.getJSON(t, "/api/gazetteer?q="+url.QueryEscape("Novyi Khutir Testovyi"), &found)
+		if len(found) == 0 || found[0].Country != "UA" || found[0].Admin1 != "05" {
+			t.Errorf("stored entry: %+v", found)
+		}
+		p.do(t, "close", chromedp.Click(chromedp.CSS(`#place-dialog .close`)))
+	})
+
+	time.Sleep(300 * time.Millisecond) // let late errors arrive
+	for _, problem := range p.problems() {
+		t.Errorf("page reported %s", problem)
+	}
+}
+
+// TestPlaceDialogFitsAPhone opens the add-a-place dialog at phone size and
+// checks that every input fits inside it.
+func TestPlaceDialogFitsAPhone(t *testing.T) {
+	t.Parallel()
+	p := openBrowser(t, 390, 844)
+	s := startServer(t, serverOptions{noDemo: true})
+	p.do(t, "open page", chromedp.Navigate(s.url+"/#z=7&lat=48.5&lon=37.7"))
+	p.waitFor(t, "panel toggle", `document.getElementById('panel-toggle') !== null`, 10*time.Second)
+	p.do(t, "open the place dialog", chromedp.Click(chromedp.CSS(`#place-open`)))
+	p.waitFor(t, "dialog open", `document.getElementById('place-dialog').open`, 5*time.Second)
+	overflow := eval[[]string](t, p, `(() => {
+  const d = document.getElementById('place-dialog').getBoundingClientRect();
+  const out = d.right > window.innerWidth + 0.5 || d.left < -0.5 ? ['dialog'] : [];
+  return out.concat([...document.querySelectorAll('#place-dialog input:not([type=hidden]), #place-dialog select, #place-dialog output, #place-dialog button')]
+    .filter(e => { const r = e.getBoundingClientRect(); return r.left < d.left - 0.5 || r.right > d.right + 0.5; })
+    .map(e => e.id || e.className));
+})()`)
+	if len(overflow) > 0 {
+		t.Errorf("wider than the dialog on a phone: %v", overflow)
+	}
+	p.saveScreenshot(t, "work-add-place-phone.png")
+}
