@@ -27,10 +27,12 @@ func (s *Server) newRouter() *echo.Echo {
 	e.GET("/api", s.handleOpenAPI)
 	e.GET("/collections", s.handleCollections)
 	e.GET("/collections/:collectionId", s.handleCollection)
+	e.GET("/collections/:collectionId/queryables", s.handleQueryables)
 	e.GET("/collections/:collectionId/items", s.handleItems)
 	e.GET("/collections/:collectionId/items/:featureId", s.handleItem)
 
 	e.POST("/api/articles", s.handleIngest)
+	e.GET("/api/articles", s.handleArticles)
 	e.GET("/api/articles/:id", s.handleArticle)
 	e.GET("/api/gazetteer", s.handleGazetteerSearch)
 	e.POST("/api/gazetteer", s.handleGazetteerAdd)
