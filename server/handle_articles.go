@@ -84,7 +84,9 @@ func (s *Server) readArticle(c echo.Context) (geo.Article, error) {
 	}
 	var req articleRequest
 	if media == mediaText {
-		req.Text = string(raw)
+		if req, err = plainTextArticle(raw); err != nil {
+			return geo.Article{}, err
+		}
 	} else if err := decodeStrict(raw, &req); err != nil {
 		return geo.Article{}, err
 	}
