@@ -5,6 +5,13 @@
 import { el, debounce } from './dom.js';
 import { EVENT_TYPES, symbol } from './eventtypes.js';
 
+// countryList splits the country field on commas (names may hold spaces);
+// two-letter values are taken as codes and upper-cased.
+export function countryList(text) {
+  return String(text || '').split(',').map((c) => c.trim()).filter(Boolean)
+    .map((c) => (/^[a-z]{2}$/i.test(c) ? c.toUpperCase() : c)).slice(0, 20);
+}
+
 // createFilters builds the controls inside root (a <form>) from state and
 // calls onChange() after it has updated state.
 export function createFilters({ root, state, onChange }) {
@@ -56,7 +63,9 @@ export function createFilters({ root, state, onChange }) {
   to.addEventListener('change', onDates);
 
   country.addEventListener('change', () => {
-    state.countries = country.value.split(/[\s,]+/).map((c) => c.trim().toUpperCase()).filter((c) => /^[A-Z]{2}$/.test(c));
+    // Names ("Ukraine") and codes ("UA") both go to the server, which says
+    // what it cannot read; nothing typed is dropped silently.
+    state.countries = countryList(country.value);
     country.value = state.countries.join(', ');
     onChange();
   });

@@ -39,7 +39,9 @@ export function readState(hash) {
     const known = new Set(EVENT_TYPES.map((t) => t.name));
     state.types = splitList(params.get('types')).filter((t) => known.has(t));
   }
-  state.countries = splitList(params.get('country')).map((c) => c.toUpperCase()).filter((c) => /^[A-Z]{2}$/.test(c));
+  // Codes, or country names as typed (the server resolves them).
+  state.countries = splitList(params.get('country')).filter((c) => c.length <= 60).slice(0, 20)
+    .map((c) => (/^[a-z]{2}$/i.test(c) ? c.toUpperCase() : c));
   state.q = (params.get('q') || '').slice(0, 200);
   const region = (params.get('region') || '').toUpperCase();
   if (/^[A-Z]{2}\.[0-9A-Z]{1,20}$/.test(region)) {
