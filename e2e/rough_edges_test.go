@@ -66,3 +66,43 @@ func TestJSONLinesBadLineFailsAlone(t *testing.T) {
 		t.Errorf("stderr does not name line 2: %q", res.stderr)
 	}
 }
+
+// `incidentmap gazetteer add` while a server runs on the same store: the
+// server sees the entry at once (it notices the store version moved), for
+// search and for articles ingested after.
+func TestGazetteerAddSeenByARunningServer(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "store.db")
+	s := startServer(t, serverOptions{db: db, noDemo: true})
+	search := func() []struct {
+		ID   int64   `json:"id"`
+		Name string  `json:"name"`
+		Lat  float64 `json:"lat"`
+	} {
+		var found []struct {
+			ID   int64   `json:"id"`
+			Name string  `json:"name"`
+			Lat  float64 `json:"lat"`
+		}
+		s.getJSON(t, "/api/gazetteer?q=Vyshneve+Pole", &found)
+		return found
+	}
+	if got := search(); len(got) != 0 && got[0].Name == "Vyshneve Pole" {
+		t.Fatalf("found before it was added: %+v", got)
+	}
+	mustCLI(t, "", "gazetteer", "add", "--db", db, "--name", "Vyshneve Pole", "--lat", "47.4321", "--lon", "35.8765",
+		"--country", "ua", "--admin1", "26", "--admin1-name", "Zaporizhzhia")
+	got := search()
+	if len(got) == 0 || got[0].Name != "Vyshneve Pole" || abs(got[0].Lat-47.4321) > 1e-6 {
+		t.Fatalf("running server does not see the new entry: %+v", got)
+	}
+	rep := article{title: "Strike on Vyshneve Pole", text: "A drone strike hit Vyshneve Pole on Tuesday, the district head said.", published: "2024-04-09"}
+	res := s.postArticle(t, rep, "", http.StatusCreated)
+	placed := false
+	for _, f := range res.Incidents.Features {
+		placed = placed || f.str("location") == "Vyshneve Pole"
+	}
+	if !placed {
+		t.Errorf("the article's incident is not at the new entry:%s", describe(res.Incidents.Features))
+	}
+}

@@ -7,6 +7,7 @@ package main
 // the interfaces in app.go.
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"log/slog"
@@ -160,6 +161,11 @@ func newServer(opts serverOptions) (server, error) {
 	if err != nil {
 		return nil, err
 	}
+	logger := slog.New(slog.NewTextHandler(opts.Log, nil))
+	users, err := newUserSync(context.Background(), st.Store, ix, logger)
+	if err != nil {
+		return nil, err
+	}
 	cfg := httpserver.Config{
 		Addr: opts.Config.Addr, Token: opts.Config.Token, BodyLimit: opts.Config.BodyLimit,
 		TileURL: opts.Config.Tiles, TileAttribution: opts.Config.TilesAttribution, Version: opts.Version,
@@ -167,13 +173,13 @@ func newServer(opts serverOptions) (server, error) {
 	deps := httpserver.Deps{
 		Store:     serverStore{st.Store},
 		Articles:  articleReader{st.Store},
-		Ingester:  ingester{st: st, pl: opts.Pipeline, merge: !opts.Config.NoMerge},
-		Gazetteer: gazetteerService{&gaz.Service{Index: ix, Store: st.Store}},
+		Ingester:  syncedIngester{ingester{st: st, pl: opts.Pipeline, merge: !opts.Config.NoMerge}, users},
+		Gazetteer: syncedGazetteer{gazetteerService{&gaz.Service{Index: ix, Store: st.Store}}, users},
 		Health:    st,
 		Basemap:   basemap,
 		MapData:   md,
 		Web:       web.FS(),
-		Logger:    slog.New(slog.NewTextHandler(opts.Log, nil)),
+		Logger:    logger,
 	}
 	return httpserver.New(cfg, deps)
 }
