@@ -15,7 +15,7 @@ import (
 
 // userSync keeps a running server's gazetteer index in step with the user
 // entries in the store, so `incidentmap gazetteer add` (another process)
-// is seen without a restart. Before a gazetteer lookup or an ingest it
+// is seen without a restart. Before a gazetteer search or an ingest it
 // compares the store's version with the one it last synced at; when it
 // moved, it re-reads the user entries and puts or removes only those that
 // changed.
@@ -75,7 +75,8 @@ func (u *userSync) refresh(ctx context.Context) {
 	u.entries, u.version = now, v
 }
 
-// syncedGazetteer refreshes before each search or lookup.
+// syncedGazetteer refreshes before each search (lookups by id, made for
+// every place of a page, read the index as it is).
 type syncedGazetteer struct {
 	gazetteerService
 	sync *userSync
@@ -89,13 +90,6 @@ func (g syncedGazetteer) Search(q string, opt httpserver.SearchOptions) []geo.Pl
 	g.sync.refresh(ctx)
 	cancel()
 	return g.gazetteerService.Search(q, opt)
-}
-
-func (g syncedGazetteer) Get(id int64) (geo.Place, bool) {
-	ctx, cancel := context.WithTimeout(context.Background(), refreshTimeout)
-	g.sync.refresh(ctx)
-	cancel()
-	return g.gazetteerService.Get(id)
 }
 
 // syncedIngester refreshes before geoparsing, so an article names the
