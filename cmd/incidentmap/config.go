@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"log/slog"
 	"strconv"
 	"strings"
 )
@@ -19,6 +20,10 @@ type Config struct {
 	Tiles            string // optional online tile URL template for the map
 	TilesAttribution string // attribution shown for Tiles
 	BodyLimit        int64  // largest accepted request body, bytes
+
+	// LogLevel is the threshold of serve's log; each request is logged at
+	// INFO, so --log-level warn quiets them.
+	LogLevel slog.Level
 }
 
 // defaultConfig is the configuration with no flags and no environment.
@@ -41,6 +46,7 @@ func envVars() [][2]string {
 		{"INCIDENTMAP_TILES", "tiles"},
 		{"INCIDENTMAP_TILES_ATTRIBUTION", "tiles-attribution"},
 		{"INCIDENTMAP_BODY_LIMIT", "body-limit"},
+		{"INCIDENTMAP_LOG_LEVEL", "log-level"},
 	}
 }
 
@@ -70,6 +76,7 @@ func registerConfigFlags(fs *flag.FlagSet, cfg *Config, groups flagGroup) {
 		fs.StringVar(&cfg.Tiles, "tiles", cfg.Tiles, "online tile `URL` template such as https://tile.example.org/{z}/{x}/{y}.png; default is the offline basemap (env INCIDENTMAP_TILES)")
 		fs.StringVar(&cfg.TilesAttribution, "tiles-attribution", cfg.TilesAttribution, "attribution `text` shown for --tiles (env INCIDENTMAP_TILES_ATTRIBUTION)")
 		fs.Var((*byteSize)(&cfg.BodyLimit), "body-limit", "largest request body, e.g. 512K, 2M (env INCIDENTMAP_BODY_LIMIT)")
+		fs.TextVar(&cfg.LogLevel, "log-level", cfg.LogLevel, "log `level`: debug, info, warn or error; warn hides the line logged per request (env INCIDENTMAP_LOG_LEVEL)")
 	}
 }
 

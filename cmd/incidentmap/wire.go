@@ -161,7 +161,7 @@ func newServer(opts serverOptions) (server, error) {
 	if err != nil {
 		return nil, err
 	}
-	logger := slog.New(slog.NewTextHandler(opts.Log, nil))
+	logger := slog.New(slog.NewTextHandler(opts.Log, &slog.HandlerOptions{Level: opts.Config.LogLevel}))
 	users, err := newUserSync(context.Background(), st.Store, ix, logger)
 	if err != nil {
 		return nil, err
