@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // The same text file through `incidentmap ingest` and through POST
@@ -104,5 +107,28 @@ func TestGazetteerAddSeenByARunningServer(t *testing.T) {
 	}
 	if !placed {
 		t.Errorf("the article's incident is not at the new entry:%s", describe(res.Incidents.Features))
+	}
+}
+
+// An empty store shows a hint over the map with a way to add an article;
+// after the first article the hint goes away.
+func TestEmptyStoreShowsHowToStart(t *testing.T) {
+	t.Parallel()
+	p := openBrowser(t, 1400, 900)
+	s := startServer(t, serverOptions{noDemo: true})
+	p.do(t, "open page", chromedp.Navigate(s.url+"/#z=5&lat=48.5&lon=33"))
+	p.waitFor(t, "hint shown", `(h => h && !h.hidden)(document.querySelector('.empty-hint'))`, 10*time.Second)
+	p.saveScreenshot(t, "empty-store-hint.png")
+	p.do(t, "click the hint's button", chromedp.Click(chromedp.CSS(`.empty-hint button`)))
+	p.waitFor(t, "article dialog open", `document.getElementById('ingest-dialog').open`, 5*time.Second)
+	rep := khersonReport()
+	p.do(t, "add an article",
+		chromedp.SetValue(chromedp.CSS(`#ingest-text`), rep.text),
+		chromedp.SetValue(chromedp.CSS(`#ingest-published`), rep.published),
+		chromedp.Click(chromedp.CSS(`#ingest-form button[type="submit"]`)),
+	)
+	p.waitFor(t, "hint gone", `document.querySelector('.empty-hint').hidden`, 15*time.Second)
+	for _, problem := range p.problems() {
+		t.Errorf("page reported %s", problem)
 	}
 }

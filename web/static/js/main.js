@@ -16,6 +16,7 @@ import { createTimeline } from './timeline.js';
 import { createPlaceSearch } from './gazetteer.js';
 import { createPlaceForm } from './placeform.js';
 import { createSavedPlaces } from './savedplaces.js';
+import { createEmptyHint } from './emptyhint.js';
 import { createIngest } from './ingest.js';
 import { setupAuth } from './auth.js';
 import { setupPanel } from './panel.js';
@@ -168,6 +169,7 @@ createIngest({
     timelineKey = null;
     refreshTimeline();
     reloadForced();
+    emptyHint.check();
   },
   onShow: (feature) => {
     if (panel.isNarrow()) panel.close();
@@ -175,6 +177,12 @@ createIngest({
     const c = feature.geometry && feature.geometry.coordinates;
     if (Array.isArray(c)) map.setView([c[1], c[0]], Math.max(map.getZoom(), 9));
   },
+});
+
+const emptyHint = createEmptyHint({
+  container: document.querySelector('.map-column'),
+  api,
+  openIngest: () => { if (!$('ingest-dialog').open) $('ingest-open').click(); },
 });
 
 refreshTimeline();
