@@ -3,6 +3,7 @@ package e2e
 import (
 	"encoding/json"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -130,5 +131,36 @@ func TestEmptyStoreShowsHowToStart(t *testing.T) {
 	p.waitFor(t, "hint gone", `document.querySelector('.empty-hint').hidden`, 15*time.Second)
 	for _, problem := range p.problems() {
 		t.Errorf("page reported %s", problem)
+	}
+}
+
+// Every items query the README shows with curl finds features in the demo
+// data, so a newcomer who pastes one sees something.
+func TestREADMEQueriesFindDemoData(t *testing.T) {
+	t.Parallel()
+	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := startServer(t, serverOptions{})
+	n := 0
+	for _, line := range strings.Split(string(readme), "\n") {
+		const prefix = `curl -s "$H/collections/`
+		if !strings.HasPrefix(line, prefix) || !strings.Contains(line, "/items?") {
+			continue
+		}
+		path := "/collections/" + strings.SplitN(strings.TrimPrefix(line, prefix), `"`, 2)[0]
+		n++
+		var fc featureCollection
+		if res := s.getJSON(t, path, &fc); res.status != http.StatusOK {
+			t.Errorf("%s: status %d: %s", path, res.status, res.body)
+			continue
+		}
+		if len(fc.Features) == 0 {
+			t.Errorf("README query %s finds nothing in the demo data", path)
+		}
+	}
+	if n < 4 {
+		t.Fatalf("found only %d README item queries; has the README changed shape?", n)
 	}
 }
