@@ -254,3 +254,28 @@ func TestPlaceDialogFitsAPhone(t *testing.T) {
 	}
 	p.saveScreenshot(t, "work-add-place-phone.png")
 }
+
+// The ingest dialog lists a village the gazetteer lacks, with the region
+// it is thought to be in, and "Add as a place" starts the entry.
+func TestIngestListsNamesThatCouldNotBePlaced(t *testing.T) {
+	t.Parallel()
+	p := openBrowser(t, 1400, 900)
+	s := startServer(t, serverOptions{noDemo: true})
+	p.do(t, "open page", chromedp.Navigate(s.url+"/#z=6&lat=48.5&lon=36"))
+	p.clickUntil(t, "open the article dialog", `#ingest-open`, `document.getElementById('ingest-dialog').open`, 10*time.Second)
+	p.do(t, "post an article naming an unknown village",
+		chromedp.SetValue(chromedp.CSS(`#ingest-published`), "2024-04-09"),
+		chromedp.SetValue(chromedp.CSS(`#ingest-text`), "Russian forces shelled the village of Zzyzxivka in the Donetsk region on Monday, killing two people."),
+		chromedp.Click(chromedp.CSS(`#ingest-form button[type="submit"]`)),
+	)
+	p.waitFor(t, "unresolved listed", `[...document.querySelectorAll('.ingest-unresolved li')].some(e => e.textContent.includes('Zzyzxivka'))`, 15*time.Second)
+	if row := eval[string](t, p, `document.querySelector('.ingest-unresolved li').textContent`); !strings.Contains(row, "Donetsk") {
+		t.Errorf("unresolved row %q does not say the region", row)
+	}
+	p.saveScreenshot(t, "work-ingest-unresolved.png")
+	p.do(t, "add it as a place", chromedp.Click(chromedp.CSS(`.ingest-unresolved .add-unresolved`)))
+	p.waitFor(t, "place dialog with the name", `document.getElementById('place-dialog').open && document.getElementById('place-name').value === 'Zzyzxivka'`, 5*time.Second)
+	for _, problem := range p.problems() {
+		t.Errorf("page reported %s", problem)
+	}
+}

@@ -36,6 +36,7 @@ type ingestResponse struct {
 	IncidentsNew    int               `json:"incidents_new"`
 	IncidentsMerged int               `json:"incidents_merged"`
 	Mentions        []geo.Mention     `json:"mentions"`
+	Unresolved      []geo.Unresolved  `json:"unresolved"`
 	Incidents       export.Collection `json:"incidents"`
 }
 
@@ -62,6 +63,9 @@ func (s *Server) handleIngest(c echo.Context) error {
 	}
 	if body.Mentions == nil {
 		body.Mentions = []geo.Mention{}
+	}
+	if body.Unresolved = res.Unresolved; body.Unresolved == nil {
+		body.Unresolved = []geo.Unresolved{}
 	}
 	status := http.StatusCreated
 	if res.Duplicate {

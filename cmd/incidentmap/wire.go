@@ -89,6 +89,12 @@ func (p textPipeline) Process(a geo.Article) ([]geo.Mention, []geo.Incident) {
 	return ms, p.extractor.Extract(a, ms)
 }
 
+// Unresolved lists the names the geoparser took for places in text but
+// could not place, for the ingest dialog.
+func (p textPipeline) Unresolved(text string) []geo.Unresolved {
+	return p.parser.Geoparse(text).Unresolved
+}
+
 func indexOf(gz gazetteer) (*gaz.Index, error) {
 	g, ok := gz.(bundledGazetteer)
 	if !ok {

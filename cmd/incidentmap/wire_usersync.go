@@ -101,5 +101,16 @@ type syncedIngester struct {
 
 func (i syncedIngester) Ingest(ctx context.Context, a geo.Article) (geo.IngestResult, error) {
 	i.sync.refresh(ctx)
-	return i.ingester.Ingest(ctx, a)
+	res, err := i.ingester.Ingest(ctx, a)
+	if err != nil || res.Duplicate {
+		return res, err
+	}
+	// The names that could not be placed, for the ingest dialog: a second
+	// look at the text, made only for articles posted one at a time.
+	if u, ok := i.pl.(interface {
+		Unresolved(text string) []geo.Unresolved
+	}); ok {
+		res.Unresolved = u.Unresolved(a.Text)
+	}
+	return res, nil
 }

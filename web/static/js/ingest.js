@@ -6,8 +6,9 @@ import { clearErrors, showError } from './forms.js';
 import { incidentList, unresolvedList } from './ingestresult.js';
 
 // createIngest wires the article dialog. onIncidents receives the new
-// incidents' FeatureCollection; onShow(feature) shows one on the map.
-export function createIngest({ dialog, opener, api, onIncidents, onShow }) {
+// incidents' FeatureCollection; onShow(feature) shows one on the map;
+// onAddPlace(unresolved) starts adding a name that could not be placed.
+export function createIngest({ dialog, opener, api, onIncidents, onShow, onAddPlace }) {
   const form = dialog.querySelector('form');
   const result = dialog.querySelector('.ingest-result');
 
@@ -43,7 +44,7 @@ export function createIngest({ dialog, opener, api, onIncidents, onShow }) {
         el('h3', { text: 'Incidents found' }),
         incidentList(incidents.features, (f) => onShow && onShow(f)),
         el('h3', { text: 'Names that could not be placed' }),
-        unresolvedList(res),
+        unresolvedList(res, onAddPlace),
         el('h3', { text: 'Article text with the places found' }),
         el('div', { class: 'ingest-text' }, highlightMentions(text, mentions)),
       );

@@ -33,13 +33,19 @@ export function incidentList(features, onShow) {
 // unresolvedList lists the names that could not be placed, with the
 // larger place each is thought to lie in. A server that does not report
 // them (no "unresolved" in its answer) gets a note saying so.
-export function unresolvedList(res) {
+// onAdd(u), when given, is offered as an "Add as a place" button.
+export function unresolvedList(res, onAdd) {
   if (!res || !Array.isArray(res.unresolved)) {
     return el('p', { class: 'ingest-note', text: 'This server does not report names it could not place.' });
   }
   if (!res.unresolved.length) return el('p', { class: 'ingest-note', text: 'Every place name was found in the gazetteer.' });
-  return el('ul', { class: 'ingest-unresolved' }, res.unresolved.map((u) => {
+  const seen = new Set();
+  const names = res.unresolved.filter((u) => u.text && !seen.has(u.text) && seen.add(u.text));
+  return el('ul', { class: 'ingest-unresolved' }, names.map((u) => {
     const region = u.region ? [u.region.name, countryName(u.region.country)].filter(Boolean).join(', ') : '';
-    return el('li', { text: region ? `${u.text} (somewhere in ${region})` : u.text });
+    return el('li', {}, [
+      el('span', { class: 'unresolved-name', text: region ? `${u.text} (somewhere in ${region})` : u.text }),
+      onAdd ? el('button', { type: 'button', class: 'link-button add-unresolved', text: 'Add as a place', onclick: () => onAdd(u) }) : null,
+    ]);
   }));
 }

@@ -148,7 +148,7 @@ window.addEventListener('hashchange', () => {
 
 const savedPlaces = createSavedPlaces({ map });
 createPlaceSearch({ input: $('place-search'), listbox: $('place-results'), map, api, onError: report });
-createPlaceForm({
+const placeForm = createPlaceForm({
   dialog: $('place-dialog'),
   opener: $('place-open'),
   map, api,
@@ -170,6 +170,10 @@ createIngest({
     refreshTimeline();
     reloadForced();
     emptyHint.check();
+  },
+  onAddPlace: (u) => {
+    if ($('ingest-dialog').open) $('ingest-dialog').querySelector('.close').click();
+    placeForm.openFor(u.text, u.region);
   },
   onShow: (feature) => {
     if (panel.isNarrow()) panel.close();

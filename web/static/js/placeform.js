@@ -71,6 +71,17 @@ export function createPlaceForm({ dialog, opener, map, api, onSaved }) {
     opener.focus();
   }
 
+  // openFor starts an entry for a name the geoparser could not place: the
+  // name filled in, the map on the region it is thought to lie in.
+  function openFor(name, region) {
+    if (!dialog.open) open();
+    form.elements.name.value = name || '';
+    if (region && Number.isFinite(region.lat) && Number.isFinite(region.lon)) {
+      map.setView([region.lat, region.lon], Math.max(map.getZoom(), 8));
+    }
+    status.textContent = 'Click the map where the place is.';
+  }
+
   opener.addEventListener('click', () => (dialog.open ? close() : open()));
   dialog.querySelector('.close').addEventListener('click', close);
   dialog.addEventListener('keydown', (event) => { if (event.key === 'Escape') close(); });
@@ -95,6 +106,7 @@ export function createPlaceForm({ dialog, opener, map, api, onSaved }) {
       showError(form, err);
     }
   });
+  return { openFor };
 }
 
 // readPlace turns the form into the API body; numbers that do not parse
