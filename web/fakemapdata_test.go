@@ -5,10 +5,17 @@ import (
 	"strconv"
 )
 
-// registerFakeMapData answers the map-data endpoints with fixed data: two
+// registerFakeMapData answers the collection document (its extent says the
+// store is not empty) and the map-data endpoints with fixed data: two
 // town labels, two square regions of Ukraine split at 36°E and a reverse
 // lookup that places everything east of 36°E in Kharkivska.
 func registerFakeMapData(mux *http.ServeMux) {
+	mux.HandleFunc("GET /collections/incidents", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]any{"id": "incidents", "extent": map[string]any{
+			"spatial":  map[string]any{"bbox": [][4]float64{{27, 41, 45, 56}}},
+			"temporal": map[string]any{"interval": [][2]string{{"2024-04-02T00:00:00Z", "2024-04-07T23:59:59Z"}}},
+		}})
+	})
 	mux.HandleFunc("GET /api/labels", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"labels": []map[string]any{
 			{"name": "Kharkiv", "kind": "city", "lat": 49.99, "lon": 36.23, "population": 1430885, "country": "UA", "admin1": "07"},

@@ -22,8 +22,12 @@ export function createEmptyHint({ container, api, openIngest }) {
 
   async function check() {
     try {
-      const fc = await api.get('/collections/incidents/items', { limit: 1 }, 'empty-check');
-      box.hidden = Number(fc && fc.numberMatched) > 0;
+      // The collection's extent is computed from the data: an empty store
+      // has no first date. (Asking the items endpoint would cost a query
+      // the map's first view does not need.)
+      const coll = await api.get('/collections/incidents', {}, 'empty-check');
+      const interval = coll && coll.extent && coll.extent.temporal && coll.extent.temporal.interval;
+      box.hidden = Boolean(interval && interval[0] && interval[0][0]);
     } catch (err) {
       if (!isAbort(err)) box.hidden = true;
     }
