@@ -23,7 +23,7 @@ type RegionShapes struct {
 	Country  string
 	CellDeg  float64
 	Regions  []Region
-	Borders  [][][2]float64 // segments between two regions of the country
+	Borders  [][][2]float64 // lines between two regions of the country
 	Complete bool           // false when the country has no settlements
 }
 
@@ -97,10 +97,15 @@ func (m *Map) RegionShapes(country string, shape orb.MultiPolygon) RegionShapes 
 	}
 	for i, code := range keys {
 		rings := traceRings(rows, cols, func(r, c int) bool { return at(r, c) == i+1 }, pt)
+		for j, ring := range rings {
+			rings[j] = smoothRing(ring, cell)
+		}
 		out.Regions = append(out.Regions, Region{Country: country, Admin1: code, Name: m.Admin1Name(country, code), Rings: rings})
 	}
 	sort.Slice(out.Regions, func(i, j int) bool { return out.Regions[i].Admin1 < out.Regions[j].Admin1 })
-	out.Borders = innerBorders(rows, cols, at, pt)
+	for _, line := range chainSegments(innerBorders(rows, cols, at, pt)) {
+		out.Borders = append(out.Borders, smoothLine(line, cell))
+	}
 	out.Complete = true
 	return out
 }
