@@ -20,6 +20,10 @@ export function createIncidentLayer({ map, api, onLoad, onError }) {
   const markers = new Map();
   // The id the list points at; re-applied when markercluster redraws an icon.
   let highlighted = null;
+  // The id whose popup focus() will open once its marker is shown; a drag
+  // of the map gives up on it.
+  let pendingFocus = null;
+  map.on('dragstart', () => { pendingFocus = null; });
 
   function makeMarker(feature) {
     const p = feature.properties || {};
@@ -91,6 +95,7 @@ export function createIncidentLayer({ map, api, onLoad, onError }) {
       const features = Array.isArray(fc?.features) ? fc.features : [];
       show(features);
       onLoad({ ...fc, features });
+      if (pendingFocus) openPending();
     } catch (err) {
       if (!isAbort(err)) onError(err);
     }
@@ -113,18 +118,28 @@ export function createIncidentLayer({ map, api, onLoad, onError }) {
   }
 
   // focus flies to an incident and opens its popup; false when the
-  // incident is not on the map.
+  // incident is not on the map. A reload during the flight may replace or
+  // drop the marker, so the popup opens on the marker shown when the map
+  // settles, or after the next load brings it back.
+  function openPending() {
+    const marker = pendingFocus && markers.get(pendingFocus);
+    if (!marker || !cluster.hasLayer(marker)) return false;
+    pendingFocus = null;
+    cluster.zoomToShowLayer(marker, () => marker.openPopup());
+    return true;
+  }
+
   function focus(id) {
     const marker = markers.get(String(id));
     if (!marker) return false;
     if (!map.hasLayer(cluster)) map.addLayer(cluster);
-    const open = () => cluster.zoomToShowLayer(marker, () => marker.openPopup());
+    pendingFocus = String(id);
     const target = Math.max(map.getZoom(), 9);
     if (map.getZoom() >= target && map.getBounds().contains(marker.getLatLng())) {
-      open();
+      openPending();
       return true;
     }
-    map.once('moveend', open);
+    map.once('moveend', openPending);
     map.flyTo(marker.getLatLng(), target, { duration: 0.6 });
     return true;
   }
