@@ -31,9 +31,9 @@ const (
 )
 
 // Labels returns the labels to draw in b at zoom z, most important first,
-// none overlapping another on screen: capitals, then admin1 names (at
-// zooms 5 to 8), then settlements by population down to the zoom's
-// threshold.
+// none overlapping another on screen: capitals, then regional capitals and
+// cities of 200,000 or more, then admin1 names (at zooms 6 to 8), then the
+// other settlements by population down to the zoom's threshold.
 func (m *Map) Labels(b geo.BBox, z int) []Label {
 	z = max(0, min(z, 18))
 	c := newCollider(z)
@@ -44,31 +44,38 @@ func (m *Map) Labels(b geo.BBox, z int) []Label {
 		}
 		out = append(out, Label{Name: p.Name, Kind: kind, Lat: p.Lat, Lon: p.Lon, Population: p.Population, Country: p.Country, Admin1: p.Admin1})
 	}
-	for _, p := range m.places {
-		if p.FeatureCode != "PPLC" {
-			break // capitals sort first
+	floor := minPopulation(z)
+	settlements := func(major bool) {
+		for _, p := range m.places {
+			if len(out) >= MaxLabels {
+				return
+			}
+			if p.FeatureCode == "PPLC" || !shown(p, z, floor) || isMajor(p) != major {
+				continue
+			}
+			take(p, kindOf(p))
 		}
-		if z >= 3 {
+	}
+	if z >= 3 {
+		for _, p := range m.places {
+			if p.FeatureCode != "PPLC" {
+				break // capitals sort first
+			}
 			take(p, "capital")
 		}
 	}
-	if z >= 5 && z <= 8 {
+	settlements(true)
+	if z >= 6 && z <= 8 {
 		for _, p := range m.regions {
 			take(p, "region")
 		}
 	}
-	floor := minPopulation(z)
-	for _, p := range m.places {
-		if len(out) >= MaxLabels {
-			break
-		}
-		if p.FeatureCode == "PPLC" || !shown(p, z, floor) {
-			continue
-		}
-		take(p, kindOf(p))
-	}
+	settlements(false)
 	return out
 }
+
+// isMajor says which settlements are labelled before the region names.
+func isMajor(p Place) bool { return p.FeatureCode == "PPLA" || p.Population >= 200_000 }
 
 // minPopulation is the smallest settlement labelled at zoom z.
 func minPopulation(z int) int64 {
@@ -76,7 +83,7 @@ func minPopulation(z int) int64 {
 	case z <= 4:
 		return 1_000_000
 	case z == 5:
-		return 250_000
+		return 500_000
 	case z == 6:
 		return 80_000
 	case z == 7:

@@ -152,3 +152,29 @@ func TestReverseBundled(t *testing.T) {
 		t.Fatal("the middle of the Pacific was placed")
 	}
 }
+
+// Region names show at zooms 6 to 8 and give way to a regional capital at
+// the same spot.
+func TestRegionLabelsByZoom(t *testing.T) {
+	m := New([]Place{
+		{Name: "Donetsk", FeatureCode: "ADM1", Country: "UA", Admin1: "05", Population: 4e6, Lat: 48.0, Lon: 37.8},
+		{Name: "Donetsk", FeatureCode: "PPLA", Country: "UA", Admin1: "05", Population: 900_000, Lat: 48.02, Lon: 37.8},
+		{Name: "Luhansk", FeatureCode: "ADM1", Country: "UA", Admin1: "14", Population: 2e6, Lat: 48.9, Lon: 39.2},
+	})
+	b := geo.BBox{West: 30, South: 44, East: 42, North: 52}
+	kinds := func(z int) map[string]string {
+		out := map[string]string{}
+		for _, l := range m.Labels(b, z) {
+			out[l.Name+"/"+l.Kind] = l.Kind
+		}
+		return out
+	}
+	if k := kinds(7); k["Luhansk/region"] == "" || k["Donetsk/city"] == "" || k["Donetsk/region"] != "" {
+		t.Errorf("zoom 7 labels %v: want the Luhansk region and Donetsk the city over its region", k)
+	}
+	for _, z := range []int{5, 9} {
+		if k := kinds(z); k["Luhansk/region"] != "" {
+			t.Errorf("zoom %d labels regions: %v", z, k)
+		}
+	}
+}

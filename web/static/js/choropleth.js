@@ -1,5 +1,5 @@
 // Admin1 regions: their approximate outlines (from the bundled gazetteer,
-// per country in view) drawn as boundaries, and, when the "Incidents per
+// per country in view) drawn as boundaries from zoom 6, and, when the "Incidents per
 // region" overlay is on, filled by the number of incidents under the
 // current filters with a legend of classes. Clicking a region selects it.
 
@@ -7,7 +7,9 @@ import { el } from './dom.js';
 import { isAbort } from './api.js';
 
 // Boundaries appear from this zoom; below it the countries are enough.
-const MIN_ZOOM = 5;
+const MIN_ZOOM = 6;
+// The choropleth loads region shapes from this zoom (a few countries' worth).
+const CHOROPLETH_MIN_ZOOM = 4;
 // Sequential classes, light to dark.
 const COLOURS = ['#fee5d9', '#fcae91', '#fb6a4a', '#de2d26', '#a50f15'];
 
@@ -39,7 +41,8 @@ function classOf(n, classes) {
 export function createRegions({ map, api, countriesIn, onSelect, onError }) {
   map.createPane('regions').style.zIndex = 350;
   const renderer = L.svg({ pane: 'regions', padding: 0.3 });
-  const boundaries = L.layerGroup().addTo(map);
+  const boundaries = L.layerGroup();
+  if (map.getZoom() >= MIN_ZOOM) boundaries.addTo(map);
   const choropleth = L.layerGroup();
   const shapes = new Map(); // country -> FeatureCollection (or a pending promise)
   const polygons = new Map(); // "CC.A1" -> L.Polygon
@@ -115,7 +118,10 @@ export function createRegions({ map, api, countriesIn, onSelect, onError }) {
   // refresh loads the region shapes of the countries in view and, when the
   // choropleth is on, the counts under params (the filters, without bbox).
   async function refresh(params) {
-    if (map.getZoom() >= MIN_ZOOM) {
+    // Shapes are loaded per country in view: for the boundaries from
+    // MIN_ZOOM, for the choropleth from CHOROPLETH_MIN_ZOOM.
+    const zoom = map.getZoom();
+    if (zoom >= MIN_ZOOM || (map.hasLayer(choropleth) && zoom >= CHOROPLETH_MIN_ZOOM)) {
       for (const cc of countriesIn(map.getBounds())) loadCountry(cc);
     }
     if (!map.hasLayer(choropleth)) return;
@@ -134,6 +140,7 @@ export function createRegions({ map, api, countriesIn, onSelect, onError }) {
   }
 
   choropleth.on('add', () => {
+    for (const cc of map.getZoom() >= CHOROPLETH_MIN_ZOOM ? countriesIn(map.getBounds()) : []) loadCountry(cc);
     legend.addTo(map);
     drawLegend();
     for (const polygon of polygons.values()) paint(polygon);

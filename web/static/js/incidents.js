@@ -5,6 +5,7 @@
 import { symbol } from './eventtypes.js';
 import { buildPopup } from './popup.js';
 import { isAbort } from './api.js';
+import { clusterIcon } from './clustericon.js';
 
 const ITEMS_LIMIT = 2000;
 
@@ -16,6 +17,7 @@ export function createIncidentLayer({ map, api, onLoad, onError }) {
     maxClusterRadius: 40,
     showCoverageOnHover: false,
     spiderfyOnMaxZoom: true,
+    iconCreateFunction: clusterIcon,
   });
   const markers = new Map();
   // The id the list points at; re-applied when markercluster redraws an icon.
