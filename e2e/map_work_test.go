@@ -287,3 +287,25 @@ func TestIngestListsNamesThatCouldNotBePlaced(t *testing.T) {
 		t.Errorf("page reported %s", problem)
 	}
 }
+
+// Clusters are rings in the legend's colours: each ring segment is an event
+// type of the incidents inside, and the number in the middle is the count.
+func TestClustersShowTheirEventTypes(t *testing.T) {
+	t.Parallel()
+	p := openBrowser(t, 1400, 900)
+	s := startServer(t, serverOptions{})
+	p.do(t, "open page", chromedp.Navigate(s.url+"/#z=5&lat=48.5&lon=34"))
+	p.waitFor(t, "clusters drawn", `document.querySelectorAll('.marker-cluster .cluster-donut').length > 0`, 15*time.Second)
+	bad := eval[[]string](t, p, `[...document.querySelectorAll('.marker-cluster .cluster-donut')].filter(d => {
+  const n = Number(d.querySelector('text').textContent);
+  const segs = [...d.querySelectorAll('.seg')];
+  const label = d.getAttribute('aria-label') || '';
+  const parts = label.replace(/^\d+ incidents: /, '').split(', ').map(x => Number(x.split(' ')[0]));
+  return !(n >= 2 && segs.length >= 1 && segs.every(e => /ev-/.test(e.getAttribute('class'))) &&
+    parts.reduce((a, b) => a + b, 0) === n && parts.length === segs.length);
+}).map(d => d.getAttribute('aria-label'))`)
+	if len(bad) > 0 {
+		t.Errorf("clusters whose ring does not match their count: %v", bad)
+	}
+	p.saveScreenshot(t, "work-clusters.png")
+}
