@@ -1,14 +1,17 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"net/url"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
+	"github.com/incidentmap/incidentmap/data/store"
 )
 
 // pointOfJS returns the page coordinates of a lat/lon on a map centred on
@@ -308,4 +311,38 @@ func TestClustersShowTheirEventTypes(t *testing.T) {
 		t.Errorf("clusters whose ring does not match their count: %v", bad)
 	}
 	p.saveScreenshot(t, "work-clusters.png")
+}
+
+// A view holding more incidents than the page loads one by one shows the
+// true totals: the counts drawn on the map add up to the number the list
+// says are in view.
+func TestMapCountsAreTrueTotals(t *testing.T) {
+	t.Parallel()
+	const n = 6000 // three times the page's 2,000
+	db := filepath.Join(t.TempDir(), "many.db")
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.LoadSynthetic(context.Background(), n, 1); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	p := openBrowser(t, 1400, 900)
+	s := startServer(t, serverOptions{db: db, noDemo: true})
+	p.do(t, "open page", chromedp.Navigate(s.url+"/#z=4&lat=48&lon=33"))
+	p.waitFor(t, "list says how many", `/ of \d+ incidents in view/.test(document.getElementById('list-summary').textContent)`, 20*time.Second)
+	p.waitFor(t, "counts drawn", `document.querySelectorAll('.leaflet-marker-pane .aggregate').length > 0`, 20*time.Second)
+	inView := eval[int](t, p, `Number(document.getElementById('list-summary').textContent.match(/ of (\d+) incidents/)[1])`)
+	drawn := eval[int](t, p, `[...document.querySelectorAll('.leaflet-marker-pane .aggregate text')].reduce((a, e) => a + Number(e.textContent), 0)`)
+	if inView <= 2000 {
+		t.Fatalf("only %d incidents in view; the test needs more than a page", inView)
+	}
+	if drawn != inView {
+		t.Errorf("the map's counts add up to %d, the list says %d are in view", drawn, inView)
+	}
+	if single := eval[int](t, p, `document.querySelectorAll('.leaflet-marker-pane .incident-marker').length`); single != 0 {
+		t.Errorf("%d single markers drawn beside the counts", single)
+	}
+	p.saveScreenshot(t, "work-true-counts.png")
 }

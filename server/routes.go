@@ -44,6 +44,7 @@ func (s *Server) newRouter() *echo.Echo {
 	e.GET("/api/config", s.handleConfig)
 
 	e.GET("/api/labels", s.handleLabels)
+	e.GET("/api/clusters", s.handleClusters)
 	e.GET("/api/reverse", s.handleReverse)
 	e.GET("/api/regions/:country", s.handleRegionShapes)
 

@@ -12,7 +12,12 @@ export function clusterIcon(cluster) {
     const type = marker.feature?.properties?.event_type || '';
     byType.set(type, (byType.get(type) || 0) + 1);
   }
-  const n = cluster.getChildCount();
+  return donutIcon(byType, cluster.getChildCount());
+}
+
+// donutIcon draws n incidents split by event type (a Map of type to
+// count) as a ring with the count in the middle.
+export function donutIcon(byType, n, extraClass = '') {
   const size = Math.round(Math.min(64, 28 + 9 * Math.log10(Math.max(1, n))));
   const r = size / 2 - 4;
   const c = size / 2;
@@ -41,7 +46,7 @@ export function clusterIcon(cluster) {
     ...ring,
     svg('text', { x: c, y: c, 'text-anchor': 'middle', 'dominant-baseline': 'central', text: String(n) }),
   ]);
-  return L.divIcon({ html: icon, className: 'marker-cluster cluster-icon', iconSize: L.point(size, size) });
+  return L.divIcon({ html: icon, className: `marker-cluster cluster-icon ${extraClass}`.trim(), iconSize: L.point(size, size) });
 }
 
 // arc is an SVG path along a circle of radius r around (c, c) from angle

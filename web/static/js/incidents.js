@@ -6,6 +6,7 @@ import { symbol } from './eventtypes.js';
 import { buildPopup } from './popup.js';
 import { isAbort } from './api.js';
 import { clusterIcon } from './clustericon.js';
+import { createAggregates } from './aggregates.js';
 
 const ITEMS_LIMIT = 2000;
 
@@ -91,11 +92,26 @@ export function createIncidentLayer({ map, api, onLoad, onError }) {
     cluster.addLayers(fresh);
   }
 
+  // A view holding more incidents than one page is drawn from the
+  // server's per-cell counts, so the numbers on the map are the true
+  // totals; the list still shows the newest page. listed keeps that page's
+  // features so a list click can fly to one.
+  const aggregates = createAggregates({ map, api, onError });
+  let listed = new Map();
+  cluster.on('remove', () => aggregates.clear());
+
   async function load(params) {
     try {
       const fc = await api.get('/collections/incidents/items', { ...params, limit: ITEMS_LIMIT }, 'incidents');
       const features = Array.isArray(fc?.features) ? fc.features : [];
-      show(features);
+      listed = new Map(features.filter(hasPoint).map((f) => [idOf(f), f]));
+      if (Number(fc?.numberMatched) > features.length) {
+        show([]);
+        aggregates.show(params, Math.round(map.getZoom()));
+      } else {
+        aggregates.clear();
+        show(features);
+      }
       onLoad({ ...fc, features });
       if (pendingFocus) openPending();
     } catch (err) {
@@ -104,6 +120,7 @@ export function createIncidentLayer({ map, api, onLoad, onError }) {
   }
 
   function clear() {
+    aggregates.clear();
     show([]);
     onLoad({ type: 'FeatureCollection', features: [], numberMatched: 0, numberReturned: 0 });
   }
@@ -133,7 +150,15 @@ export function createIncidentLayer({ map, api, onLoad, onError }) {
 
   function focus(id) {
     const marker = markers.get(String(id));
-    if (!marker) return false;
+    if (!marker) {
+      // Drawn as a count only: fly in until the incidents fit one page.
+      const feature = listed.get(String(id));
+      if (!feature) return false;
+      pendingFocus = String(id);
+      const [lon, lat] = feature.geometry.coordinates;
+      map.flyTo([lat, lon], Math.max(map.getZoom() + 3, 11), { duration: 0.6 });
+      return true;
+    }
     if (!map.hasLayer(cluster)) map.addLayer(cluster);
     pendingFocus = String(id);
     const target = Math.max(map.getZoom(), 9);
