@@ -13,7 +13,9 @@ import (
 // GridCounter counts incidents per grid cell in the store; the incident
 // store may implement it.
 type GridCounter interface {
-	GridCounts(ctx context.Context, f geo.IncidentFilter, cellDeg float64) ([]geo.GridCell, error)
+	// GridCounts returns exact counts per cell; their split by event type
+	// is estimated from every k-th incident when k > 1.
+	GridCounts(ctx context.Context, f geo.IncidentFilter, cellDeg float64) (cells []geo.GridCell, k int, err error)
 }
 
 // clusterCellPx is the size of an aggregate cell on screen, close to the
@@ -26,6 +28,9 @@ var clustersParams = append([]string{paramBBox, paramZoom}, filterParams...)
 type clustersResponse struct {
 	Clusters []geo.GridCell `json:"clusters"`
 	Total    int            `json:"total"`
+	// TypesSampledEvery is 1 when the split by event type is exact, else k:
+	// the split was estimated from every k-th incident.
+	TypesSampledEvery int `json:"types_sampled_every"`
 }
 
 // handleClusters serves GET /api/clusters?bbox=&zoom=&...filters: the true
@@ -52,7 +57,7 @@ func (s *Server) handleClusters(c echo.Context) error {
 		return paramError(paramZoom, "must be a whole zoom level from 0 to 22")
 	}
 	cell := math.Min(180, clusterCellPx*360/(256*math.Exp2(float64(z))))
-	cells, err := counter.GridCounts(c.Request().Context(), f, cell)
+	cells, every, err := counter.GridCounts(c.Request().Context(), f, cell)
 	if err != nil {
 		return err
 	}
@@ -63,5 +68,5 @@ func (s *Server) handleClusters(c echo.Context) error {
 	if cells == nil {
 		cells = []geo.GridCell{}
 	}
-	return writeJSON(c, http.StatusOK, mediaJSON, clustersResponse{Clusters: cells, Total: total})
+	return writeJSON(c, http.StatusOK, mediaJSON, clustersResponse{Clusters: cells, Total: total, TypesSampledEvery: every})
 }

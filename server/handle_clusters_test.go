@@ -15,12 +15,12 @@ type gridStore struct {
 	cell float64
 }
 
-func (g *gridStore) GridCounts(_ context.Context, f geo.IncidentFilter, cellDeg float64) ([]geo.GridCell, error) {
+func (g *gridStore) GridCounts(_ context.Context, f geo.IncidentFilter, cellDeg float64) ([]geo.GridCell, int, error) {
 	g.got, g.cell = f, cellDeg
 	return []geo.GridCell{
 		{Lat: 48.3, Lon: 37.2, Count: 120000, ByType: map[string]int{geo.Battles: 70000, geo.ExplosionsRemote: 50000}},
 		{Lat: 50.4, Lon: 30.5, Count: 3, ByType: map[string]int{geo.Protests: 3}},
-	}, nil
+	}, 1, nil
 }
 
 func TestClustersAreTrueCounts(t *testing.T) {

@@ -16,6 +16,9 @@ func registerFakeMapData(mux *http.ServeMux) {
 			"temporal": map[string]any{"interval": [][2]string{{"2024-04-02T00:00:00Z", "2024-04-07T23:59:59Z"}}},
 		}})
 	})
+	mux.HandleFunc("GET /api/clusters", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]any{"clusters": []any{}, "total": 0, "types_sampled_every": 1})
+	})
 	mux.HandleFunc("GET /api/labels", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"labels": []map[string]any{
 			{"name": "Kharkiv", "kind": "city", "lat": 49.99, "lon": 36.23, "population": 1430885, "country": "UA", "admin1": "07"},

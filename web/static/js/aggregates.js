@@ -6,28 +6,32 @@
 import { donutIcon } from './clustericon.js';
 import { isAbort } from './api.js';
 
-// createAggregates returns show(params, zoom) and clear(); onError gets
-// failed requests.
+// createAggregates returns fetch(params, zoom), which asks for the counts
+// (null when the request fails or is replaced), draw(answer) and clear();
+// onError gets failed requests.
 export function createAggregates({ map, api, onError }) {
   const layer = L.layerGroup();
 
-  async function show(params, zoom) {
+  async function fetch(params, zoom) {
     try {
-      const found = await api.get('/api/clusters', { ...params, zoom }, 'clusters');
-      layer.clearLayers();
-      for (const cell of found?.clusters || []) {
-        if (!Number.isFinite(cell.lat) || !Number.isFinite(cell.lon) || !(cell.count > 0)) continue;
-        const icon = donutIcon(new Map(Object.entries(cell.by_type || {})), cell.count, 'aggregate');
-        const marker = L.marker([cell.lat, cell.lon], { icon, keyboard: true, title: `${cell.count} incidents: zoom in` });
-        marker.on('click', () => map.setView(marker.getLatLng(), Math.min(map.getMaxZoom(), map.getZoom() + 2)));
-        layer.addLayer(marker);
-      }
-      if (!map.hasLayer(layer)) layer.addTo(map);
-      return found?.total ?? null;
+      return await api.get('/api/clusters', { ...params, zoom }, 'clusters');
     } catch (err) {
       if (!isAbort(err)) onError(err);
       return null;
     }
+  }
+
+  function draw(found) {
+    if (!found) return;
+    layer.clearLayers();
+    for (const cell of found.clusters || []) {
+      if (!Number.isFinite(cell.lat) || !Number.isFinite(cell.lon) || !(cell.count > 0)) continue;
+      const icon = donutIcon(new Map(Object.entries(cell.by_type || {})), cell.count, 'aggregate');
+      const marker = L.marker([cell.lat, cell.lon], { icon, keyboard: true, title: `${cell.count} incidents: zoom in` });
+      marker.on('click', () => map.setView(marker.getLatLng(), Math.min(map.getMaxZoom(), map.getZoom() + 2)));
+      layer.addLayer(marker);
+    }
+    if (!map.hasLayer(layer)) layer.addTo(map);
   }
 
   function clear() {
@@ -35,5 +39,5 @@ export function createAggregates({ map, api, onError }) {
     if (map.hasLayer(layer)) map.removeLayer(layer);
   }
 
-  return { layer, show, clear };
+  return { layer, fetch, draw, clear };
 }

@@ -9,6 +9,8 @@ import { clusterIcon } from './clustericon.js';
 import { createAggregates } from './aggregates.js';
 
 const ITEMS_LIMIT = 2000;
+// Up to this zoom the per-cell counts are asked for together with the page.
+const EAGER_COUNTS_MAX_ZOOM = 7;
 
 // createIncidentLayer returns the layer and functions to load, highlight
 // and focus incidents. onLoad receives the FeatureCollection shown.
@@ -101,13 +103,17 @@ export function createIncidentLayer({ map, api, onLoad, onError }) {
   cluster.on('remove', () => aggregates.clear());
 
   async function load(params) {
+    // At country zoom a full store overflows a page: ask for the counts at
+    // once, beside the page, and use them only if it does overflow.
+    const zoom = Math.round(map.getZoom());
+    const counts = zoom <= EAGER_COUNTS_MAX_ZOOM ? aggregates.fetch(params, zoom) : null;
     try {
       const fc = await api.get('/collections/incidents/items', { ...params, limit: ITEMS_LIMIT }, 'incidents');
       const features = Array.isArray(fc?.features) ? fc.features : [];
       listed = new Map(features.filter(hasPoint).map((f) => [idOf(f), f]));
       if (Number(fc?.numberMatched) > features.length) {
         show([]);
-        aggregates.show(params, Math.round(map.getZoom()));
+        aggregates.draw(await (counts || aggregates.fetch(params, zoom)));
       } else {
         aggregates.clear();
         show(features);
