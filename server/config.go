@@ -26,6 +26,10 @@ type Config struct {
 	TileURL string
 	// TileAttribution is shown on the map with TileURL's tiles.
 	TileAttribution string
+	// BasemapPMTiles is the path of a local PMTiles archive of raster
+	// tiles, served at /basemap/basemap.pmtiles with range requests and
+	// drawn by the page; empty keeps the bundled country basemap only.
+	BasemapPMTiles string
 	// BaseURL, when set, is the public root used in links (behind a proxy);
 	// otherwise links are built from each request's host.
 	BaseURL string
@@ -115,6 +119,9 @@ func (cfg Config) validate() error {
 		if _, err := tileOrigin(cfg.TileURL); err != nil {
 			return err
 		}
+	}
+	if cfg.BasemapPMTiles != "" {
+		return checkPMTiles(cfg.BasemapPMTiles)
 	}
 	return nil
 }

@@ -50,6 +50,7 @@ func (s *Server) newRouter() *echo.Echo {
 
 	e.GET("/tiles/incidents/:z/:x/:y", s.handleTile)
 	e.GET("/basemap/countries.geojson", s.handleBasemap)
+	e.GET(basemapPMTilesPath, s.handleBasemapPMTiles)
 	// The page's own files (js/, css/, vendor/, favicon.svg) sit at the
 	// root beside index.html, so the page works with relative URLs.
 	e.GET("/*", s.handleStatic)

@@ -24,6 +24,9 @@ type Config struct {
 	// LogLevel is the threshold of serve's log; each request is logged at
 	// INFO, so --log-level warn quiets them.
 	LogLevel slog.Level
+	// Basemap is a local PMTiles archive of raster tiles the map draws
+	// under the incidents; empty keeps the bundled countries only.
+	Basemap string
 }
 
 // defaultConfig is the configuration with no flags and no environment.
@@ -47,6 +50,7 @@ func envVars() [][2]string {
 		{"INCIDENTMAP_TILES_ATTRIBUTION", "tiles-attribution"},
 		{"INCIDENTMAP_BODY_LIMIT", "body-limit"},
 		{"INCIDENTMAP_LOG_LEVEL", "log-level"},
+		{"INCIDENTMAP_BASEMAP", "basemap"},
 	}
 }
 
@@ -76,6 +80,7 @@ func registerConfigFlags(fs *flag.FlagSet, cfg *Config, groups flagGroup) {
 		fs.StringVar(&cfg.Tiles, "tiles", cfg.Tiles, "online tile `URL` template such as https://tile.example.org/{z}/{x}/{y}.png; default is the offline basemap (env INCIDENTMAP_TILES)")
 		fs.StringVar(&cfg.TilesAttribution, "tiles-attribution", cfg.TilesAttribution, "attribution `text` shown for --tiles (env INCIDENTMAP_TILES_ATTRIBUTION)")
 		fs.Var((*byteSize)(&cfg.BodyLimit), "body-limit", "largest request body, e.g. 512K, 2M (env INCIDENTMAP_BODY_LIMIT)")
+		fs.StringVar(&cfg.Basemap, "basemap", cfg.Basemap, "local PMTiles `file` of raster tiles drawn as the basemap, read with range requests; nothing is fetched from the internet (env INCIDENTMAP_BASEMAP)")
 		fs.TextVar(&cfg.LogLevel, "log-level", cfg.LogLevel, "log `level`: debug, info, warn or error; warn hides the line logged per request (env INCIDENTMAP_LOG_LEVEL)")
 	}
 }

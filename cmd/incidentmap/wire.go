@@ -175,6 +175,7 @@ func newServer(opts serverOptions) (server, error) {
 	cfg := httpserver.Config{
 		Addr: opts.Config.Addr, Token: opts.Config.Token, BodyLimit: opts.Config.BodyLimit,
 		TileURL: opts.Config.Tiles, TileAttribution: opts.Config.TilesAttribution, Version: opts.Version,
+		BasemapPMTiles: opts.Config.Basemap,
 	}
 	deps := httpserver.Deps{
 		Store:     serverStore{st.Store},

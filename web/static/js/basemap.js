@@ -4,6 +4,7 @@
 
 import { el } from './dom.js';
 import { isAbort } from './api.js';
+import { createPMTilesLayer } from './pmtileslayer.js';
 
 // Labels of countries whose bbox spans fewer square degrees than this,
 // per zoom, are hidden to avoid clutter.
@@ -26,6 +27,12 @@ export function createBasemap({ map, api, config }) {
   const countries = L.layerGroup([land, labels]);
   const bases = { 'Countries (offline)': countries };
   let initial = countries;
+
+  if (config.basemap_pmtiles) {
+    const local = createPMTilesLayer(config.basemap_pmtiles, { onError: (error) => map.fire('basemaperror', { error }) });
+    bases['Basemap (local PMTiles)'] = local;
+    initial = local;
+  }
 
   if (config.tile_url) {
     const tiles = L.tileLayer(config.tile_url, {
