@@ -154,15 +154,19 @@ export function createIncidentLayer({ map, api, onLoad, onError }) {
     return true;
   }
 
-  function focus(id) {
+  // feature, when given, is where to go if the incident is not drawn now
+  // (a reload of another view dropped it).
+  function focus(id, feature) {
     const marker = markers.get(String(id));
     if (!marker) {
-      // Drawn as a count only: fly in until the incidents fit one page.
-      const feature = listed.get(String(id));
-      if (!feature) return false;
+      // Not drawn here, or drawn as a count only: fly there (in until the
+      // incidents fit one page) and open it once the load draws it.
+      const known = listed.get(String(id)) || (hasPoint(feature) ? feature : null);
+      if (!known) return false;
       pendingFocus = String(id);
-      const [lon, lat] = feature.geometry.coordinates;
-      map.flyTo([lat, lon], Math.max(map.getZoom() + 3, 11), { duration: 0.6 });
+      const [lon, lat] = known.geometry.coordinates;
+      const target = listed.has(String(id)) ? Math.max(map.getZoom() + 3, 11) : Math.max(map.getZoom(), 9);
+      map.flyTo([lat, lon], target, { duration: 0.6 });
       return true;
     }
     if (!map.hasLayer(cluster)) map.addLayer(cluster);

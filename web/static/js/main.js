@@ -177,9 +177,7 @@ createIngest({
   },
   onShow: (feature) => {
     if (panel.isNarrow()) panel.close();
-    if (incidents.focus(feature.id ?? (feature.properties && feature.properties.id))) return;
-    const c = feature.geometry && feature.geometry.coordinates;
-    if (Array.isArray(c)) map.setView([c[1], c[0]], Math.max(map.getZoom(), 9));
+    incidents.focus(feature.id ?? (feature.properties && feature.properties.id), feature);
   },
 });
 
