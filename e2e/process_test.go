@@ -91,6 +91,8 @@ type serverOptions struct {
 	db     string // store path; a fresh temp store when empty
 	noDemo bool
 	token  string // passed through INCIDENTMAP_TOKEN, as the help advises
+
+	args []string // more serve flags
 }
 
 // liveServer is a running "incidentmap serve" process.
@@ -137,6 +139,7 @@ func launchServer(t *testing.T, opts serverOptions, port int) *liveServer {
 	if opts.noDemo {
 		args = append(args, "--no-demo")
 	}
+	args = append(args, opts.args...)
 	cmd := exec.Command(binaryPath(), args...)
 	cmd.Env = childEnv()
 	if opts.token != "" {

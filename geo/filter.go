@@ -65,4 +65,7 @@ type IngestResult struct {
 	NewCount    int        `json:"incidents_new"`
 	MergedCount int        `json:"incidents_merged"`
 	Mentions    []Mention  `json:"mentions"`
+	// Unresolved are the names the geoparser took for places but could not
+	// place (filled by the HTTP ingest; nil elsewhere).
+	Unresolved []Unresolved `json:"unresolved,omitempty"`
 }

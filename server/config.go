@@ -27,6 +27,10 @@ type Config struct {
 	TileURL string
 	// TileAttribution is shown on the map with TileURL's tiles.
 	TileAttribution string
+	// BasemapPMTiles is the path of a local PMTiles archive of raster
+	// tiles, served at /basemap/basemap.pmtiles with range requests and
+	// drawn by the page; empty keeps the bundled country basemap only.
+	BasemapPMTiles string
 	// BaseURL, when set, is the public root used in links (behind a proxy
 	// or under a public name), and its host is one the server answers to.
 	// Otherwise links use the request's host, which must be a loopback
@@ -72,6 +76,9 @@ type Deps struct {
 	// Basemap returns a GeoJSON FeatureCollection of country polygons,
 	// served at /basemap/countries.geojson; nil answers 404.
 	Basemap func() []byte
+	// MapData serves labels, reverse lookups and region shapes to the
+	// page; nil answers 404 on those endpoints.
+	MapData MapData
 	// Web holds the page: index.html at its root, other files served under
 	// /static/ by their path in Web. Nil serves no page.
 	Web    fs.FS
@@ -138,6 +145,9 @@ func (cfg Config) validate() error {
 		if _, err := tileOrigin(cfg.TileURL); err != nil {
 			return err
 		}
+	}
+	if cfg.BasemapPMTiles != "" {
+		return checkPMTiles(cfg.BasemapPMTiles)
 	}
 	return nil
 }

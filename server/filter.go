@@ -9,7 +9,7 @@ import (
 
 // Parameter sets of each endpoint, so unknown names are rejected.
 var (
-	filterParams   = []string{paramDatetime, paramEventType, paramSubEventType, paramCountry, paramQ}
+	filterParams   = []string{paramDatetime, paramEventType, paramSubEventType, paramCountry, paramAdmin1, paramQ}
 	itemsParams    = append([]string{paramBBox, paramLimit, paramCursor, paramOffset, paramFormat}, filterParams...)
 	timelineParams = append([]string{paramBBox}, filterParams...)
 	tileParams     = filterParams
@@ -38,6 +38,9 @@ func parseFilter(q url.Values) (geo.IncidentFilter, error) {
 		return f, err
 	}
 	if f.Country, err = parseCountries(q.Get(paramCountry)); err != nil {
+		return f, err
+	}
+	if f.Admin1, err = parseAdmin1(q.Get(paramAdmin1)); err != nil {
 		return f, err
 	}
 	f.Q = strings.TrimSpace(q.Get(paramQ))

@@ -36,6 +36,7 @@ type ingestResponse struct {
 	IncidentsNew    int               `json:"incidents_new"`
 	IncidentsMerged int               `json:"incidents_merged"`
 	Mentions        []geo.Mention     `json:"mentions"`
+	Unresolved      []geo.Unresolved  `json:"unresolved"`
 	Incidents       export.Collection `json:"incidents"`
 }
 
@@ -63,6 +64,9 @@ func (s *Server) handleIngest(c echo.Context) error {
 	if body.Mentions == nil {
 		body.Mentions = []geo.Mention{}
 	}
+	if body.Unresolved = res.Unresolved; body.Unresolved == nil {
+		body.Unresolved = []geo.Unresolved{}
+	}
 	status := http.StatusCreated
 	if res.Duplicate {
 		status = http.StatusOK
@@ -84,10 +88,9 @@ func (s *Server) readArticle(c echo.Context) (geo.Article, error) {
 	}
 	var req articleRequest
 	if media == mediaText {
-		if !utf8.Valid(raw) {
-			return geo.Article{}, geo.FieldError("text", "is not valid UTF-8")
+		if req, err = plainTextArticle(raw); err != nil {
+			return geo.Article{}, err
 		}
-		req.Text = string(raw)
 	} else if err := decodeStrict(raw, &req); err != nil {
 		return geo.Article{}, err
 	}

@@ -96,6 +96,7 @@ func (s *Server) collectionDocument(c echo.Context, ci collectionInfo, ext exten
 			{s.href(c, base, nil), relSelf, mediaJSON, "This collection"},
 			{s.href(c, base+"/items", nil), relItems, mediaGeoJSON, ci.Title + " as GeoJSON"},
 			{s.href(c, base+"/items", map[string][]string{paramFormat: {formatJSON}}), relItems, mediaJSON, ci.Title + " as JSON"},
+			{s.href(c, base+"/queryables", nil), relQueryables, mediaSchema, "What the items can be filtered by"},
 		},
 	}
 }

@@ -70,7 +70,7 @@ func (s *Server) findPlace(c echo.Context, id string) (geo.PlaceCount, error) {
 	if geo.ErrorCode(err) == geo.ENotFound {
 		return geo.PlaceCount{}, notFound("no place with id %q has incidents", id)
 	}
-	return pc, err
+	return s.withPopulation(pc), err
 }
 
 func (s *Server) findRegion(c echo.Context, id string) (geo.RegionCount, error) {

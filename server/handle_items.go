@@ -103,7 +103,7 @@ func (s *Server) placeItems(c echo.Context, f geo.IncidentFilter, pg page) (item
 	lo, hi := pageBounds(len(all), pg)
 	features := make([]jsonMarshaler, 0, hi-lo)
 	for _, pc := range all[lo:hi] {
-		features = append(features, placeFeature(pc))
+		features = append(features, placeFeature(s.withPopulation(pc)))
 	}
 	return offsetResult(features, len(all), pg, hi), nil
 }

@@ -45,7 +45,7 @@ func TestItemsInvalidParameters(t *testing.T) {
 		{"parameter given twice", "limit=5&limit=6", "limit"},
 		{"unknown event type", "event_type=Picnics", "event_type"},
 		{"unknown sub-event type", "sub_event_type=Parade", "sub_event_type"},
-		{"country not two letters", "country=UKR", "country"},
+		{"country neither a name nor a code", "country=Narnia", "country"},
 		{"unsupported format", "f=xml", "f"},
 		{"q too long", "q=" + strings.Repeat("x", 300), "q"},
 	}

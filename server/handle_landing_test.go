@@ -30,7 +30,10 @@ func TestLandingJSONOrPage(t *testing.T) {
 		wantJSON bool
 	}{
 		{"browser gets the map", request{target: "/", headers: map[string]string{"Accept": browser}}, false},
-		{"no Accept gets the map", request{target: "/"}, false},
+		{"no Accept gets JSON (an API client)", request{target: "/"}, true},
+		{"OWSLib's */* gets JSON", request{target: "/", headers: map[string]string{"Accept": "*/*"}}, true},
+		{"HTML weighted below JSON gets JSON", request{target: "/", headers: map[string]string{"Accept": "text/html;q=0.5, application/json"}}, true},
+		{"text/html alone gets the map", request{target: "/", headers: map[string]string{"Accept": "text/html"}}, false},
 		{"Accept JSON gets JSON", request{target: "/", headers: map[string]string{"Accept": "application/json"}}, true},
 		{"f=json gets JSON even from a browser", request{target: "/?f=json", headers: map[string]string{"Accept": browser}}, true},
 		{"f=html gets the map", request{target: "/?f=html", headers: map[string]string{"Accept": "application/json"}}, false},

@@ -12,6 +12,8 @@ type pageConfig struct {
 	TileAttribution string `json:"tile_attribution"`
 	Version         string `json:"version"`
 	AuthRequired    bool   `json:"auth_required"`
+	// BasemapPMTiles is the URL of the operator's PMTiles basemap, if any.
+	BasemapPMTiles string `json:"basemap_pmtiles,omitempty"`
 }
 
 // handleConfig serves GET /api/config.
@@ -22,6 +24,7 @@ func (s *Server) handleConfig(c echo.Context) error {
 	return writeJSON(c, http.StatusOK, mediaJSON, pageConfig{
 		TileURL: s.cfg.TileURL, TileAttribution: s.cfg.TileAttribution,
 		Version: s.cfg.Version, AuthRequired: s.cfg.Token != "",
+		BasemapPMTiles: s.basemapPMTilesURL(),
 	})
 }
 

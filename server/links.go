@@ -31,11 +31,7 @@ func (s *Server) href(c echo.Context, path string, q url.Values) string {
 // acceptsJSON reports whether the Accept header asks for JSON rather than a
 // page (browsers send text/html first, GIS clients send JSON).
 func acceptsJSON(r *http.Request) bool {
-	accept := r.Header.Get("Accept")
-	if strings.Contains(accept, mediaHTML) {
-		return false
-	}
-	return strings.Contains(accept, mediaJSON) || strings.Contains(accept, mediaGeoJSON)
+	return !prefersHTML(r.Header.Get("Accept"))
 }
 
 // featureMediaType picks application/geo+json (the default) or

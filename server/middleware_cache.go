@@ -31,6 +31,7 @@ var cachedRoutes = []string{
 	"/collections/:collectionId/items",
 	"/tiles/incidents/:z/:x/:y",
 	"/api/timeline",
+	"/api/clusters",
 }
 
 // gzipMinLength is the smallest body worth compressing, as for the gzip

@@ -13,6 +13,7 @@ const (
 	paramEventType    = "event_type"
 	paramSubEventType = "sub_event_type"
 	paramCountry      = "country"
+	paramAdmin1       = "admin1"
 	paramQ            = "q"
 
 	formatJSON    = "json"

@@ -19,7 +19,7 @@ func openAPIDocument(serverURL, version string) obj {
 			"description": "Incidents extracted from conflict news, served as OGC API - Features (Part 1 Core, GeoJSON).",
 		},
 		"servers":    []obj{{"url": serverURL}},
-		"paths":      openAPIPaths(),
+		"paths":      withMapPaths(openAPIPaths()),
 		"components": openAPIComponents(),
 	}
 }

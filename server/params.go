@@ -108,39 +108,21 @@ func splitList(s string) []string {
 	return out
 }
 
-// parseEventTypes checks each value against ACLED's event types.
+// parseEventTypes checks each value against ACLED's event types, ignoring
+// case (geo.ParseEventTypes, shared with the export command).
 func parseEventTypes(s string) ([]string, error) {
-	values := splitList(s)
-	for _, v := range values {
-		if _, ok := geo.Taxonomy[v]; !ok {
-			return nil, paramError(paramEventType, "unknown event type %q", v)
-		}
-	}
-	return values, nil
+	return geo.ParseEventTypes(splitList(s))
 }
 
 // parseSubEventTypes checks each value against ACLED's sub-event types.
 func parseSubEventTypes(s string) ([]string, error) {
-	values := splitList(s)
-	for _, v := range values {
-		if geo.EventTypeOf(v) == "" {
-			return nil, paramError(paramSubEventType, "unknown sub-event type %q", v)
-		}
-	}
-	return values, nil
+	return geo.ParseSubEventTypes(splitList(s))
 }
 
-// parseCountries reads ISO 3166-1 alpha-2 codes, upper-cased.
+// parseCountries reads country names or ISO 3166-1 alpha-2 codes as codes
+// (geo.ParseCountries, shared with the export command).
 func parseCountries(s string) ([]string, error) {
-	values := splitList(s)
-	for i, v := range values {
-		v = strings.ToUpper(v)
-		if !isCountryCode(v) {
-			return nil, paramError(paramCountry, "%q is not a two-letter country code", values[i])
-		}
-		values[i] = v
-	}
-	return values, nil
+	return geo.ParseCountries(splitList(s))
 }
 
 func isCountryCode(s string) bool {

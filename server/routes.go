@@ -33,10 +33,12 @@ func (s *Server) newRouter() *echo.Echo {
 	get("/api", s.handleOpenAPI)
 	get("/collections", s.handleCollections)
 	get("/collections/:collectionId", s.handleCollection)
+	get("/collections/:collectionId/queryables", s.handleQueryables)
 	get("/collections/:collectionId/items", s.handleItems)
 	get("/collections/:collectionId/items/:featureId", s.handleItem)
 
 	e.POST("/api/articles", s.handleIngest)
+	get("/api/articles", s.handleArticles)
 	get("/api/articles/:id", s.handleArticle)
 	get("/api/gazetteer", s.handleGazetteerSearch)
 	e.POST("/api/gazetteer", s.handleGazetteerAdd)
@@ -48,8 +50,14 @@ func (s *Server) newRouter() *echo.Echo {
 	get("/api/unresolved", s.handleUnresolved)
 	get("/api/config", s.handleConfig)
 
+	get("/api/labels", s.handleLabels)
+	get("/api/clusters", s.handleClusters)
+	get("/api/reverse", s.handleReverse)
+	get("/api/regions/:country", s.handleRegionShapes)
+
 	get("/tiles/incidents/:z/:x/:y", s.handleTile)
 	get("/basemap/countries.geojson", s.handleBasemap)
+	get(basemapPMTilesPath, s.handleBasemapPMTiles)
 	// The page's own files (js/, css/, vendor/, favicon.svg) sit at the
 	// root beside index.html, so the page works with relative URLs.
 	get("/*", s.handleStatic)

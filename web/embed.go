@@ -22,6 +22,7 @@ var vendorFiles = []string{
 	"vendor/markercluster/leaflet.markercluster.js",
 	"vendor/markercluster/MarkerCluster.css",
 	"vendor/markercluster/MarkerCluster.Default.css",
+	"vendor/pmtiles/pmtiles.js",
 }
 
 // FS returns the embedded page, rooted at the static folder so that

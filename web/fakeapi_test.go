@@ -117,6 +117,7 @@ func (f *fakeAPI) handler(static fs.FS) http.Handler {
 	mux.HandleFunc("GET /api/gazetteer", f.gazetteerSearch)
 	mux.HandleFunc("POST /api/gazetteer", f.gazetteerAdd)
 	mux.HandleFunc("POST /api/articles", f.ingest)
+	registerFakeMapData(mux)
 	mux.Handle("GET /", http.FileServerFS(static))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Security-Policy", "default-src 'self'")

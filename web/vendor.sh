@@ -16,6 +16,8 @@ cp "$src/leaflet/dist/images/"*.png "$dst/leaflet/images/"
 cp "$src/leaflet.markercluster/dist/leaflet.markercluster.js" "$src/leaflet.markercluster/dist/leaflet.markercluster.js.map" \
 	"$src/leaflet.markercluster/dist/MarkerCluster.css" \
 	"$src/leaflet.markercluster/dist/MarkerCluster.Default.css" "$dst/markercluster/"
+mkdir -p "$dst/pmtiles"
+cp "$src/pmtiles/dist/pmtiles.js" "$dst/pmtiles/"
 cp "$src/leaflet/LICENSE" "$dst/leaflet/LICENSE"
 cp "$src/leaflet.markercluster/MIT-LICENCE.txt" "$dst/markercluster/LICENSE" 2>/dev/null || true
 echo "vendor.sh: copied Leaflet and markercluster into $dst"

@@ -94,34 +94,14 @@ func exportFilter(bbox, datetime string, eventTypes, countries []string) (geo.In
 	if f.From, f.To, err = geo.ParseDatetime(datetime); err != nil {
 		return f, usageErrorf("--datetime: %s", messageOf(err))
 	}
-	for _, t := range eventTypes {
-		canonical, ok := canonicalEventType(t)
-		if !ok {
-			return f, usageErrorf("--event-type: unknown event type %q (want one of: %s)", t, strings.Join(eventTypeNames(), "; "))
-		}
-		f.EventType = append(f.EventType, canonical)
+	// The same checks as the API's event_type and country parameters.
+	if f.EventType, err = geo.ParseEventTypes(eventTypes); err != nil {
+		return f, usageErrorf("--event-type: %s", messageOf(err))
 	}
-	for _, c := range countries {
-		if len(c) != 2 || !isASCIILetters(c) {
-			return f, usageErrorf("--country: %q is not an ISO 3166-1 alpha-2 code such as UA", c)
-		}
-		f.Country = append(f.Country, strings.ToUpper(c))
+	if f.Country, err = geo.ParseCountries(countries); err != nil {
+		return f, usageErrorf("--country: %s", messageOf(err))
 	}
 	return f, nil
-}
-
-// canonicalEventType matches an event type case-insensitively.
-func canonicalEventType(s string) (string, bool) {
-	for t := range geo.Taxonomy {
-		if strings.EqualFold(t, strings.TrimSpace(s)) {
-			return t, true
-		}
-	}
-	return "", false
-}
-
-func eventTypeNames() []string {
-	return []string{geo.Battles, geo.ExplosionsRemote, geo.ViolenceCivilians, geo.Protests, geo.Riots, geo.StrategicDevelopments}
 }
 
 func isASCIILetters(s string) bool {

@@ -14,7 +14,7 @@ func gazetteerHelp() helpText {
 		usage: "gazetteer search|add|import|export|unresolved|stats [flags] [arguments]",
 		about: `Works with the gazetteer, the place-name index the geoparser resolves
 names with: the bundled GeoNames-derived data plus your own entries, which
-are kept in the store (--db) and used from the next start.
+are kept in the store (--db); a server running on that store sees them at once.
 
   search NAME     ranked candidates for a name
   add             add an entry (a village missing from the bundled data)

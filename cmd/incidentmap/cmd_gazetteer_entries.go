@@ -23,7 +23,7 @@ func nonNilPlaces(ps []geo.Place) []geo.Place {
 func gazetteerAddHelp() helpText {
 	return helpText{
 		usage: "gazetteer add --name NAME --lat LAT --lon LON --country CC [flags]",
-		about: "Adds one entry to your gazetteer (kept in the store, used from the next start).",
+		about: "Adds one entry to your gazetteer (kept in the store; a running server sees it at once).",
 		examples: []string{
 			"incidentmap gazetteer add --name Krasnohorivka --lat 48.01 --lon 37.51 --country UA --admin1 05 --admin1-name Donetsk",
 			"incidentmap gazetteer add --name 'Camp Alpha' --lat 15.6 --lon 32.5 --country SD --feature-code MILB --alt 'Alpha camp,Camp A'",

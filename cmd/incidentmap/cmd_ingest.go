@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -122,7 +123,13 @@ func (r *ingestRun) ingestInput(in input) {
 		return
 	}
 	articles, fallback, err := r.readInput(in)
-	if err != nil {
+	var badLines *article.LineErrors
+	if errors.As(err, &badLines) {
+		// JSON Lines: each bad line fails alone; the good ones go on.
+		for _, lineErr := range badLines.Errs {
+			r.fail(in.name, lineErr)
+		}
+	} else if err != nil {
 		r.fail(in.name, err)
 		return
 	}

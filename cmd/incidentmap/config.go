@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"log/slog"
 	"strconv"
 	"strings"
 )
@@ -20,6 +21,13 @@ type Config struct {
 	TilesAttribution string // attribution shown for Tiles
 	BodyLimit        int64  // largest accepted request body, bytes
 	BaseURL          string // public root of links and the public host name served
+
+	// LogLevel is the threshold of serve's log; each request is logged at
+	// INFO, so --log-level warn quiets them.
+	LogLevel slog.Level
+	// Basemap is a local PMTiles archive of raster tiles the map draws
+	// under the incidents; empty keeps the bundled countries only.
+	Basemap string
 }
 
 // defaultConfig is the configuration with no flags and no environment.
@@ -43,6 +51,8 @@ func envVars() [][2]string {
 		{"INCIDENTMAP_TILES_ATTRIBUTION", "tiles-attribution"},
 		{"INCIDENTMAP_BODY_LIMIT", "body-limit"},
 		{"INCIDENTMAP_BASE_URL", "base-url"},
+		{"INCIDENTMAP_LOG_LEVEL", "log-level"},
+		{"INCIDENTMAP_BASEMAP", "basemap"},
 	}
 }
 
@@ -73,6 +83,8 @@ func registerConfigFlags(fs *flag.FlagSet, cfg *Config, groups flagGroup) {
 		fs.StringVar(&cfg.TilesAttribution, "tiles-attribution", cfg.TilesAttribution, "attribution `text` shown for --tiles (env INCIDENTMAP_TILES_ATTRIBUTION)")
 		fs.StringVar(&cfg.BaseURL, "base-url", cfg.BaseURL, "public root `URL` such as https://map.example.org: used in links, and its host is the one public name the server answers to besides loopback names and IP addresses (env INCIDENTMAP_BASE_URL)")
 		fs.Var((*byteSize)(&cfg.BodyLimit), "body-limit", "largest request body, e.g. 512K, 2M (env INCIDENTMAP_BODY_LIMIT)")
+		fs.StringVar(&cfg.Basemap, "basemap", cfg.Basemap, "local PMTiles `file` of raster tiles drawn as the basemap, read with range requests; nothing is fetched from the internet (env INCIDENTMAP_BASEMAP)")
+		fs.TextVar(&cfg.LogLevel, "log-level", cfg.LogLevel, "log `level`: debug, info, warn or error; warn hides the line logged per request (env INCIDENTMAP_LOG_LEVEL)")
 	}
 }
 

@@ -36,6 +36,10 @@ type progress struct {
 // redrawEvery limits redraws so a fast loop is not slowed by the terminal.
 const redrawEvery = 100 * time.Millisecond
 
+// minRateWindow is how long the bar counts before it shows a rate and an
+// ETA; before that it shows "--/s" rather than a number made of one item.
+const minRateWindow = time.Second
+
 func newProgress(w io.Writer, on bool, total int, unit string) *progress {
 	return newProgressClock(w, on, total, unit, time.Now)
 }
@@ -88,13 +92,15 @@ func (p *progress) draw(t time.Time) {
 // line renders the bar text, e.g.
 // "[#######-------------]  35/100  35%  12.5 files/s  ETA 0:05".
 func (p *progress) line(t time.Time) string {
-	elapsed := t.Sub(p.start).Seconds()
+	elapsed := t.Sub(p.start)
 	rate := 0.0
-	if elapsed > 0 {
-		rate = float64(p.done) / elapsed
+	rateText := "--/s" // too early to tell: one fast first item is not a rate
+	if elapsed >= minRateWindow {
+		rate = float64(p.done) / elapsed.Seconds()
+		rateText = fmt.Sprintf("%.1f/s", rate)
 	}
 	if p.total <= 0 {
-		return fmt.Sprintf("%d %s  %.1f/s", p.done, p.unit, rate)
+		return fmt.Sprintf("%d %s  %s", p.done, p.unit, rateText)
 	}
 	const barWidth = 24
 	frac := min(float64(p.done)/float64(p.total), 1)
@@ -104,7 +110,7 @@ func (p *progress) line(t time.Time) string {
 	if rate > 0 {
 		eta = formatETA(time.Duration(float64(p.total-p.done) / rate * float64(time.Second)))
 	}
-	return fmt.Sprintf("[%s] %d/%d %s %3.0f%%  %.1f/s  ETA %s", bar, p.done, p.total, p.unit, frac*100, rate, eta)
+	return fmt.Sprintf("[%s] %d/%d %s %3.0f%%  %s  ETA %s", bar, p.done, p.total, p.unit, frac*100, rateText, eta)
 }
 
 // formatETA writes m:ss, or h:mm:ss from an hour on.

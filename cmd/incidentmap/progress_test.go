@@ -105,3 +105,15 @@ func lastFrame(s string) string {
 	i := strings.LastIndex(strings.TrimSuffix(s, "\r"), "\r")
 	return s[i+1:]
 }
+
+// The first frame comes after one quick item: it must not claim a rate of
+// thousands a second.
+func TestProgressFirstFrameShowsNoRate(t *testing.T) {
+	var buf bytes.Buffer
+	p := newProgressClock(&buf, true, 1000, "articles", fakeClock(2*time.Millisecond))
+	p.Add(1)
+	first := lastFrame(buf.String())
+	if !strings.Contains(first, "--/s") || !strings.Contains(first, "ETA --:--") {
+		t.Fatalf("first frame %q shows a rate from one item", first)
+	}
+}

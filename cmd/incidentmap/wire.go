@@ -7,6 +7,7 @@ package main
 // the interfaces in app.go.
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"log/slog"
@@ -90,6 +91,12 @@ func (p textPipeline) Process(a geo.Article) processed {
 	return processed{Article: a, Mentions: g.Places, Incidents: p.extractor.Extract(a, g.Places), Unresolved: g.Unresolved}
 }
 
+// Unresolved lists the names the geoparser took for places in text but
+// could not place, for the ingest dialog.
+func (p textPipeline) Unresolved(text string) []geo.Unresolved {
+	return p.parser.Geoparse(text).Unresolved
+}
+
 func indexOf(gz gazetteer) (*gaz.Index, error) {
 	g, ok := gz.(bundledGazetteer)
 	if !ok {
@@ -158,20 +165,31 @@ func newServer(opts serverOptions) (server, error) {
 	if err != nil {
 		return nil, err
 	}
+	md, err := newMapData()
+	if err != nil {
+		return nil, err
+	}
+	logger := slog.New(slog.NewTextHandler(opts.Log, &slog.HandlerOptions{Level: opts.Config.LogLevel}))
+	users, err := newUserSync(context.Background(), st.Store, ix, logger)
+	if err != nil {
+		return nil, err
+	}
 	cfg := httpserver.Config{
 		Addr: opts.Config.Addr, Token: opts.Config.Token, BodyLimit: opts.Config.BodyLimit,
 		TileURL: opts.Config.Tiles, TileAttribution: opts.Config.TilesAttribution, Version: opts.Version,
-		BaseURL: opts.Config.BaseURL,
+		BaseURL:        opts.Config.BaseURL,
+		BasemapPMTiles: opts.Config.Basemap,
 	}
 	deps := httpserver.Deps{
 		Store:     serverStore{st.Store},
 		Articles:  articleReader{st.Store},
-		Ingester:  ingester{st: st, pl: opts.Pipeline, merge: !opts.Config.NoMerge},
-		Gazetteer: gazetteerService{&gaz.Service{Index: ix, Store: st.Store}},
+		Ingester:  syncedIngester{ingester{st: st, pl: opts.Pipeline, merge: !opts.Config.NoMerge}, users},
+		Gazetteer: syncedGazetteer{gazetteerService{&gaz.Service{Index: ix, Store: st.Store}}, users},
 		Health:    st,
 		Basemap:   basemap,
+		MapData:   md,
 		Web:       web.FS(),
-		Logger:    slog.New(slog.NewTextHandler(opts.Log, nil)),
+		Logger:    logger,
 	}
 	// Adding or changing an entry re-resolves the articles that named it.
 	deps.Gazetteer = reresolvingGazetteer{Gazetteer: deps.Gazetteer, st: st, pl: opts.Pipeline,

@@ -54,23 +54,29 @@ func readJSON(data []byte) ([]geo.Article, error) {
 	return []geo.Article{a}, nil
 }
 
-// readJSONL reads one object per line; blank lines are skipped and errors
-// name the line.
+// readJSONL reads one object per line; blank lines are skipped. Each line
+// stands alone: the articles of the good lines come back with a
+// *LineErrors naming every bad line.
 func readJSONL(data []byte) ([]geo.Article, error) {
 	var out []geo.Article
+	var bad LineErrors
 	br := bufio.NewReader(bytes.NewReader(data))
 	for lineNo := 1; ; lineNo++ {
 		line, err := br.ReadBytes('\n')
 		if len(bytes.TrimSpace(line)) > 0 {
 			a, derr := decodeOne(line, fmt.Sprintf("line %d", lineNo))
 			if derr != nil {
-				return nil, derr
+				bad.Errs = append(bad.Errs, derr)
+			} else {
+				out = append(out, a)
 			}
-			out = append(out, a)
 		}
 		if errors.Is(err, io.EOF) {
 			break
 		}
+	}
+	if len(bad.Errs) > 0 {
+		return out, &bad
 	}
 	if len(out) == 0 {
 		return nil, geo.FieldError("text", "no articles in input")

@@ -28,8 +28,9 @@ const (
 // Read parses every article in r. name chooses the format by extension
 // (.json; .jsonl or .ndjson; anything else is plain text unless its content
 // is plainly JSON). Articles without a published time get the zero time;
-// the caller fills it. Bad input returns a *geo.Error naming the field and,
-// for JSON Lines, the line.
+// the caller fills it. Bad input returns a *geo.Error naming the field.
+// In JSON Lines each line succeeds or fails alone: the good lines' articles
+// come back with a *LineErrors that names each bad line.
 func Read(name string, r io.Reader) ([]geo.Article, error) {
 	return readLimited(name, r, MaxInputBytes)
 }

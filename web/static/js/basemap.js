@@ -4,6 +4,7 @@
 
 import { el } from './dom.js';
 import { isAbort } from './api.js';
+import { createPMTilesLayer } from './pmtileslayer.js';
 
 // Labels of countries whose bbox spans fewer square degrees than this,
 // per zoom, are hidden to avoid clutter.
@@ -27,6 +28,12 @@ export function createBasemap({ map, api, config }) {
   const bases = { 'Countries (offline)': countries };
   let initial = countries;
 
+  if (config.basemap_pmtiles) {
+    const local = createPMTilesLayer(config.basemap_pmtiles, { onError: (error) => map.fire('basemaperror', { error }) });
+    bases['Basemap (local PMTiles)'] = local;
+    initial = local;
+  }
+
   if (config.tile_url) {
     const tiles = L.tileLayer(config.tile_url, {
       maxZoom: 19,
@@ -37,6 +44,7 @@ export function createBasemap({ map, api, config }) {
   }
 
   const labelled = [];
+  const extents = []; // {code, bounds} of every country, for countriesIn
   function placeLabels() {
     const zoom = Math.floor(map.getZoom());
     const minArea = zoom >= 6 ? 0 : (LABEL_MIN_AREA[zoom] ?? Infinity);
@@ -49,6 +57,11 @@ export function createBasemap({ map, api, config }) {
 
   api.get('/basemap/countries.geojson', {}, 'basemap').then((fc) => {
     land.addData(fc);
+    land.eachLayer((layer) => {
+      const code = layer.feature && layer.feature.properties && layer.feature.properties.iso_a2;
+      if (code && /^[A-Z]{2}$/.test(code)) extents.push({ code, bounds: layer.getBounds() });
+    });
+    map.fire('countriesready');
     for (const feature of fc.features || []) {
       const spot = labelSpot(feature.geometry);
       const name = feature.properties && feature.properties.name;
@@ -63,8 +76,13 @@ export function createBasemap({ map, api, config }) {
   });
   map.on('zoomend', placeLabels);
 
+  // countriesIn lists the codes of the countries whose extent meets bounds.
+  function countriesIn(bounds) {
+    return [...new Set(extents.filter((e) => e.bounds.intersects(bounds)).map((e) => e.code))];
+  }
+
   initial.addTo(map);
-  return { bases };
+  return { bases, countriesIn };
 }
 
 // labelSpot picks the centre of the largest polygon's bounding box.

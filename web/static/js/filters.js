@@ -5,14 +5,29 @@
 import { el, debounce } from './dom.js';
 import { EVENT_TYPES, symbol } from './eventtypes.js';
 
+// countryList splits the country field on commas (names may hold spaces);
+// two-letter values are taken as codes and upper-cased.
+export function countryList(text) {
+  return String(text || '').split(',').map((c) => c.trim()).filter(Boolean)
+    .map((c) => (/^[a-z]{2}$/i.test(c) ? c.toUpperCase() : c)).slice(0, 20);
+}
+
 // createFilters builds the controls inside root (a <form>) from state and
 // calls onChange() after it has updated state.
 export function createFilters({ root, state, onChange }) {
-  const from = root.querySelector('#filter-from');
-  const to = root.querySelector('#filter-to');
+  // The date inputs sit in the timeline bar, outside the form.
+  const from = document.getElementById('filter-from');
+  const to = document.getElementById('filter-to');
   const country = root.querySelector('#filter-country');
   const q = root.querySelector('#filter-q');
   const typeBox = root.querySelector('#filter-types');
+  const regionChip = root.querySelector('#filter-region');
+  const regionName = regionChip.querySelector('.region-name');
+  regionChip.querySelector('.region-clear').addEventListener('click', () => {
+    Object.assign(state, { admin1: '', admin1Name: '' });
+    sync();
+    onChange();
+  });
 
   const toggles = EVENT_TYPES.map((t) => {
     const input = el('input', { type: 'checkbox', name: 'event_type', value: t.name, id: `type-${t.slug}` });
@@ -31,6 +46,8 @@ export function createFilters({ root, state, onChange }) {
     country.value = state.countries.join(', ');
     q.value = state.q;
     for (const input of toggles) input.checked = !state.types || state.types.includes(input.value);
+    regionChip.hidden = !state.admin1;
+    regionName.textContent = state.admin1Name || state.admin1;
   }
 
   function onDates() {
@@ -46,7 +63,9 @@ export function createFilters({ root, state, onChange }) {
   to.addEventListener('change', onDates);
 
   country.addEventListener('change', () => {
-    state.countries = country.value.split(/[\s,]+/).map((c) => c.trim().toUpperCase()).filter((c) => /^[A-Z]{2}$/.test(c));
+    // Names ("Ukraine") and codes ("UA") both go to the server, which says
+    // what it cannot read; nothing typed is dropped silently.
+    state.countries = countryList(country.value);
     country.value = state.countries.join(', ');
     onChange();
   });
@@ -61,7 +80,7 @@ export function createFilters({ root, state, onChange }) {
   root.addEventListener('submit', (event) => event.preventDefault());
   root.addEventListener('reset', (event) => {
     event.preventDefault();
-    Object.assign(state, { from: '', to: '', types: null, countries: [], q: '' });
+    Object.assign(state, { from: '', to: '', types: null, countries: [], q: '', admin1: '', admin1Name: '' });
     sync();
     onChange();
   });
@@ -72,6 +91,12 @@ export function createFilters({ root, state, onChange }) {
     setRange(start, end) {
       state.from = start || '';
       state.to = end || '';
+      sync();
+      onChange();
+    },
+    setRegion(id, name) {
+      state.admin1 = id || '';
+      state.admin1Name = id ? (name || id) : '';
       sync();
       onChange();
     },

@@ -5,8 +5,12 @@
 import { symbol } from './eventtypes.js';
 import { buildPopup } from './popup.js';
 import { isAbort } from './api.js';
+import { clusterIcon } from './clustericon.js';
+import { createAggregates } from './aggregates.js';
 
 const ITEMS_LIMIT = 2000;
+// Up to this zoom the per-cell counts are asked for together with the page.
+const EAGER_COUNTS_MAX_ZOOM = 7;
 
 // createIncidentLayer returns the layer and functions to load, highlight
 // and focus incidents. onLoad receives the FeatureCollection shown.
@@ -16,10 +20,15 @@ export function createIncidentLayer({ map, api, onLoad, onError }) {
     maxClusterRadius: 40,
     showCoverageOnHover: false,
     spiderfyOnMaxZoom: true,
+    iconCreateFunction: clusterIcon,
   });
   const markers = new Map();
   // The id the list points at; re-applied when markercluster redraws an icon.
   let highlighted = null;
+  // The id whose popup focus() will open once its marker is shown; a drag
+  // of the map gives up on it.
+  let pendingFocus = null;
+  map.on('dragstart', () => { pendingFocus = null; });
 
   function makeMarker(feature) {
     const p = feature.properties || {};
@@ -85,18 +94,39 @@ export function createIncidentLayer({ map, api, onLoad, onError }) {
     cluster.addLayers(fresh);
   }
 
+  // A view holding more incidents than one page is drawn from the
+  // server's per-cell counts, so the numbers on the map are the true
+  // totals; the list still shows the newest page. listed keeps that page's
+  // features so a list click can fly to one.
+  const aggregates = createAggregates({ map, api, onError });
+  let listed = new Map();
+  cluster.on('remove', () => aggregates.clear());
+
   async function load(params) {
+    // At country zoom a full store overflows a page: ask for the counts at
+    // once, beside the page, and use them only if it does overflow.
+    const zoom = Math.round(map.getZoom());
+    const counts = zoom <= EAGER_COUNTS_MAX_ZOOM ? aggregates.fetch(params, zoom) : null;
     try {
       const fc = await api.get('/collections/incidents/items', { ...params, limit: ITEMS_LIMIT }, 'incidents');
       const features = Array.isArray(fc?.features) ? fc.features : [];
-      show(features);
+      listed = new Map(features.filter(hasPoint).map((f) => [idOf(f), f]));
+      if (Number(fc?.numberMatched) > features.length) {
+        show([]);
+        aggregates.draw(await (counts || aggregates.fetch(params, zoom)));
+      } else {
+        aggregates.clear();
+        show(features);
+      }
       onLoad({ ...fc, features });
+      if (pendingFocus) openPending();
     } catch (err) {
       if (!isAbort(err)) onError(err);
     }
   }
 
   function clear() {
+    aggregates.clear();
     show([]);
     onLoad({ type: 'FeatureCollection', features: [], numberMatched: 0, numberReturned: 0 });
   }
@@ -112,19 +142,43 @@ export function createIncidentLayer({ map, api, onLoad, onError }) {
     if (node) node.classList.toggle('highlight', on);
   }
 
-  // focus flies to an incident and opens its popup.
-  function focus(id) {
+  // focus flies to an incident and opens its popup; false when the
+  // incident is not on the map. A reload during the flight may replace or
+  // drop the marker, so the popup opens on the marker shown when the map
+  // settles, or after the next load brings it back.
+  function openPending() {
+    const marker = pendingFocus && markers.get(pendingFocus);
+    if (!marker || !cluster.hasLayer(marker)) return false;
+    pendingFocus = null;
+    cluster.zoomToShowLayer(marker, () => marker.openPopup());
+    return true;
+  }
+
+  // feature, when given, is where to go if the incident is not drawn now
+  // (a reload of another view dropped it).
+  function focus(id, feature) {
     const marker = markers.get(String(id));
-    if (!marker) return;
+    if (!marker) {
+      // Not drawn here, or drawn as a count only: fly there (in until the
+      // incidents fit one page) and open it once the load draws it.
+      const known = listed.get(String(id)) || (hasPoint(feature) ? feature : null);
+      if (!known) return false;
+      pendingFocus = String(id);
+      const [lon, lat] = known.geometry.coordinates;
+      const target = listed.has(String(id)) ? Math.max(map.getZoom() + 3, 11) : Math.max(map.getZoom(), 9);
+      map.flyTo([lat, lon], target, { duration: 0.6 });
+      return true;
+    }
     if (!map.hasLayer(cluster)) map.addLayer(cluster);
-    const open = () => cluster.zoomToShowLayer(marker, () => marker.openPopup());
+    pendingFocus = String(id);
     const target = Math.max(map.getZoom(), 9);
     if (map.getZoom() >= target && map.getBounds().contains(marker.getLatLng())) {
-      open();
-      return;
+      openPending();
+      return true;
     }
-    map.once('moveend', open);
+    map.once('moveend', openPending);
     map.flyTo(marker.getLatLng(), target, { duration: 0.6 });
+    return true;
   }
 
   return { layer: cluster, load, clear, add, highlight, focus };

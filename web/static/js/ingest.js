@@ -3,10 +3,12 @@
 
 import { el, countryName } from './dom.js';
 import { clearErrors, showError } from './forms.js';
+import { incidentList, unresolvedList } from './ingestresult.js';
 
 // createIngest wires the article dialog. onIncidents receives the new
-// incidents' FeatureCollection.
-export function createIngest({ dialog, opener, api, onIncidents }) {
+// incidents' FeatureCollection; onShow(feature) shows one on the map;
+// onAddPlace(unresolved) starts adding a name that could not be placed.
+export function createIngest({ dialog, opener, api, onIncidents, onShow, onAddPlace }) {
   const form = dialog.querySelector('form');
   const result = dialog.querySelector('.ingest-result');
 
@@ -39,6 +41,11 @@ export function createIngest({ dialog, opener, api, onIncidents }) {
       const mentions = Array.isArray(res && res.mentions) ? res.mentions : [];
       result.replaceChildren(
         el('p', { class: 'ingest-summary', role: 'status', text: summary(res, mentions, incidents) }),
+        el('h3', { text: 'Incidents found' }),
+        incidentList(incidents.features, (f) => onShow && onShow(f)),
+        el('h3', { text: 'Names that could not be placed' }),
+        unresolvedList(res, onAddPlace),
+        el('h3', { text: 'Article text with the places found' }),
         el('div', { class: 'ingest-text' }, highlightMentions(text, mentions)),
       );
       onIncidents(incidents);

@@ -11,13 +11,18 @@ const COLLECTIONS = {
 };
 
 // createOverlays builds the places and regions layers and the layers
-// control; visible(name) tells which overlays are on.
-export function createOverlays({ map, api, bases, incidentLayer, onToggle, onError }) {
+// control; visible(name) tells which overlays are on. extra adds overlays
+// that other modules draw: {name: {layer, label}}.
+export function createOverlays({ map, api, bases, incidentLayer, extra = {}, onToggle, onError }) {
   const layers = { incidents: incidentLayer };
   for (const name of Object.keys(COLLECTIONS)) layers[name] = L.layerGroup();
 
   const overlays = { Incidents: layers.incidents };
   for (const [name, c] of Object.entries(COLLECTIONS)) overlays[c.label] = layers[name];
+  for (const [name, x] of Object.entries(extra)) {
+    layers[name] = x.layer;
+    overlays[x.label] = x.layer;
+  }
   const control = L.control.layers(bases, overlays, { collapsed: true, position: 'topright' }).addTo(map);
 
   const nameOf = (layer) => Object.keys(layers).find((k) => layers[k] === layer);

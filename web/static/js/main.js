@@ -8,11 +8,15 @@ import { createBasemap } from './basemap.js';
 import { createIncidentLayer } from './incidents.js';
 import { createIncidentList } from './list.js';
 import { createOverlays } from './layers.js';
+import { createPlaceLabels } from './labels.js';
+import { createRegions } from './choropleth.js';
 import { addLegend } from './legend.js';
 import { createFilters } from './filters.js';
 import { createTimeline } from './timeline.js';
 import { createPlaceSearch } from './gazetteer.js';
 import { createPlaceForm } from './placeform.js';
+import { createSavedPlaces } from './savedplaces.js';
+import { createEmptyHint } from './emptyhint.js';
 import { createIngest } from './ingest.js';
 import { setupAuth } from './auth.js';
 import { setupPanel } from './panel.js';
@@ -46,7 +50,17 @@ const reload = debounce(() => reloadNow(), 200);
 const reloadForced = debounce(() => reloadNow({ force: true }), 200);
 let lastQuery = null;
 
-const { bases } = createBasemap({ map, api, config });
+const { bases, countriesIn } = createBasemap({ map, api, config });
+createPlaceLabels({ map, api });
+const regions = createRegions({
+  map, api, countriesIn,
+  // While the add-a-place dialog picks a point, a click sets the point only.
+  onSelect: ({ id, name }) => {
+    if (!map.getContainer().classList.contains('picking')) filters.setRegion(id, name);
+  },
+  onError: report,
+});
+map.on('countriesready', () => regions.refresh(filterParams(state)));
 const list = createIncidentList({
   container: $('incident-list'),
   summary: $('list-summary'),
@@ -60,6 +74,7 @@ const incidents = createIncidentLayer({ map, api, onLoad: (fc) => list.render(fc
 const overlays = createOverlays({
   map, api, bases,
   incidentLayer: incidents.layer,
+  extra: { choropleth: { layer: regions.choropleth, label: 'Incidents per region' } },
   onToggle: () => reload(),
   onError: report,
 });
@@ -90,7 +105,12 @@ async function refreshTimeline() {
   timeline.render(buckets, state);
 }
 
-const timeline = createTimeline({ container: $('timeline'), onSelect: (from, to) => filters.setRange(from, to) });
+const timeline = createTimeline({
+  container: $('timeline'),
+  playButton: $('timeline-play'),
+  notes: $('timeline-notes'),
+  onSelect: (from, to) => filters.setRange(from, to),
+});
 const filters = createFilters({
   root: $('filters'),
   state,
@@ -113,6 +133,7 @@ function reloadNow({ force = false } = {}) {
   if (state.types && state.types.length === 0) incidents.clear();
   else if (map.hasLayer(incidents.layer)) incidents.load(params);
   overlays.load(params);
+  regions.refresh(params);
 }
 map.on('moveend', reload);
 
@@ -126,17 +147,19 @@ window.addEventListener('hashchange', () => {
   reload();
 });
 
+const savedPlaces = createSavedPlaces({ map });
 createPlaceSearch({ input: $('place-search'), listbox: $('place-results'), map, api, onError: report });
 const names = createNamesPanel({
   list: $('names-list'), summary: $('names-summary'), map, api,
   dialog: $('place-dialog'), opener: $('place-open'), onError: report,
 });
-createPlaceForm({
+const placeForm = createPlaceForm({
   dialog: $('place-dialog'),
   opener: $('place-open'),
   map, api,
   onSaved: (place) => {
     note(`Saved place ${place && place.name ? place.name : ''}`.trim());
+    savedPlaces.draw(place);
     // The server re-resolved the articles that named the place.
     names.refresh();
     timelineKey = null;
@@ -157,7 +180,22 @@ createIngest({
     refreshTimeline();
     reloadForced();
     names.refresh();
+    emptyHint.check();
   },
+  onAddPlace: (u) => {
+    if ($('ingest-dialog').open) $('ingest-dialog').querySelector('.close').click();
+    placeForm.openFor(u.text, u.region);
+  },
+  onShow: (feature) => {
+    if (panel.isNarrow()) panel.close();
+    incidents.focus(feature.id ?? (feature.properties && feature.properties.id), feature);
+  },
+});
+
+const emptyHint = createEmptyHint({
+  container: document.querySelector('.map-column'),
+  api,
+  openIngest: () => { if (!$('ingest-dialog').open) $('ingest-open').click(); },
 });
 
 names.refresh();

@@ -9,6 +9,8 @@ const DEFAULTS = {
   types: null, // null: every event type
   countries: [],
   q: '',
+  admin1: '', // "CC.CODE" of a region chosen on the map
+  admin1Name: '',
   layers: ['incidents'],
 };
 
@@ -37,8 +39,15 @@ export function readState(hash) {
     const known = new Set(EVENT_TYPES.map((t) => t.name));
     state.types = splitList(params.get('types')).filter((t) => known.has(t));
   }
-  state.countries = splitList(params.get('country')).map((c) => c.toUpperCase()).filter((c) => /^[A-Z]{2}$/.test(c));
+  // Codes, or country names as typed (the server resolves them).
+  state.countries = splitList(params.get('country')).filter((c) => c.length <= 60).slice(0, 20)
+    .map((c) => (/^[a-z]{2}$/i.test(c) ? c.toUpperCase() : c));
   state.q = (params.get('q') || '').slice(0, 200);
+  const region = (params.get('region') || '').toUpperCase();
+  if (/^[A-Z]{2}\.[0-9A-Z]{1,20}$/.test(region)) {
+    state.admin1 = region;
+    state.admin1Name = (params.get('region_name') || region).slice(0, 100);
+  }
   if (params.has('layers')) state.layers = splitList(params.get('layers'));
   return state;
 }
@@ -54,6 +63,10 @@ export function writeState(state) {
   if (state.types) params.set('types', state.types.join(','));
   if (state.countries.length) params.set('country', state.countries.join(','));
   if (state.q) params.set('q', state.q);
+  if (state.admin1) {
+    params.set('region', state.admin1);
+    params.set('region_name', state.admin1Name || state.admin1);
+  }
   params.set('layers', state.layers.join(','));
   const url = `${window.location.pathname}${window.location.search}#${params}`;
   window.history.replaceState(null, '', url);
@@ -68,6 +81,7 @@ export function filterParams(state, { bbox, withDates = true } = {}) {
   if (state.types) params.event_type = state.types.join(',');
   if (state.countries.length) params.country = state.countries.join(',');
   if (state.q) params.q = state.q;
+  if (state.admin1) params.admin1 = state.admin1;
   return params;
 }
 

@@ -1,0 +1,48 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/incidentmap/incidentmap/data"
+	"github.com/incidentmap/incidentmap/geo"
+	"github.com/incidentmap/incidentmap/geo/borders"
+	"github.com/incidentmap/incidentmap/geo/mapdata"
+)
+
+// pageMapData serves the page's labels, reverse lookups and admin1 shapes
+// from the bundled gazetteer and the Natural Earth country polygons.
+type pageMapData struct {
+	m      *mapdata.Map
+	shapes *mapdata.Shapes
+}
+
+func (p pageMapData) Labels(b geo.BBox, zoom int) []mapdata.Label { return p.m.Labels(b, zoom) }
+func (p pageMapData) Reverse(lat, lon float64) (mapdata.Where, bool) {
+	return p.m.Reverse(lat, lon)
+}
+func (p pageMapData) RegionShapes(country string) mapdata.RegionShapes {
+	return p.shapes.RegionShapes(country)
+}
+
+// newMapData loads the bundled gazetteer's settlements and regions for the
+// map page.
+func newMapData() (pageMapData, error) {
+	r, err := data.Gazetteer()
+	if err != nil {
+		return pageMapData{}, fmt.Errorf("map data: %w", err)
+	}
+	defer r.Close()
+	m, err := mapdata.Load(r)
+	if err != nil {
+		return pageMapData{}, err
+	}
+	raw, err := data.Basemap()
+	if err != nil {
+		return pageMapData{}, fmt.Errorf("map data: %w", err)
+	}
+	b, err := borders.Parse(raw)
+	if err != nil {
+		return pageMapData{}, fmt.Errorf("map data: %w", err)
+	}
+	return pageMapData{m: m, shapes: mapdata.NewShapes(m, b.Shape)}, nil
+}

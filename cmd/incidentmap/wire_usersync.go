@@ -1,0 +1,116 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"reflect"
+	"sync"
+	"time"
+
+	sqlite "github.com/incidentmap/incidentmap/data/store"
+	"github.com/incidentmap/incidentmap/geo"
+	gaz "github.com/incidentmap/incidentmap/geo/gazetteer"
+	httpserver "github.com/incidentmap/incidentmap/server"
+)
+
+// userSync keeps a running server's gazetteer index in step with the user
+// entries in the store, so `incidentmap gazetteer add` (another process)
+// is seen without a restart. Before a gazetteer search or an ingest it
+// compares the store's version with the one it last synced at; when it
+// moved, it re-reads the user entries and puts or removes only those that
+// changed.
+type userSync struct {
+	st  *sqlite.Store
+	ix  *gaz.Index
+	log *slog.Logger
+
+	mu      sync.Mutex
+	version int64
+	entries map[int64]geo.Place // user entries as last read from the store
+}
+
+// newUserSync starts from the entries the index was loaded with.
+func newUserSync(ctx context.Context, st *sqlite.Store, ix *gaz.Index, log *slog.Logger) (*userSync, error) {
+	v, err := st.Version(ctx)
+	if err != nil {
+		return nil, err
+	}
+	places, err := st.UserPlaces(ctx)
+	if err != nil {
+		return nil, err
+	}
+	u := &userSync{st: st, ix: ix, log: log, version: v, entries: map[int64]geo.Place{}}
+	for _, p := range places {
+		u.entries[p.ID] = p
+	}
+	return u, nil
+}
+
+// refresh brings the index up to date with the store's user entries.
+// Failures are logged and the lookup goes on with what the index has.
+func (u *userSync) refresh(ctx context.Context) {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	v, err := u.st.Version(ctx)
+	if err != nil || v == u.version {
+		return
+	}
+	places, err := u.st.UserPlaces(ctx)
+	if err != nil {
+		u.log.Warn("reloading user gazetteer entries", slog.Any("error", err))
+		return
+	}
+	now := make(map[int64]geo.Place, len(places))
+	for _, p := range places {
+		now[p.ID] = p
+		if old, ok := u.entries[p.ID]; !ok || !reflect.DeepEqual(old, p) {
+			u.ix.Put(p)
+		}
+	}
+	for id := range u.entries {
+		if _, ok := now[id]; !ok {
+			u.ix.Remove(id)
+		}
+	}
+	u.entries, u.version = now, v
+}
+
+// syncedGazetteer refreshes before each search (lookups by id, made for
+// every place of a page, read the index as it is).
+type syncedGazetteer struct {
+	gazetteerService
+	sync *userSync
+}
+
+// refreshTimeout bounds the version check a lookup waits for.
+const refreshTimeout = 2 * time.Second
+
+func (g syncedGazetteer) Search(q string, opt httpserver.SearchOptions) []geo.Place {
+	ctx, cancel := context.WithTimeout(context.Background(), refreshTimeout)
+	g.sync.refresh(ctx)
+	cancel()
+	return g.gazetteerService.Search(q, opt)
+}
+
+// syncedIngester refreshes before geoparsing, so an article names the
+// places added since the server started.
+type syncedIngester struct {
+	ingester
+	sync *userSync
+}
+
+func (i syncedIngester) Ingest(ctx context.Context, a geo.Article) (geo.IngestResult, error) {
+	i.sync.refresh(ctx)
+	res, err := i.ingester.Ingest(ctx, a)
+	if err != nil || res.Duplicate {
+		return res, err
+	}
+	// The names that could not be placed, for the ingest dialog: a second
+	// look at the text, made only for articles posted one at a time.
+	if u, ok := i.pl.(interface {
+		Unresolved(text string) []geo.Unresolved
+	}); ok {
+		res.Unresolved = u.Unresolved(a.Text)
+	}
+	return res, nil
+}
