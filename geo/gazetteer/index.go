@@ -187,7 +187,7 @@ func (ix *Index) withAdminNames(p geo.Place) geo.Place {
 	}
 	if p.Admin1 != "" && p.Admin1Name == "" {
 		if s, ok := ix.admin1[p.Country+"."+p.Admin1]; ok {
-			p.Admin1Name = ix.places[s].Name
+			p.Admin1Name = ix.admin1Label(s)
 		}
 	}
 	if p.Admin2 != "" && p.Admin2Name == "" {
@@ -196,6 +196,31 @@ func (ix *Index) withAdminNames(p geo.Place) geo.Place {
 		}
 	}
 	return p
+}
+
+// admin1Label is how a first-level division is named beside a place: its
+// name without a trailing designator ("Chernihiv" for "Chernihiv Oblast",
+// "Belgorod" for "Belgorod Oblast"), as ACLED and the press name regions,
+// unless another division of the country has that name ("Kyiv Oblast"
+// beside "Kyiv City", "Moscow Oblast" beside "Moscow"). The caller holds
+// the read lock.
+func (ix *Index) admin1Label(slot int32) string {
+	p := &ix.places[slot]
+	words := strings.Fields(p.Name)
+	if len(words) < 2 {
+		return p.Name
+	}
+	if l, ok := DesignatorLevel(words[len(words)-1]); !ok || l != geo.LevelAdmin1 && l != geo.LevelAdmin2 {
+		return p.Name
+	}
+	short := strings.Join(words[:len(words)-1], " ")
+	for _, s := range ix.exact.get(Key(short)) {
+		q := &ix.places[s]
+		if s != slot && q.ID != 0 && q.Country == p.Country && q.Level() == geo.LevelAdmin1 {
+			return p.Name // the short name would be another division's
+		}
+	}
+	return short
 }
 
 // WithAdminNames fills the country, admin1 and admin2 names of p.

@@ -161,3 +161,26 @@ func TestFindUnderstandsWholeNamesAndPrefixes(t *testing.T) {
 		t.Errorf("Find(Avdiiv) = %v, want Avdiivka by prefix", got)
 	}
 }
+
+// TestAdmin1Label: a place's region is named without its designator, as
+// the press names it, unless that name is another region's.
+func TestAdmin1Label(t *testing.T) {
+	ix := mustBundled(t)
+	for _, c := range []struct {
+		name, admin1, want string
+	}{
+		{"Nizhyn", "UA.02", "Chernihiv"},
+		{"Shebekino", "RU.09", "Belgorod"},
+		{"Bila Tserkva", "UA.13", "Kyiv Oblast"}, // "Kyiv" is Kyiv City's name
+		{"Kharkiv", "UA.07", "Kharkiv"},
+	} {
+		cands := ix.Lookup(gazetteer.Query{Name: c.name, Admin1: c.admin1, Limit: 1})
+		if len(cands) == 0 {
+			t.Errorf("%s in %s not found", c.name, c.admin1)
+			continue
+		}
+		if got := cands[0].Admin1Name; got != c.want {
+			t.Errorf("%s: admin1_name %q, want %q", c.name, got, c.want)
+		}
+	}
+}
