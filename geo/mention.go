@@ -21,6 +21,11 @@ type Mention struct {
 	Precision   int     `json:"precision"`
 	Confidence  float64 `json:"confidence"`
 	Kind        string  `json:"kind,omitempty"` // "" or KindDemonym
+	// WrittenName is the place's name as the text spells it, when that is
+	// another of the entry's names in Latin script ("Rostov-on-Don" for
+	// GeoNames' "Rostov-na-Donu", "Hodeidah" for "Al Ḩudaydah"): the name
+	// the English-language press uses, shown for incidents.
+	WrittenName string `json:"written_name,omitempty"`
 	// Weighed lists the candidates the resolver weighed, best first, when
 	// an explanation was asked for.
 	Weighed []Weighed `json:"weighed,omitempty"`

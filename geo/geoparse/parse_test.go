@@ -380,3 +380,17 @@ func TestUserEntryReachesRememberedAnswers(t *testing.T) {
 		}
 	}
 }
+
+// TestWrittenName: a place keeps the spelling the text gives it when that
+// is one of its own names, for incidents to show.
+func TestWrittenName(t *testing.T) {
+	got := map[string]string{}
+	for _, m := range mustParser(t).Parse("Drones hit Rostov-on-Don and Hodeidah. KHARKIV, March 3 - Shelling hit Kyiv.") {
+		got[m.Text] = m.WrittenName
+	}
+	for text, want := range map[string]string{"Rostov-on-Don": "Rostov-on-Don", "Hodeidah": "Hodeidah", "KHARKIV": "", "Kyiv": ""} {
+		if got[text] != want {
+			t.Errorf("%s: written name %q, want %q (all %v)", text, got[text], want, got)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package geoparse
 import (
 	"sort"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/incidentmap/incidentmap/geo"
@@ -93,11 +94,37 @@ func (d *document) mentions() []geo.Mention {
 			mt := geo.MentionOf(d.text, m.start, m.sp.end, &named, m.precision, m.confidence)
 			if m.sp.demonym {
 				mt.Kind, mt.Precision = geo.KindDemonym, geo.PrecisionRegion
+			} else if m.choice >= 0 {
+				mt.WrittenName = writtenName(m, &m.cands[m.choice])
 			}
 			out = append(out, mt)
 		}
 	}
 	return out
+}
+
+// writtenName is the name as the text spells it, when it differs from the
+// entry's main name and is one of the entry's own names (not a loose
+// variant) in mixed-case Latin script; otherwise "".
+func writtenName(m *mention, c *gazetteer.Candidate) string {
+	if c.Match != gazetteer.MatchExact || c.Level() != geo.LevelPlace || m.name == c.Name || m.name == c.ASCIIName {
+		return ""
+	}
+	upper, lower := false, false
+	for _, r := range m.name {
+		switch {
+		case r > unicode.MaxLatin1 && !unicode.In(r, unicode.Latin):
+			return "" // Cyrillic and other scripts: the entry's Latin name reads better
+		case unicode.IsUpper(r):
+			upper = true
+		case unicode.IsLower(r):
+			lower = true
+		}
+	}
+	if !upper || !lower {
+		return "" // "KHARKIV" in a dateline
+	}
+	return m.name
 }
 
 // cutAtSpace shortens text to at most n bytes, ending before a space so no

@@ -146,7 +146,7 @@ func (b *builder) emit(s *sentence, ev *event, date eventDate) {
 		inc := geo.Incident{
 			EventType: geo.EventTypeOf(sub), SubEventType: sub,
 			EventDate: date.day.Format("2006-01-02"), TimePrecision: date.precision,
-			Location: p.m.Name, GeonameID: p.m.GeonameID, FeatureCode: p.m.FeatureCode,
+			Location: locationName(p.m), GeonameID: p.m.GeonameID, FeatureCode: p.m.FeatureCode,
 			Country: p.m.Country, Admin1: p.m.Admin1, Admin1Name: p.m.Admin1Name, Admin2: admin2Of(p.m),
 			Lat: p.m.Lat, Lon: p.m.Lon, GeoPrecision: geoPrecision(p),
 			Count: fig.count, CountUnit: fig.unit, Fatalities: fig.fatalities, Injured: fig.injured,
@@ -201,6 +201,16 @@ func ownFigures(s *sentence, ev *event, ranges [][2]int, lastUnit string) []figu
 		from = p.last + 1
 	}
 	return out
+}
+
+// locationName is the name an incident shows for its place: as the article
+// spells it when that is one of the entry's own names ("Rostov-on-Don"),
+// else the gazetteer's.
+func locationName(m geo.Mention) string {
+	if m.WrittenName != "" {
+		return m.WrittenName
+	}
+	return m.Name
 }
 
 func zeroOnly(p *int) *int {
