@@ -50,17 +50,19 @@ type named struct {
 	admin1       []string // COUNTRY.CODE of each candidate
 	mostPopulous int      // the candidate with the most people
 	static       [][nFeatures]float64
+	withNames    []geo.Place // each candidate with its country and admin names, for output
 }
 
 // newNamed works out the facts about each candidate of the name key, asked
 // for at a level (a designator's, or none).
-func newNamed(key string, level geo.Level, cands []gazetteer.Candidate) *named {
+func newNamed(ix *gazetteer.Index, key string, level geo.Level, cands []gazetteer.Candidate) *named {
 	n := &named{cands: cands, alt: make([]bool, len(cands)), admin1: make([]string, len(cands)),
-		static: make([][nFeatures]float64, len(cands))}
+		static: make([][nFeatures]float64, len(cands)), withNames: make([]geo.Place, len(cands))}
 	for k := range cands {
 		c := &cands[k]
 		n.alt[k] = !mainName(c.Name, key) && !mainName(c.ASCIIName, key)
 		n.admin1[k] = c.Admin1Key()
+		n.withNames[k] = ix.WithAdminNames(c.Place)
 		if c.Population > cands[n.mostPopulous].Population {
 			n.mostPopulous = k
 		}
@@ -83,7 +85,7 @@ func mainName(name, key string) bool {
 // meanings returns what the name key may mean at a level.
 func (a *answers) meanings(ix *gazetteer.Index, q question, compute func() []gazetteer.Candidate) *named {
 	return remember(a, ix, func(a *answers) map[question]*named { return a.named }, q,
-		func() *named { return newNamed(q.key, q.level, compute()) })
+		func() *named { return newNamed(ix, q.key, q.level, compute()) })
 }
 
 // candidates returns the gazetteer's answer to a question about a name.

@@ -68,7 +68,7 @@ func (p *Parser) analyze(text string, use func(d *document)) {
 		m := &mention{sp: sp, name: text[r.toks[sp.first].start:r.toks[sp.last].end], start: r.toks[sp.first].start, container: -1}
 		if sp.admin1 != "" {
 			if pl, ok := p.ix.Admin1(sp.admin1); ok {
-				m.named = newNamed(sp.key, sp.level, []gazetteer.Candidate{{Place: pl, Score: gazetteer.Prior(&pl), LevelMatch: true}})
+				m.named = newNamed(p.ix, sp.key, sp.level, []gazetteer.Candidate{{Place: pl, Score: gazetteer.Prior(&pl), LevelMatch: true}})
 				m.cands = m.named.cands
 			}
 		} else if sp.known {
@@ -90,7 +90,12 @@ func (d *document) mentions() []geo.Mention {
 	out := make([]geo.Mention, 0, len(d.ms))
 	for _, m := range d.ms {
 		if pl := m.place(); pl != nil {
-			named := d.ix.WithAdminNames(*pl)
+			var named geo.Place
+			if m.choice >= 0 {
+				named = m.named.withNames[m.choice] // worked out once per name
+			} else {
+				named = d.ix.WithAdminNames(*pl)
+			}
 			mt := geo.MentionOf(d.text, m.start, m.sp.end, &named, m.precision, m.confidence)
 			if m.sp.demonym {
 				mt.Kind, mt.Precision = geo.KindDemonym, geo.PrecisionRegion
