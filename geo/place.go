@@ -76,7 +76,7 @@ func LevelOf(featureCode string) Level {
 // bay, strait, channel or ocean (GeoNames' hydrographic codes).
 func IsWater(featureCode string) bool {
 	switch featureCode {
-	case "SEA", "GULF", "BAY", "STRT", "CHN", "OCN", "SD", "LGN":
+	case "SEA", "GULF", "BAY", "STRT", "CHN", "OCN", "SD", "LGN", "LK":
 		return true
 	}
 	return false

@@ -149,7 +149,7 @@ func (d *document) tally() {
 		}
 		d.countryWeight[p.Country] += w
 		total += w
-		if p.Level() == geo.LevelAdmin1 || p.Level() == geo.LevelAdmin2 {
+		if l := p.Level(); (l == geo.LevelAdmin1 || l == geo.LevelAdmin2) && p.Admin1 != "" {
 			d.admin1Named[p.Admin1Key()] = true
 		}
 	}

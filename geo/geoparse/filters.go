@@ -207,7 +207,7 @@ func (r *recognizer) inPersonRun(sp span) bool {
 	if p >= 0 {
 		prev := r.toks[p]
 		walked := p < sp.first-1 // a capitalised word before the compass word starts a longer name
-		if prev.cap && !prev.punctAfter && !prev.commaAfter && !prev.possessive && (walked || !r.explained(p)) {
+		if prev.cap && !prev.punctAfter && !prev.commaAfter && !prev.possessive && (walked || !r.explained(p) || r.endsLongerName(p)) {
 			return true
 		}
 	}
@@ -244,6 +244,17 @@ func (r *recognizer) namesAnOffice(i int) bool {
 // officeNouns name a place's own service: "Gainesville Police".
 var officeNouns = set("police", "council", "department", "university", "college", "hospital", "schools",
 	"fire", "sheriff", "courthouse", "airport", "library", "zoo", "museum", "authority")
+
+// endsLongerName: token p is a designator word closing a capitalised name
+// before it ("Islamic State West Africa Province"): the name after it
+// continues that name, it is not a place of its own.
+func (r *recognizer) endsLongerName(p int) bool {
+	if _, ok := gazetteer.DesignatorLevel(r.toks[p].low); !ok || p == 0 {
+		return false
+	}
+	before := r.toks[p-1]
+	return before.cap && !before.punctAfter && !before.commaAfter && !before.sentStart
+}
 
 // explained: a capitalised neighbour that does not make a run a person's
 // or an organisation's name.

@@ -56,8 +56,8 @@ func (d *document) regionOf(p *geo.Place) geo.Place {
 }
 
 func precisionOf(p geo.Place) int {
-	if geo.IsWater(p.FeatureCode) {
-		return geo.PrecisionRegion // a sea is a large area
+	if geo.IsWater(p.FeatureCode) || p.FeatureCode == "ISL" {
+		return geo.PrecisionRegion // a sea or an island is a large area
 	}
 	switch p.Level() {
 	case geo.LevelPlace:

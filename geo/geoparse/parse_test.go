@@ -381,6 +381,25 @@ func TestUserEntryReachesRememberedAnswers(t *testing.T) {
 	}
 }
 
+// TestRegionsAndIslands: the regions and islands news names that GeoNames'
+// populated places lack are known, at precision 3.
+func TestRegionsAndIslands(t *testing.T) {
+	got := map[string]geo.Mention{}
+	for _, m := range mustParser(t).Parse("Fighting raged in Donbas and Darfur. Strikes hit the Golan Heights. Floods hit Java. Islamic State West Africa Province claimed it.") {
+		got[m.Text] = m
+	}
+	for text, country := range map[string]string{"Donbas": "UA", "Darfur": "SD", "Golan Heights": "SY", "Java": "ID"} {
+		if m, ok := got[text]; !ok || m.Country != country || m.Precision != geo.PrecisionRegion {
+			t.Errorf("%s -> %+v, want a region of %s at precision 3", text, m, country)
+		}
+	}
+	for text := range got {
+		if strings.Contains(text, "Africa") {
+			t.Errorf("%q inside an armed group's name taken for a place", text)
+		}
+	}
+}
+
 // TestWrittenName: a place keeps the spelling the text gives it when that
 // is one of its own names, for incidents to show.
 func TestWrittenName(t *testing.T) {
