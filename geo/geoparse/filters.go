@@ -253,7 +253,7 @@ func (r *recognizer) endsLongerName(p int) bool {
 		return false
 	}
 	before := r.toks[p-1]
-	return before.cap && !before.punctAfter && !before.commaAfter && !before.sentStart
+	return before.cap && !before.punctAfter && !before.commaAfter
 }
 
 // explained: a capitalised neighbour that does not make a run a person's

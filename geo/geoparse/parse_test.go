@@ -385,7 +385,7 @@ func TestUserEntryReachesRememberedAnswers(t *testing.T) {
 // populated places lack are known, at precision 3.
 func TestRegionsAndIslands(t *testing.T) {
 	got := map[string]geo.Mention{}
-	for _, m := range mustParser(t).Parse("Fighting raged in Donbas and Darfur. Strikes hit the Golan Heights. Floods hit Java. Islamic State West Africa Province claimed it.") {
+	for _, m := range mustParser(t).Parse("Fighting raged in Donbas and Darfur. Strikes hit the Golan Heights. Floods hit Java and Sumatra. Islamic State West Africa Province claimed it.") {
 		got[m.Text] = m
 	}
 	for text, country := range map[string]string{"Donbas": "UA", "Darfur": "SD", "Golan Heights": "SY", "Java": "ID"} {
