@@ -71,9 +71,7 @@ func loadGazetteer(user []geo.Place) (gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range user {
-		ix.Put(p)
-	}
+	ix.PutAll(user)
 	return bundledGazetteer{ix}, nil
 }
 

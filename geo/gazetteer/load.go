@@ -17,7 +17,9 @@ import (
 // new index. The columns are: id, geonameid, name, asciiname, alternate
 // names separated by "|", feature code, country, admin1, admin2,
 // population, lat, lon. Parsing and key folding run in one goroutine while
-// this one fills the maps, so both cores work on a cold start.
+// this one fills the maps, so both cores work on a cold start. Every index
+// lookups and searches use (exact and loose keys, the sorted prefix list)
+// is built here, so no request pays for one later.
 func Load(r io.Reader) (*Index, error) {
 	br := bufio.NewReaderSize(r, 1<<16)
 	if magic, _ := br.Peek(2); bytes.Equal(magic, []byte{0x1f, 0x8b}) {
@@ -33,23 +35,33 @@ func Load(r io.Reader) (*Index, error) {
 	go func() { errc <- parseRows(br, batches) }()
 	ix := New()
 	ix.exact = newKeyMap(1 << 20)
+	loose := newKeyMap(1 << 20)
+	ix.loose = &loose
 	ix.byID = make(map[int64]int32, 1<<18)
 	ix.places = make([]geo.Place, 0, 1<<18)
+	pairs := make([]prefixPair, 0, 1<<20)
 	for batch := range batches {
 		for _, pr := range batch {
 			slot := ix.insertPlace(pr.place)
-			ix.addKeys(pr.keys, slot)
+			ix.addKeys(pr.keys, pr.loose, slot)
+			for _, k := range pr.names {
+				pairs = append(pairs, prefixPair{k, slot})
+			}
 		}
 	}
 	if err := <-errc; err != nil {
 		return nil, err
 	}
+	ix.prefix = ix.newPrefixIndex(pairs)
 	return ix, nil
 }
 
+// parsedRow is one entry with its keys, folded in the parsing goroutine:
+// loose[i] is Loose(keys[i]), names the keys prefix search uses.
 type parsedRow struct {
-	place geo.Place
-	keys  []string
+	place       geo.Place
+	keys, loose []string
+	names       []string
 }
 
 func parseRows(r io.Reader, out chan<- []parsedRow) error {
@@ -68,7 +80,12 @@ func parseRows(r io.Reader, out chan<- []parsedRow) error {
 		if err != nil {
 			return fmt.Errorf("gazetteer: line %d: %w", line, err)
 		}
-		batch = append(batch, parsedRow{p, entryKeys(p)})
+		keys, names := entryKeysNames(p)
+		loose := make([]string, len(keys))
+		for i, k := range keys {
+			loose[i] = Loose(k)
+		}
+		batch = append(batch, parsedRow{p, keys, loose, names})
 		if len(batch) == cap(batch) {
 			out <- batch
 			batch = make([]parsedRow, 0, 512)

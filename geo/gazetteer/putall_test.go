@@ -1,0 +1,63 @@
+package gazetteer_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/incidentmap/incidentmap/geo"
+	"github.com/incidentmap/incidentmap/geo/gazetteer"
+)
+
+// manyPlaces returns n imported towns named Town0..Town(n-1), plus one
+// with a transliteration variant to find loosely.
+func manyPlaces(n int) []geo.Place {
+	ps := []geo.Place{{ID: 1, Name: "Ukraine", FeatureCode: "PCLI", Country: "UA", Lat: 49, Lon: 32}}
+	for i := range n {
+		ps = append(ps, geo.Place{ID: int64(100 + i), GeonameID: int64(100 + i), Name: fmt.Sprintf("Town%d", i),
+			FeatureCode: "PPL", Country: "UA", Lat: 48, Lon: 37, Population: int64(i)})
+	}
+	return append(ps, geo.Place{ID: 99, GeonameID: 99, Name: "Zaporizhzhia", FeatureCode: "PPLA", Country: "UA",
+		Lat: 47.8, Lon: 35.2, Population: 700000})
+}
+
+// PutAll gives the same answers whether it updates the indexes entry by
+// entry (a small batch) or rebuilds them once (a large one).
+func TestPutAllSmallAndBulkAgree(t *testing.T) {
+	for _, n := range []int{10, 3000} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			ix := gazetteer.New()
+			ix.PutAll(manyPlaces(n))
+			if got := ix.Len(); got != n+2 {
+				t.Fatalf("Len = %d, want %d", got, n+2)
+			}
+			if c := ix.Lookup(gazetteer.Query{Name: "Zaporozhye"}); len(c) == 0 || c[0].ID != 99 {
+				t.Errorf("loose lookup of Zaporozhye = %v, want entry 99", c)
+			}
+			if c := ix.Search("town9", gazetteer.SearchOptions{Limit: 1}); len(c) != 1 || c[0].Name != "Town9" {
+				t.Errorf("prefix search town9 = %v, want Town9 first", c)
+			}
+			if c := ix.Search("z", gazetteer.SearchOptions{Limit: 1}); len(c) != 1 || c[0].ID != 99 {
+				t.Errorf("one-letter search z = %v, want Zaporizhzhia", c)
+			}
+			ix.Remove(99)
+			if c := ix.Search("z", gazetteer.SearchOptions{Limit: 1}); len(c) != 0 {
+				t.Errorf("one-letter search z after removal = %v, want nothing", c)
+			}
+		})
+	}
+}
+
+// A user entry added after load is found by a short prefix too: the
+// short lists are kept up to date, not only built at load.
+func TestShortPrefixSeesNewEntries(t *testing.T) {
+	ix := gazetteer.New()
+	ix.PutAll(manyPlaces(100))
+	ix.Put(geo.Place{ID: geo.UserIDBase + 1, Name: "Kalynove", FeatureCode: "PPL", Country: "UA", Lat: 48.1, Lon: 37.6})
+	found := false
+	for _, c := range ix.Search("ka", gazetteer.SearchOptions{Limit: 5}) {
+		found = found || c.Name == "Kalynove"
+	}
+	if !found {
+		t.Errorf("search ka does not find the new entry Kalynove")
+	}
+}
