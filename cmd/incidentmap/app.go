@@ -80,12 +80,11 @@ type server interface {
 
 // serverOptions is everything the HTTP server is built from.
 type serverOptions struct {
-	Config    Config
-	Version   string
-	Store     store
-	Pipeline  pipeline
-	Gazetteer gazetteer
-	Log       io.Writer
+	Config  Config
+	Version string
+	Store   store
+	Loading *loading // the gazetteer and pipeline, loading in the background
+	Log     io.Writer
 }
 
 // deps constructs the real components; tests replace them with fakes.

@@ -57,15 +57,12 @@ func (a *app) cmdServe(cfg Config, args []string) error {
 		return err
 	}
 	defer st.Close()
-	gz, pl, err := a.openPipeline(a.ctx, st)
-	if err != nil {
-		return err
-	}
-	if !cfg.NoDemo {
-		a.loadDemo(st, pl, !cfg.NoMerge)
-	}
+	// Listen first, load after: the layers answer while the gazetteer
+	// loads; ingest and gazetteer requests wait for it (or get a 503).
+	ld := a.startLoading(st, cfg.NoDemo, !cfg.NoMerge)
+	defer func() { <-ld.done }() // the loader uses the store: let it end first
 	srv, err := a.deps.newServer(serverOptions{
-		Config: cfg, Version: a.version, Store: st, Pipeline: pl, Gazetteer: gz, Log: a.stderr,
+		Config: cfg, Version: a.version, Store: st, Loading: ld, Log: a.stderr,
 	})
 	if err != nil {
 		return err
@@ -74,11 +71,21 @@ func (a *app) cmdServe(cfg Config, args []string) error {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "incidentmap %s serving %s (store %s); press Ctrl-C to stop\n", a.version, srv.URL(), cfg.DB)
-	<-a.ctx.Done()
+	var loadErr error
+	select {
+	case <-a.ctx.Done():
+	case <-ld.done:
+		if loadErr = ld.err; loadErr == nil {
+			<-a.ctx.Done()
+		}
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 	defer cancel()
 	if err := srv.Close(ctx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
+	}
+	if loadErr != nil {
+		return loadErr
 	}
 	fmt.Fprintln(a.stdout, "incidentmap: stopped")
 	return nil

@@ -144,15 +144,12 @@ func countryHolds() (func(code string, lat, lon float64) bool, error) {
 	return b.Contains, nil
 }
 
-// newServer builds the HTTP server; it does not listen before Open.
+// newServer builds the HTTP server; it does not listen before Open. The
+// gazetteer may still be loading: the server says so while it is.
 func newServer(opts serverOptions) (server, error) {
 	st, ok := opts.Store.(sqliteStore)
 	if !ok {
 		return nil, fmt.Errorf("server: unexpected store %T", opts.Store)
-	}
-	ix, err := indexOf(opts.Gazetteer)
-	if err != nil {
-		return nil, err
 	}
 	cfg := httpserver.Config{
 		Addr: opts.Config.Addr, Token: opts.Config.Token, BodyLimit: opts.Config.BodyLimit,
@@ -162,8 +159,9 @@ func newServer(opts serverOptions) (server, error) {
 	deps := httpserver.Deps{
 		Store:     serverStore{st.Store},
 		Articles:  articleReader{st.Store},
-		Ingester:  ingester{st: st, pl: opts.Pipeline, merge: !opts.Config.NoMerge},
-		Gazetteer: gazetteerService{&gaz.Service{Index: ix, Store: st.Store}},
+		Ingester:  ingester{st: st, ld: opts.Loading, merge: !opts.Config.NoMerge},
+		Gazetteer: lateGazetteer{ld: opts.Loading, st: st.Store},
+		Loading:   opts.Loading.inProgress,
 		Health:    st,
 		Basemap:   basemap,
 		Web:       web.FS(),
