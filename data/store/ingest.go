@@ -64,7 +64,7 @@ func (s *Store) Ingest(ctx context.Context, a geo.Article, mentions []geo.Mentio
 }
 
 // ingestNew writes a new article and everything found in it.
-func ingestNew(ctx context.Context, tx *sql.Tx, a geo.Article, hash string, mentions []geo.Mention, incidents []geo.Incident, opt IngestOptions) (geo.IngestResult, error) {
+func ingestNew(ctx context.Context, tx txn, a geo.Article, hash string, mentions []geo.Mention, incidents []geo.Incident, opt IngestOptions) (geo.IngestResult, error) {
 	articleID, err := insertArticle(ctx, tx, a, hash)
 	if err != nil {
 		return geo.IngestResult{}, err
@@ -119,12 +119,12 @@ func ingestNew(ctx context.Context, tx *sql.Tx, a geo.Article, hash string, ment
 func findArticle(ctx context.Context, q queryer, url, hash string) (int64, bool, error) {
 	if url != "" {
 		// "url <> ''" lets SQLite use the partial unique index on url.
-		id, found, err := articleID(ctx, q, `SELECT id FROM articles WHERE url = ? AND url <> ''`, url)
+		id, found, err := articleID(ctx, q, articleByURLSQL, url)
 		if found || err != nil {
 			return id, found, err
 		}
 	}
-	return articleID(ctx, q, `SELECT id FROM articles WHERE content_hash = ?`, hash)
+	return articleID(ctx, q, articleByHashSQL, hash)
 }
 
 func articleID(ctx context.Context, q queryer, query string, arg string) (int64, bool, error) {
@@ -152,10 +152,27 @@ func describeArticle(ctx context.Context, q queryer, id int64) (geo.IngestResult
 	return geo.IngestResult{ArticleID: id, Duplicate: true, Mentions: mentions, Incidents: incidents}, nil
 }
 
+// The statements of an ingest, prepared when the store opens.
+const (
+	insertArticleSQL = `INSERT INTO articles (title, url, published, text, content_hash, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?)`
+	insertMentionSQL = `INSERT INTO mentions (article_id, span_start, span_end, text, name,
+		place_id, geonameid, feature_code, country, admin1, admin1_name, admin2, lat, lon, precision, confidence)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	articleByURLSQL  = `SELECT id FROM articles WHERE url = ? AND url <> ''`
+	articleByHashSQL = `SELECT id FROM articles WHERE content_hash = ?`
+)
+
+// ingestQueries are every statement an ingest runs in its transaction.
+func ingestQueries() []string {
+	return append([]string{insertArticleSQL, insertMentionSQL, articleByURLSQL, articleByHashSQL,
+		`SAVEPOINT article`, `ROLLBACK TO article`, `RELEASE article`, incidentsByIDSQL, articleSourcesSQL},
+		incidentWriterQueries...)
+}
+
 // insertArticle writes the article row and returns its id.
-func insertArticle(ctx context.Context, tx *sql.Tx, a geo.Article, hash string) (int64, error) {
-	r, err := tx.ExecContext(ctx, `INSERT INTO articles (title, url, published, text, content_hash, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?)`, a.Title, a.URL, timeText(a.Published), a.Text, hash, nowText())
+func insertArticle(ctx context.Context, tx txn, a geo.Article, hash string) (int64, error) {
+	r, err := tx.ExecContext(ctx, insertArticleSQL, a.Title, a.URL, timeText(a.Published), a.Text, hash, nowText())
 	if err != nil {
 		return 0, fmt.Errorf("store: insert article: %w", err)
 	}
@@ -167,11 +184,8 @@ func insertArticle(ctx context.Context, tx *sql.Tx, a geo.Article, hash string) 
 }
 
 // insertMention writes one mention of the article.
-func insertMention(ctx context.Context, tx *sql.Tx, articleID int64, m geo.Mention) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO mentions (article_id, span_start, span_end, text, name,
-		place_id, geonameid, feature_code, country, admin1, admin1_name, admin2, lat, lon, precision, confidence)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		articleID, m.Start, m.End, m.Text, m.Name, m.PlaceID, m.GeonameID, m.FeatureCode,
+func insertMention(ctx context.Context, tx txn, articleID int64, m geo.Mention) error {
+	_, err := tx.ExecContext(ctx, insertMentionSQL, articleID, m.Start, m.End, m.Text, m.Name, m.PlaceID, m.GeonameID, m.FeatureCode,
 		m.Country, m.Admin1, m.Admin1Name, m.Admin2, m.Lat, m.Lon, m.Precision, m.Confidence)
 	if err != nil {
 		return fmt.Errorf("store: insert mention: %w", err)

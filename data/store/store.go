@@ -19,6 +19,8 @@ type Store struct {
 	read   *sql.DB // a pool of readers; WAL lets them run beside the writer
 	ver    *version
 	counts *countCache
+	// Prepared statements of each pool, kept per connection.
+	readStmts, writeStmts *stmtCache
 }
 
 // DSN is the modernc.org/sqlite data source name for the database file at
@@ -53,20 +55,33 @@ func Open(path string) (*Store, error) {
 	}
 	write.SetMaxOpenConns(1)
 	write.SetConnMaxIdleTime(0)
-	s := &Store{path: path, write: write}
+	s := &Store{path: path, write: write, writeStmts: newStmtCache(write)}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	if err := migrate(ctx, write); err != nil {
 		write.Close()
 		return nil, err
 	}
+	if err := s.writeStmts.warm(ctx, ingestQueries()...); err != nil {
+		write.Close()
+		return nil, fmt.Errorf("store: prepare: %w", err)
+	}
 	read, err := sql.Open("sqlite", DSN(path))
 	if err != nil {
 		write.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	read.SetMaxOpenConns(max(4, runtime.GOMAXPROCS(0)))
-	s.read = read
+	readers := max(4, runtime.GOMAXPROCS(0))
+	read.SetMaxOpenConns(readers)
+	// Idle readers stay open: a new connection maps the file again and
+	// prepares its statements again.
+	read.SetMaxIdleConns(readers)
+	s.read, s.readStmts = read, newStmtCache(read)
+	if err := s.readStmts.warm(ctx, incidentsByIDSQL, articleSourcesSQL); err != nil {
+		read.Close()
+		write.Close()
+		return nil, fmt.Errorf("store: prepare: %w", err)
+	}
 	if s.ver, err = newVersion(DSN(path)); err != nil {
 		read.Close()
 		write.Close()
@@ -81,27 +96,32 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes both connection pools.
 func (s *Store) Close() error {
+	s.readStmts.close()
+	s.writeStmts.close()
 	return errors.Join(s.read.Close(), s.write.Close(), s.ver.close())
 }
 
 // readTx starts a read-only transaction: every query in it sees one
 // snapshot, so a page and its total always agree.
-func (s *Store) readTx(ctx context.Context) (*sql.Tx, error) {
+func (s *Store) readTx(ctx context.Context) (txn, error) {
 	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return nil, fmt.Errorf("store: begin read: %w", err)
+		return txn{}, fmt.Errorf("store: begin read: %w", err)
 	}
-	return tx, nil
+	return txn{tx, s.readStmts}, nil
 }
 
 // writeTx starts an IMMEDIATE transaction on the single writer connection.
-func (s *Store) writeTx(ctx context.Context) (*sql.Tx, error) {
+func (s *Store) writeTx(ctx context.Context) (txn, error) {
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, fmt.Errorf("store: begin write: %w", err)
+		return txn{}, fmt.Errorf("store: begin write: %w", err)
 	}
-	return tx, nil
+	return txn{tx, s.writeStmts}, nil
 }
+
+// reader runs single queries on the read pool as prepared statements.
+func (s *Store) reader() pooled { return pooled{s.readStmts} }
 
 // nowText is the current time as stored: RFC 3339 in UTC.
 func nowText() string { return time.Now().UTC().Format(time.RFC3339Nano) }
