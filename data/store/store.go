@@ -19,6 +19,7 @@ type Store struct {
 	read   *sql.DB // a pool of readers; WAL lets them run beside the writer
 	ver    *version
 	counts *countCache
+	grid   countGrid // cells' incident counts, for box counts
 	// Prepared statements of each pool, kept per connection.
 	readStmts, writeStmts *stmtCache
 }
