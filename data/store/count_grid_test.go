@@ -47,7 +47,7 @@ func TestGridCountIsExact(t *testing.T) {
 		{West: -0.5, South: -0.25, East: 36.25, North: 49.5},
 		{West: 20, South: 40, East: 45, North: 55},
 		{West: 36.01, South: 49.51, East: 36.02, North: 49.52}, // smaller than a cell
-		{West: 179, South: -20, East: -179, North: -10},       // across the antimeridian
+		{West: 179, South: -20, East: -179, North: -10},        // across the antimeridian
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 40 {
