@@ -34,8 +34,9 @@ type incidentStore interface {
 	// transaction; merge folds incidents into matching stored ones.
 	Ingest(ctx context.Context, a geo.Article, ms []geo.Mention, incs []geo.Incident, merge bool) (geo.IngestResult, error)
 	// IngestBatch stores many articles in one transaction; an article that
-	// fails is rolled back alone and reported in errs[i].
-	IngestBatch(ctx context.Context, items []processed, merge bool) (res []geo.IngestResult, errs []error, err error)
+	// fails is rolled back alone and reported in errs[i]. With counts the
+	// results' Incidents are left empty.
+	IngestBatch(ctx context.Context, items []processed, merge, counts bool) (res []geo.IngestResult, errs []error, err error)
 	// Incidents returns one page of matching incidents (newest event date
 	// first, then id descending, keyset paging with f.After) and the total.
 	Incidents(ctx context.Context, f geo.IncidentFilter) ([]geo.Incident, int, error)

@@ -20,12 +20,12 @@ func (s sqliteStore) Ingest(ctx context.Context, a geo.Article, ms []geo.Mention
 	return s.Store.Ingest(ctx, a, ms, incs, sqlite.IngestOptions{Merge: merge})
 }
 
-func (s sqliteStore) IngestBatch(ctx context.Context, items []processed, merge bool) ([]geo.IngestResult, []error, error) {
+func (s sqliteStore) IngestBatch(ctx context.Context, items []processed, merge, counts bool) ([]geo.IngestResult, []error, error) {
 	batch := make([]sqlite.IngestItem, len(items))
 	for i, it := range items {
 		batch[i] = sqlite.IngestItem{Article: it.Article, Mentions: it.Mentions, Incidents: it.Incidents}
 	}
-	return s.Store.IngestBatch(ctx, batch, sqlite.IngestOptions{Merge: merge})
+	return s.Store.IngestBatch(ctx, batch, sqlite.IngestOptions{Merge: merge, Counts: counts})
 }
 
 // AddPlaces stores rows of a GeoNames dump in the imported-places table

@@ -19,6 +19,10 @@ type IngestOptions struct {
 	// same day and with the same sub-event type, so one event reported by
 	// several articles is one incident with several sources.
 	Merge bool
+	// Counts leaves the result's Incidents empty, for a caller that only
+	// counts what was stored: reading back an incident merged from many
+	// reports, with every source, costs more than storing it.
+	Counts bool
 }
 
 // ContentHash is the dedupe key of an article text: the SHA-256 (hex) of the
@@ -104,8 +108,9 @@ func ingestNew(ctx context.Context, tx txn, a geo.Article, hash string, mentions
 			ids = append(ids, id)
 		}
 	}
-	res.Incidents, err = incidentsByID(ctx, tx, ids)
-	if err != nil {
+	if opt.Counts {
+		res.Incidents = []geo.Incident{}
+	} else if res.Incidents, err = incidentsByID(ctx, tx, ids); err != nil {
 		return geo.IngestResult{}, err
 	}
 	if res.Mentions == nil {
