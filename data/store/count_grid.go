@@ -14,7 +14,7 @@ import (
 
 // How a box's numberMatched is counted without visiting every match: the
 // store keeps, in memory, the number of incidents in each cell of a grid
-// of 1/64 degree (about 1.7 km) cells. A box count sums the cells wholly
+// of 1/256 degree (about 430 m) cells. A box count sums the cells wholly
 // inside the box, a few binary searches per row of cells, and counts
 // exactly, through the R*Tree, only the incidents in the four strips along
 // its edges that cells do not cover. The result is exact.
@@ -27,8 +27,8 @@ import (
 // less when they cluster. Counts with dates are not served by the grid.
 
 // cellsPerDegree is the grid's resolution: a power of two, so that the
-// cell of a coordinate, floor(x * 64), is computed exactly.
-const cellsPerDegree = 64
+// cell of a coordinate, floor(x * 256), is computed exactly.
+const cellsPerDegree = 256
 
 // gridRebuildEvery spaces rebuilds while the store keeps changing.
 const gridRebuildEvery = 5 * time.Second
@@ -54,7 +54,7 @@ func cellOf(x float64) int64 { return int64(math.Floor(x * cellsPerDegree)) }
 
 // cellKey orders cells by row (latitude), then column (longitude).
 func cellKey(row, col int64) int64 {
-	return (row+90*cellsPerDegree)<<16 | (col + 180*cellsPerDegree)
+	return (row+90*cellsPerDegree)<<20 | (col + 180*cellsPerDegree)
 }
 
 // current returns the grid if it was built at version gen; otherwise it
@@ -129,7 +129,7 @@ func (g *gridCells) sum(r0, r1, c0, c1 int64) int64 {
 // the grid: the whole cells inside b, plus exact counts of the strips
 // along b's edges. ok is false when b holds no whole cell.
 func gridCount(ctx context.Context, q queryer, g *gridCells, b geo.BBox) (n int, ok bool, err error) {
-	// Whole cells: columns c0..c1 cover [c0/64, (c1+1)/64), inside
+	// Whole cells: columns c0..c1 cover [c0/256, (c1+1)/256), inside
 	// [West, East]; rows likewise.
 	c0, c1 := int64(math.Ceil(b.West*cellsPerDegree)), int64(math.Floor(b.East*cellsPerDegree))-1
 	r0, r1 := int64(math.Ceil(b.South*cellsPerDegree)), int64(math.Floor(b.North*cellsPerDegree))-1

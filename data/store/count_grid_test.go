@@ -21,8 +21,8 @@ func TestGridCountIsExact(t *testing.T) {
 	// Points on cell borders and just beside them.
 	text := "Shelling was reported on the border of the cells."
 	var incs []geo.Incident
-	for _, lon := range []float64{36.25, 36.25 - 1e-12, 36 + 1.0/64, -0.5, -1.0 / 64, 0} {
-		for _, lat := range []float64{49.5, 49.5 + 1e-12, 50 - 1.0/64, -0.25, 0} {
+	for _, lon := range []float64{36.25, 36.25 - 1e-12, 36 + 1.0/64, 36 + 3.0/256, -0.5, -1.0 / 64, 0, 120.5, 179.75, -135.5} {
+		for _, lat := range []float64{49.5, 49.5 + 1e-12, 50 - 1.0/64, 50 - 5.0/256, -0.25, 0} {
 			p := place{name: "Edge", country: "UA", admin1: "07", admin1Name: "Kharkiv", lat: lat, lon: lon}
 			incs = append(incs, incidentAt(p, "2024-03-01", geo.SubShelling, "Shelling", text))
 		}
