@@ -112,3 +112,19 @@ func TestGridCountIgnoresAStaleGrid(t *testing.T) {
 		t.Errorf("count after a write %d, COUNT(*) %d", got, want)
 	}
 }
+
+// Cell keys sort by row, then column, over the whole globe.
+func TestCellKeysOrderRowsThenColumns(t *testing.T) {
+	rows := []int64{-90 * cellsPerDegree, -1, 0, 90*cellsPerDegree - 1, 90 * cellsPerDegree}
+	cols := []int64{-180 * cellsPerDegree, -1, 0, 180*cellsPerDegree - 1, 180 * cellsPerDegree}
+	var last int64 = -1
+	for _, r := range rows {
+		for _, c := range cols {
+			k := cellKey(r, c)
+			if k <= last {
+				t.Fatalf("cellKey(%d, %d) = %d, not above the previous key %d", r, c, k, last)
+			}
+			last = k
+		}
+	}
+}
