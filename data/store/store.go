@@ -24,18 +24,34 @@ type Store struct {
 	readStmts, writeStmts *stmtCache
 }
 
+// Memory per connection. The file is not memory-mapped: each connection
+// would map it again, and a process's resident size would grow by the
+// file's size per connection. Pages are read into each connection's own
+// cache instead (the kernel's page cache holds the file once), so the
+// store's memory is about writerCacheKiB + readers * readerCacheKiB,
+// whatever the file's size.
+const (
+	writerCacheKiB = 65536 // keeps big write transactions from spilling
+	readerCacheKiB = 16384
+	watchCacheKiB  = 256 // the version watcher reads no pages
+)
+
 // DSN is the modernc.org/sqlite data source name for the database file at
-// path, with the pragmas every connection needs. Pragmas go in the DSN
-// because a one-off PRAGMA on a pool reaches only one connection.
-func DSN(path string) string {
+// path, with the pragmas every connection needs and a writer's page cache.
+// Pragmas go in the DSN because a one-off PRAGMA on a pool reaches only
+// one connection.
+func DSN(path string) string { return dsn(path, writerCacheKiB) }
+
+// dsn is DSN with a page cache of cacheKiB.
+func dsn(path string, cacheKiB int) string {
 	q := []string{
 		"_pragma=foreign_keys(1)",
 		"_pragma=busy_timeout(5000)",
 		"_pragma=journal_mode(WAL)",
 		"_pragma=synchronous(NORMAL)",
-		"_pragma=cache_size(-65536)", // KiB: keeps big write transactions from spilling
+		fmt.Sprintf("_pragma=cache_size(-%d)", cacheKiB),
 		"_pragma=temp_store(MEMORY)",
-		"_pragma=mmap_size(1073741824)", // reads map the file instead of a read call per page
+		"_pragma=mmap_size(0)",
 	}
 	return "file:" + uriPathEscaper.Replace(path) + "?" + strings.Join(q, "&")
 }
@@ -67,7 +83,7 @@ func Open(path string) (*Store, error) {
 		write.Close()
 		return nil, fmt.Errorf("store: prepare: %w", err)
 	}
-	read, err := sql.Open("sqlite", DSN(path))
+	read, err := sql.Open("sqlite", dsn(path, readerCacheKiB))
 	if err != nil {
 		write.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
@@ -83,7 +99,7 @@ func Open(path string) (*Store, error) {
 		write.Close()
 		return nil, fmt.Errorf("store: prepare: %w", err)
 	}
-	if s.ver, err = newVersion(DSN(path)); err != nil {
+	if s.ver, err = newVersion(dsn(path, watchCacheKiB)); err != nil {
 		read.Close()
 		write.Close()
 		return nil, err
