@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"runtime/debug"
 	"time"
 
 	"github.com/incidentmap/incidentmap/geo"
@@ -35,6 +36,12 @@ and refuses writes a browser sends from another origin.`,
 // shutdownTimeout bounds the graceful shutdown after a signal.
 const shutdownTimeout = 10 * time.Second
 
+// serveMemoryLimit is the Go runtime's soft memory limit for serve unless
+// GOMEMLIMIT sets another: near it the garbage collector runs more often
+// instead of letting the heap double, so a burst of large pages does not
+// push the process towards twice its live memory.
+const serveMemoryLimit = 768 << 20
+
 func (a *app) cmdServe(cfg Config, args []string) error {
 	fs := newFlagSet("serve")
 	registerConfigFlags(fs, &cfg, flagsAll)
@@ -51,6 +58,9 @@ func (a *app) cmdServe(cfg Config, args []string) error {
 	// Refuse before touching the store: a public address needs a token.
 	if cfg.Token == "" && !isLoopback(cfg.Addr) {
 		return fmt.Errorf("refusing to listen on %s without a token: set --token (or INCIDENTMAP_TOKEN), or listen on 127.0.0.1", cfg.Addr)
+	}
+	if a.getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(serveMemoryLimit)
 	}
 	st, err := a.deps.openStore(cfg.DB)
 	if err != nil {
