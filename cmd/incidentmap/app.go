@@ -90,8 +90,10 @@ type serverOptions struct {
 
 // deps constructs the real components; tests replace them with fakes.
 type deps struct {
-	openStore     func(path string) (store, error)
-	loadGazetteer func(user []geo.Place) (gazetteer, error)
+	openStore func(path string) (store, error)
+	// loadGazetteer loads the index; search asks for the autocomplete
+	// index too, which commands that only resolve names go without.
+	loadGazetteer func(user []geo.Place, search bool) (gazetteer, error)
 	newPipeline   func(gz gazetteer) (pipeline, error)
 	newGeoparser  func(gz gazetteer) (geoparser, error)
 	// countryHolds says whether a country's polygon holds a point, for

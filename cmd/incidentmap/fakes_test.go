@@ -240,7 +240,7 @@ func newTestApp(t *testing.T) *testApp {
 				ta.store.path = path
 				return ta.store, nil
 			},
-			loadGazetteer: func(user []geo.Place) (gazetteer, error) { return fakeGazetteer{user: user}, nil },
+			loadGazetteer: func(user []geo.Place, _ bool) (gazetteer, error) { return fakeGazetteer{user: user}, nil },
 			newPipeline:   func(gazetteer) (pipeline, error) { return fakePipeline{}, nil },
 			newGeoparser:  func(gazetteer) (geoparser, error) { return fakeGeoparser{}, nil },
 			countryHolds: func() (func(string, float64, float64) bool, error) {

@@ -224,7 +224,7 @@ func TestByteSizeFlag(t *testing.T) {
 func TestServeListensBeforeTheGazetteerLoads(t *testing.T) {
 	ta := newTestApp(t).cancelled()
 	release := make(chan struct{})
-	ta.deps.loadGazetteer = func(user []geo.Place) (gazetteer, error) {
+	ta.deps.loadGazetteer = func(user []geo.Place, _ bool) (gazetteer, error) {
 		<-release
 		return fakeGazetteer{user: user}, nil
 	}

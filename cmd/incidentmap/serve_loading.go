@@ -23,7 +23,7 @@ func (a *app) startLoading(st store, noDemo, merge bool) *loading {
 	l := &loading{done: make(chan struct{})}
 	go func() {
 		defer close(l.done)
-		l.gz, l.pl, l.err = a.openPipeline(a.ctx, st)
+		l.gz, l.pl, l.err = a.openPipeline(a.ctx, st, true)
 		if l.err == nil && !noDemo {
 			a.loadDemo(st, l.pl, merge)
 		}

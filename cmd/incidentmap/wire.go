@@ -60,14 +60,14 @@ func (g bundledGazetteer) Search(q string, limit int) []geo.Place {
 func (g bundledGazetteer) BuildInfo() string { return data.GazetteerInfo() }
 
 // loadGazetteer builds the gazetteer index from the bundled data plus the
-// user's entries.
-func loadGazetteer(user []geo.Place) (gazetteer, error) {
+// user's entries; without search it leaves out the autocomplete index.
+func loadGazetteer(user []geo.Place, search bool) (gazetteer, error) {
 	rc, err := data.Gazetteer()
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
-	ix, err := gaz.Load(rc)
+	ix, err := gaz.LoadWith(rc, gaz.LoadOptions{NoPrefix: !search})
 	if err != nil {
 		return nil, err
 	}

@@ -22,7 +22,7 @@ type Index struct {
 	admin1  map[string]int32    // "UA.05" → slot of the ADM1 entry
 	admin2  map[string]int32    // "UA.05.1416" → slot of the ADM2 entry
 	country map[string]int32    // "UA" → slot of the country entry
-	prefix  *prefixIndex        // sorted keys for autocomplete; nil only during a bulk PutAll
+	prefix  *prefixIndex        // sorted keys for autocomplete; nil when loaded without (LoadOptions) and during a bulk PutAll
 	hidden  map[int64]geo.Place // base entries corrected by user entries, by id
 	// correctors maps a corrected base id to the user entries carrying it.
 	correctors map[int64]map[int64]bool

@@ -13,6 +13,14 @@ import (
 	"github.com/incidentmap/incidentmap/geo"
 )
 
+// LoadOptions choose what Load builds besides the name index.
+type LoadOptions struct {
+	// NoPrefix leaves out the prefix index autocomplete searches, for a
+	// command that only resolves names (geoparse, ingest); a Search then
+	// builds it first.
+	NoPrefix bool
+}
+
 // Load reads the bundled gazetteer file (places.tsv, gzipped or not) into a
 // new index. The columns are: id, geonameid, name, asciiname, alternate
 // names separated by "|", feature code, country, admin1, admin2,
@@ -20,7 +28,10 @@ import (
 // this one fills the maps, so both cores work on a cold start. Every index
 // lookups and searches use (exact and loose keys, the sorted prefix list)
 // is built here, so no request pays for one later.
-func Load(r io.Reader) (*Index, error) {
+func Load(r io.Reader) (*Index, error) { return LoadWith(r, LoadOptions{}) }
+
+// LoadWith is Load with options.
+func LoadWith(r io.Reader, opt LoadOptions) (*Index, error) {
 	br := bufio.NewReaderSize(r, 1<<16)
 	if magic, _ := br.Peek(2); bytes.Equal(magic, []byte{0x1f, 0x8b}) {
 		zr, err := gzip.NewReader(br)
@@ -44,15 +55,21 @@ func Load(r io.Reader) (*Index, error) {
 		for _, pr := range batch {
 			slot := ix.insertPlace(pr.place)
 			ix.addKeys(pr.keys, pr.loose, slot)
-			for _, k := range pr.names {
-				pairs = append(pairs, prefixPair{k, slot})
+			if !opt.NoPrefix {
+				for _, k := range pr.names {
+					pairs = append(pairs, prefixPair{k, slot})
+				}
 			}
 		}
 	}
 	if err := <-errc; err != nil {
 		return nil, err
 	}
-	ix.prefix = ix.newPrefixIndex(pairs)
+	if opt.NoPrefix {
+		ix.prefix = nil
+	} else {
+		ix.prefix = ix.newPrefixIndex(pairs)
+	}
 	return ix, nil
 }
 

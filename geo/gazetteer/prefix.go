@@ -205,10 +205,18 @@ func (ix *Index) Search(q string, opt SearchOptions) []Candidate {
 		opt.Limit = 10
 	}
 	ix.mu.RLock()
-	defer ix.mu.RUnlock()
 	if ix.prefix == nil {
-		return nil // a bulk PutAll is rebuilding it
+		// Loaded without it (LoadOptions.NoPrefix), or a bulk PutAll
+		// is between its puts: build it now.
+		ix.mu.RUnlock()
+		ix.mu.Lock()
+		if ix.prefix == nil {
+			ix.buildPrefix()
+		}
+		ix.mu.Unlock()
+		ix.mu.RLock()
 	}
+	defer ix.mu.RUnlock()
 	type hit struct {
 		slot  int32
 		score float64

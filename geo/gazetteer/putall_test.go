@@ -2,6 +2,7 @@ package gazetteer_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/incidentmap/incidentmap/geo"
@@ -59,5 +60,24 @@ func TestShortPrefixSeesNewEntries(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("search ka does not find the new entry Kalynove")
+	}
+}
+
+// An index loaded without the prefix index still answers prefix searches,
+// building it first; loose lookups work either way.
+func TestLoadWithoutPrefixStillSearches(t *testing.T) {
+	const tsv = "690791\t690791\tUkraine\tUkraine\t\tPCLI\tUA\t00\t\t41000000\t49\t32\n" +
+		"687700\t687700\tZaporizhzhia\tZaporizhzhia\tZaporozhye|Запоріжжя\tPPLA\tUA\t26\t\t710052\t47.82\t35.19\n"
+	for _, opt := range []gazetteer.LoadOptions{{}, {NoPrefix: true}} {
+		ix, err := gazetteer.LoadWith(strings.NewReader(tsv), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c := ix.Search("zapo", gazetteer.SearchOptions{}); len(c) != 1 || c[0].ID != 687700 {
+			t.Errorf("%+v: search zapo = %v", opt, c)
+		}
+		if c := ix.Lookup(gazetteer.Query{Name: "Zaporizhia"}); len(c) == 0 || c[0].ID != 687700 {
+			t.Errorf("%+v: loose lookup Zaporizhia = %v", opt, c)
+		}
 	}
 }

@@ -115,6 +115,7 @@ func (ix *Index) PutAll(ps []geo.Place) {
 		return
 	}
 	ix.mu.Lock()
+	hadPrefix := ix.prefix != nil
 	ix.loose, ix.prefix = nil, nil
 	ix.mu.Unlock()
 	for _, p := range ps {
@@ -123,5 +124,7 @@ func (ix *Index) PutAll(ps []geo.Place) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.buildLoose()
-	ix.buildPrefix()
+	if hadPrefix {
+		ix.buildPrefix()
+	}
 }
