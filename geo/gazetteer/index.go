@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"hash/maphash"
 	"slices"
 	"sort"
 	"strings"
@@ -18,7 +19,7 @@ type Index struct {
 	byID    map[int64]int32     // id → slot
 	exact   keyMap              // Key → slots
 	starts  map[string]struct{} // first words of the keys of more than one word
-	loose   *keyMap             // Loose(Key) → slots; nil only during a bulk PutAll
+	loose   *looseIndex         // Loose(Key) → slots; nil only while loading and during a bulk PutAll
 	admin1  map[string]int32    // "UA.05" → slot of the ADM1 entry
 	admin2  map[string]int32    // "UA.05.1416" → slot of the ADM2 entry
 	country map[string]int32    // "UA" → slot of the country entry
@@ -36,11 +37,10 @@ func (ix *Index) Generation() uint64 { return ix.gen.Load() }
 
 // New returns an empty index.
 func New() *Index {
-	loose := newKeyMap(0)
 	return &Index{
 		byID: map[int64]int32{}, exact: newKeyMap(0), starts: map[string]struct{}{},
 		admin1: map[string]int32{}, admin2: map[string]int32{}, country: map[string]int32{},
-		loose: &loose, prefix: &prefixIndex{short: map[string][]int32{}},
+		loose: newLooseIndex(maphash.MakeSeed()), prefix: &prefixIndex{short: map[string][]int32{}},
 	}
 }
 
@@ -66,7 +66,7 @@ func (ix *Index) Get(id int64) (geo.Place, bool) {
 func (ix *Index) add(p geo.Place) {
 	ix.gen.Add(1)
 	slot := ix.insertPlace(p)
-	ix.addKeys(entryKeys(p), nil, slot)
+	ix.addKeys(entryKeys(p), slot)
 	if ix.prefix != nil {
 		ix.prefix.insert(ix, p, slot)
 	}
@@ -91,20 +91,15 @@ func (ix *Index) insertPlace(p geo.Place) int32 {
 	return slot
 }
 
-// addKeys files slot under its keys; loose, when not nil, holds the keys'
-// loose forms, computed ahead by the caller.
-func (ix *Index) addKeys(keys, loose []string, slot int32) {
-	for i, k := range keys {
+// addKeys files slot under its keys, and under their loose forms unless
+// the loose index is being built in bulk.
+func (ix *Index) addKeys(keys []string, slot int32) {
+	for _, k := range keys {
 		ix.exact.add(k, slot)
 		if sp := strings.IndexByte(k, ' '); sp > 0 {
 			ix.starts[k[:sp]] = struct{}{}
 		}
-		if ix.loose == nil {
-			continue
-		}
-		if loose != nil {
-			ix.loose.add(loose[i], slot)
-		} else {
+		if ix.loose != nil {
 			ix.loose.add(Loose(k), slot)
 		}
 	}
@@ -256,15 +251,17 @@ func (ix *Index) Countries() []string {
 
 // buildLoose fills the loose-key map from the exact keys, after a bulk
 // PutAll. The caller holds the write lock.
-func (ix *Index) buildLoose() {
-	m := newKeyMap(len(ix.exact.one))
+func (ix *Index) buildLoose(seed maphash.Seed) {
+	li := newLooseIndex(seed)
+	var pairs []loosePair
 	ix.exact.each(func(k string, slots []int32) {
-		l := Loose(k)
+		h := li.hash(Loose(k))
 		for _, s := range slots {
-			m.add(l, s)
+			pairs = append(pairs, loosePair{h, s})
 		}
 	})
-	ix.loose = &m
+	li.build(pairs)
+	ix.loose = li
 }
 
 // HasKey reports whether some entry is found under this exact key, or

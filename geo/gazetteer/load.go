@@ -9,6 +9,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/incidentmap/incidentmap/geo"
 )
@@ -43,18 +44,22 @@ func LoadWith(r io.Reader, opt LoadOptions) (*Index, error) {
 	}
 	batches := make(chan []parsedRow, 8)
 	errc := make(chan error, 1)
-	go func() { errc <- parseRows(br, batches) }()
 	ix := New()
+	li := ix.loose
+	ix.loose = nil // built in bulk below
+	go func() { errc <- parseRows(br, li, batches) }()
 	ix.exact = newKeyMap(1 << 20)
-	loose := newKeyMap(1 << 20)
-	ix.loose = &loose
+	loosePairs := make([]loosePair, 0, 1<<20)
 	ix.byID = make(map[int64]int32, 1<<18)
 	ix.places = make([]geo.Place, 0, 1<<18)
 	pairs := make([]prefixPair, 0, 1<<20)
 	for batch := range batches {
 		for _, pr := range batch {
 			slot := ix.insertPlace(pr.place)
-			ix.addKeys(pr.keys, pr.loose, slot)
+			ix.addKeys(pr.keys, slot)
+			for _, h := range pr.loose {
+				loosePairs = append(loosePairs, loosePair{h, slot})
+			}
 			if !opt.NoPrefix {
 				for _, k := range pr.names {
 					pairs = append(pairs, prefixPair{k, slot})
@@ -65,23 +70,28 @@ func LoadWith(r io.Reader, opt LoadOptions) (*Index, error) {
 	if err := <-errc; err != nil {
 		return nil, err
 	}
+	var wg sync.WaitGroup
+	wg.Go(func() { li.build(loosePairs) })
 	if opt.NoPrefix {
 		ix.prefix = nil
 	} else {
 		ix.prefix = ix.newPrefixIndex(pairs)
 	}
+	wg.Wait()
+	ix.loose = li
 	return ix, nil
 }
 
 // parsedRow is one entry with its keys, folded in the parsing goroutine:
-// loose[i] is Loose(keys[i]), names the keys prefix search uses.
+// loose holds the hashes of their loose forms, names the keys prefix
+// search uses.
 type parsedRow struct {
 	place       geo.Place
-	keys, loose []string
-	names       []string
+	keys, names []string
+	loose       []uint64
 }
 
-func parseRows(r io.Reader, out chan<- []parsedRow) error {
+func parseRows(r io.Reader, li *looseIndex, out chan<- []parsedRow) error {
 	defer close(out)
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
@@ -98,11 +108,11 @@ func parseRows(r io.Reader, out chan<- []parsedRow) error {
 			return fmt.Errorf("gazetteer: line %d: %w", line, err)
 		}
 		keys, names := entryKeysNames(p)
-		loose := make([]string, len(keys))
+		loose := make([]uint64, len(keys))
 		for i, k := range keys {
-			loose[i] = Loose(k)
+			loose[i] = li.hash(Loose(k))
 		}
-		batch = append(batch, parsedRow{p, keys, loose, names})
+		batch = append(batch, parsedRow{p, keys, names, loose})
 		if len(batch) == cap(batch) {
 			out <- batch
 			batch = make([]parsedRow, 0, 512)

@@ -116,6 +116,7 @@ func (ix *Index) PutAll(ps []geo.Place) {
 	}
 	ix.mu.Lock()
 	hadPrefix := ix.prefix != nil
+	seed := ix.loose.seed
 	ix.loose, ix.prefix = nil, nil
 	ix.mu.Unlock()
 	for _, p := range ps {
@@ -123,7 +124,7 @@ func (ix *Index) PutAll(ps []geo.Place) {
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	ix.buildLoose()
+	ix.buildLoose(seed)
 	if hadPrefix {
 		ix.buildPrefix()
 	}
