@@ -40,7 +40,7 @@ const shutdownTimeout = 10 * time.Second
 // GOMEMLIMIT sets another: near it the garbage collector runs more often
 // instead of letting the heap double, so a burst of large pages does not
 // push the process towards twice its live memory.
-const serveMemoryLimit = 768 << 20
+const serveMemoryLimit = 640 << 20
 
 func (a *app) cmdServe(cfg Config, args []string) error {
 	fs := newFlagSet("serve")
