@@ -25,8 +25,8 @@ type LoadOptions struct {
 // Load reads the bundled gazetteer file (places.tsv, gzipped or not) into a
 // new index. The columns are: id, geonameid, name, asciiname, alternate
 // names separated by "|", feature code, country, admin1, admin2,
-// population, lat, lon. Parsing and key folding run in one goroutine while
-// this one fills the maps, so both cores work on a cold start. Every index
+// population, lat, lon. Lines are parsed and their keys folded on every
+// core while this goroutine fills the maps, in file order. Every index
 // lookups and searches use (exact and loose keys, the sorted prefix list)
 // is built here, so no request pays for one later.
 func Load(r io.Reader) (*Index, error) { return LoadWith(r, LoadOptions{}) }
@@ -42,12 +42,10 @@ func LoadWith(r io.Reader, opt LoadOptions) (*Index, error) {
 		defer zr.Close()
 		br = bufio.NewReaderSize(zr, 1<<16)
 	}
-	batches := make(chan []parsedRow, 8)
-	errc := make(chan error, 1)
 	ix := New()
 	li := ix.loose
 	ix.loose = nil // built in bulk below
-	go func() { errc <- parseRows(br, li, batches) }()
+	batches, wait := parseRows(br, li)
 	ix.exact = newKeyMap(1 << 20)
 	loosePairs := make([]loosePair, 0, 1<<20)
 	ix.byID = make(map[int64]int32, 1<<18)
@@ -67,7 +65,7 @@ func LoadWith(r io.Reader, opt LoadOptions) (*Index, error) {
 			}
 		}
 	}
-	if err := <-errc; err != nil {
+	if err := wait(); err != nil {
 		return nil, err
 	}
 	var wg sync.WaitGroup
@@ -89,42 +87,6 @@ type parsedRow struct {
 	place       geo.Place
 	keys, names []string
 	loose       []uint64
-}
-
-func parseRows(r io.Reader, li *looseIndex, out chan<- []parsedRow) error {
-	defer close(out)
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	line := 0
-	batch := make([]parsedRow, 0, 512)
-	for sc.Scan() {
-		line++
-		text := sc.Text()
-		if text == "" || text[0] == '#' {
-			continue
-		}
-		p, err := parseBundledRow(text)
-		if err != nil {
-			return fmt.Errorf("gazetteer: line %d: %w", line, err)
-		}
-		keys, names := entryKeysNames(p)
-		loose := make([]uint64, len(keys))
-		for i, k := range keys {
-			loose[i] = li.hash(Loose(k))
-		}
-		batch = append(batch, parsedRow{p, keys, names, loose})
-		if len(batch) == cap(batch) {
-			out <- batch
-			batch = make([]parsedRow, 0, 512)
-		}
-	}
-	if len(batch) > 0 {
-		out <- batch
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("gazetteer: %w", err)
-	}
-	return nil
 }
 
 func parseBundledRow(text string) (geo.Place, error) {

@@ -81,3 +81,23 @@ func TestLoadWithoutPrefixStillSearches(t *testing.T) {
 		}
 	}
 }
+
+// A malformed line fails the load with its line number, wherever it falls
+// among the batches the lines are parsed in.
+func TestLoadNamesTheBadLine(t *testing.T) {
+	row := "700001\t700001\tAlpha\tAlpha\t\tPPL\tUA\t05\t\t100\t48\t37\n"
+	for _, bad := range []int{1, 3, 512, 513, 1500} {
+		var b strings.Builder
+		for i := 1; i <= 2000; i++ {
+			if i == bad {
+				b.WriteString("not a row\n")
+			} else {
+				b.WriteString(row)
+			}
+		}
+		_, err := gazetteer.Load(strings.NewReader(b.String()))
+		if want := fmt.Sprintf("line %d:", bad); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("bad line %d: error %v, want one naming %q", bad, err, want)
+		}
+	}
+}
