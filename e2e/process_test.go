@@ -3,6 +3,7 @@ package e2e
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
@@ -176,8 +177,8 @@ func freePort(t *testing.T) int {
 	return l.Addr().(*net.TCPAddr).Port
 }
 
-// waitHealthy polls /healthz until it answers 200, the process exits, or
-// the time is up.
+// waitHealthy polls /healthz until it answers 200 with the gazetteer
+// loaded, the process exits, or the time is up.
 func (s *liveServer) waitHealthy(limit time.Duration) error {
 	deadline := time.Now().Add(limit)
 	client := &http.Client{Timeout: 2 * time.Second}
@@ -189,8 +190,12 @@ func (s *liveServer) waitHealthy(limit time.Duration) error {
 		}
 		resp, err := client.Get(s.url + "/healthz")
 		if err == nil {
+			var body struct{ Status string }
+			json.NewDecoder(resp.Body).Decode(&body)
 			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
+			// The server listens before the gazetteer (and the demo)
+			// have loaded; the tests want both.
+			if resp.StatusCode == http.StatusOK && body.Status != "loading" {
 				return nil
 			}
 		}

@@ -72,7 +72,11 @@ type Deps struct {
 	Articles  ArticleReader // GET /api/articles/{id}; nil answers 404
 	Ingester  Ingester
 	Gazetteer Gazetteer
-	Health    HealthChecker // checked by /healthz when set
+	// Loading reports whether the gazetteer is still loading after start:
+	// meanwhile ingest and gazetteer requests answer 503 with Retry-After
+	// and /healthz says "loading". Nil means it is always ready.
+	Loading func() bool
+	Health  HealthChecker // checked by /healthz when set
 	// Basemap returns a GeoJSON FeatureCollection of country polygons,
 	// served at /basemap/countries.geojson; nil answers 404.
 	Basemap func() []byte

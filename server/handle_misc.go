@@ -43,5 +43,9 @@ func (s *Server) handleHealth(c echo.Context) error {
 		return writeJSON(c, http.StatusOK, mediaJSON, map[string]string{"status": "degraded",
 			"description": "the store's disk is full: writes fail with 507 until space is freed; reads work"})
 	}
+	if s.loading() {
+		return writeJSON(c, http.StatusOK, mediaJSON, map[string]string{"status": "loading",
+			"description": "the gazetteer is loading: the layers answer; ingest and gazetteer requests answer 503 until it is ready"})
+	}
 	return writeJSON(c, http.StatusOK, mediaJSON, map[string]string{"status": "ok"})
 }

@@ -34,8 +34,9 @@ type incidentStore interface {
 	// transaction; merge folds incidents into matching stored ones.
 	Ingest(ctx context.Context, p processed, merge bool) (geo.IngestResult, error)
 	// IngestBatch stores many articles in one transaction; an article that
-	// fails is rolled back alone and reported in errs[i].
-	IngestBatch(ctx context.Context, items []processed, merge bool) (res []geo.IngestResult, errs []error, err error)
+	// fails is rolled back alone and reported in errs[i]. With counts the
+	// results' Incidents are left empty.
+	IngestBatch(ctx context.Context, items []processed, merge, counts bool) (res []geo.IngestResult, errs []error, err error)
 	// Incidents returns one page of matching incidents (newest event date
 	// first, then id descending, keyset paging with f.After) and the total.
 	Incidents(ctx context.Context, f geo.IncidentFilter) ([]geo.Incident, int, error)
@@ -82,18 +83,19 @@ type server interface {
 
 // serverOptions is everything the HTTP server is built from.
 type serverOptions struct {
-	Config    Config
-	Version   string
-	Store     store
-	Pipeline  pipeline
-	Gazetteer gazetteer
-	Log       io.Writer
+	Config  Config
+	Version string
+	Store   store
+	Loading *loading // the gazetteer and pipeline, loading in the background
+	Log     io.Writer
 }
 
 // deps constructs the real components; tests replace them with fakes.
 type deps struct {
-	openStore     func(path string) (store, error)
-	loadGazetteer func(user []geo.Place) (gazetteer, error)
+	openStore func(path string) (store, error)
+	// loadGazetteer loads the index; search asks for the autocomplete
+	// index too, which commands that only resolve names go without.
+	loadGazetteer func(user []geo.Place, search bool) (gazetteer, error)
 	newPipeline   func(gz gazetteer) (pipeline, error)
 	newGeoparser  func(gz gazetteer) (geoparser, error)
 	// countryHolds says whether a country's polygon holds a point, for

@@ -87,7 +87,7 @@ func (a *app) cmdGazetteerSearch(cfg Config, args []string) error {
 	if *limit < 1 {
 		return usageErrorf("--limit must be at least 1")
 	}
-	gz, err := a.readGazetteer(cfg.DB)
+	gz, err := a.readGazetteer(cfg.DB, true)
 	if err != nil {
 		return err
 	}

@@ -118,7 +118,7 @@ func (a *app) reresolveAdded(cfg Config, st store, added []geo.Place) error {
 	if err != nil || len(ids) == 0 {
 		return err
 	}
-	_, pl, err := a.openPipeline(a.ctx, st)
+	_, pl, err := a.openPipeline(a.ctx, st, false)
 	if err != nil {
 		return err
 	}
@@ -146,7 +146,7 @@ func (a *app) reresolveUnresolved(cfg Config, st store) error {
 	for i, n := range names {
 		list[i] = n.Name
 	}
-	_, pl, err := a.openPipeline(a.ctx, st)
+	_, pl, err := a.openPipeline(a.ctx, st, false)
 	if err != nil {
 		return err
 	}
@@ -195,7 +195,7 @@ func (a *app) cmdGazetteerStats(cfg Config, args []string) error {
 	if len(rest) > 0 {
 		return usageErrorf("unexpected argument %q", rest[0])
 	}
-	gz, err := a.readGazetteer(cfg.DB)
+	gz, err := a.readGazetteer(cfg.DB, false)
 	if err != nil {
 		return err
 	}

@@ -112,7 +112,7 @@ func geoparseOne(gp geoparser, text string, explain bool) geo.Geoparse {
 // loadGeoparser builds the geoparser over the gazetteer with the user's
 // entries from the store at db.
 func (a *app) loadGeoparser(db string) (geoparser, error) {
-	gz, err := a.readGazetteer(db)
+	gz, err := a.readGazetteer(db, false)
 	if err != nil {
 		return nil, err
 	}
@@ -207,13 +207,13 @@ func (a *app) readText(args []string) (string, error) {
 }
 
 // readGazetteer loads the gazetteer with the user's entries from the store
-// at db, for commands that only read it.
-func (a *app) readGazetteer(db string) (gazetteer, error) {
+// at db, for commands that only read it; search asks for autocomplete.
+func (a *app) readGazetteer(db string, search bool) (gazetteer, error) {
 	user, err := a.userPlacesIfStoreExists(db)
 	if err != nil {
 		return nil, err
 	}
-	return a.deps.loadGazetteer(user)
+	return a.deps.loadGazetteer(user, search)
 }
 
 // userPlacesIfStoreExists reads the user's gazetteer entries without

@@ -17,7 +17,7 @@ func (a *app) evaluateGeoparser(cfg Config, f geoparseFlags) error {
 	if err != nil {
 		return usageErrorf("--eval: %v", err)
 	}
-	gz, err := a.deps.loadGazetteer(nil)
+	gz, err := a.deps.loadGazetteer(nil, false)
 	if err != nil {
 		return err
 	}

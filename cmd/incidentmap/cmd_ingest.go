@@ -58,7 +58,7 @@ func (a *app) cmdIngest(cfg Config, args []string) error {
 		return err
 	}
 	defer st.Close()
-	_, pl, err := a.openPipeline(a.ctx, st)
+	_, pl, err := a.openPipeline(a.ctx, st, false)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"runtime/debug"
 	"time"
 
 	"github.com/incidentmap/incidentmap/geo"
@@ -35,6 +36,12 @@ and refuses writes a browser sends from another origin.`,
 // shutdownTimeout bounds the graceful shutdown after a signal.
 const shutdownTimeout = 10 * time.Second
 
+// serveMemoryLimit is the Go runtime's soft memory limit for serve unless
+// GOMEMLIMIT sets another: near it the garbage collector runs more often
+// instead of letting the heap double, so a burst of large pages does not
+// push the process towards twice its live memory.
+const serveMemoryLimit = 640 << 20
+
 func (a *app) cmdServe(cfg Config, args []string) error {
 	fs := newFlagSet("serve")
 	registerConfigFlags(fs, &cfg, flagsAll)
@@ -52,20 +59,20 @@ func (a *app) cmdServe(cfg Config, args []string) error {
 	if cfg.Token == "" && !isLoopback(cfg.Addr) {
 		return fmt.Errorf("refusing to listen on %s without a token: set --token (or INCIDENTMAP_TOKEN), or listen on 127.0.0.1", cfg.Addr)
 	}
+	if a.getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(serveMemoryLimit)
+	}
 	st, err := a.deps.openStore(cfg.DB)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	gz, pl, err := a.openPipeline(a.ctx, st)
-	if err != nil {
-		return err
-	}
-	if !cfg.NoDemo {
-		a.loadDemo(st, pl, !cfg.NoMerge)
-	}
+	// Listen first, load after: the layers answer while the gazetteer
+	// loads; ingest and gazetteer requests wait for it (or get a 503).
+	ld := a.startLoading(st, cfg.NoDemo, !cfg.NoMerge)
+	defer func() { <-ld.done }() // the loader uses the store: let it end first
 	srv, err := a.deps.newServer(serverOptions{
-		Config: cfg, Version: a.version, Store: st, Pipeline: pl, Gazetteer: gz, Log: a.stderr,
+		Config: cfg, Version: a.version, Store: st, Loading: ld, Log: a.stderr,
 	})
 	if err != nil {
 		return err
@@ -74,11 +81,21 @@ func (a *app) cmdServe(cfg Config, args []string) error {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "incidentmap %s serving %s (store %s); press Ctrl-C to stop\n", a.version, srv.URL(), cfg.DB)
-	<-a.ctx.Done()
+	var loadErr error
+	select {
+	case <-a.ctx.Done():
+	case <-ld.done:
+		if loadErr = ld.err; loadErr == nil {
+			<-a.ctx.Done()
+		}
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 	defer cancel()
 	if err := srv.Close(ctx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
+	}
+	if loadErr != nil {
+		return loadErr
 	}
 	fmt.Fprintln(a.stdout, "incidentmap: stopped")
 	return nil

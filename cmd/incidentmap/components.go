@@ -8,13 +8,13 @@ import (
 )
 
 // openPipeline loads the gazetteer with the store's user entries and builds
-// the extraction pipeline on it.
-func (a *app) openPipeline(ctx context.Context, st store) (gazetteer, pipeline, error) {
+// the extraction pipeline on it; search asks for autocomplete too.
+func (a *app) openPipeline(ctx context.Context, st store, search bool) (gazetteer, pipeline, error) {
 	user, err := st.UserPlaces(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	gz, err := a.deps.loadGazetteer(user)
+	gz, err := a.deps.loadGazetteer(user, search)
 	if err != nil {
 		return nil, nil, err
 	}

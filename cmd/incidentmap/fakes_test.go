@@ -33,7 +33,7 @@ func newFakeStore() *fakeStore {
 	return &fakeStore{articles: map[string]int64{}, failTitles: map[string]bool{}}
 }
 
-func (s *fakeStore) IngestBatch(ctx context.Context, items []processed, merge bool) ([]geo.IngestResult, []error, error) {
+func (s *fakeStore) IngestBatch(ctx context.Context, items []processed, merge, counts bool) ([]geo.IngestResult, []error, error) {
 	if s.fullAfter > 0 && len(s.ingested)+len(items) > s.fullAfter {
 		return nil, nil, geo.Errorf(geo.EStorageFull, "the store's disk is full: nothing more can be stored until space is freed")
 	}
@@ -241,7 +241,7 @@ func newTestApp(t *testing.T) *testApp {
 				ta.store.path = path
 				return ta.store, nil
 			},
-			loadGazetteer: func(user []geo.Place) (gazetteer, error) { return fakeGazetteer{user: user}, nil },
+			loadGazetteer: func(user []geo.Place, _ bool) (gazetteer, error) { return fakeGazetteer{user: user}, nil },
 			newPipeline:   func(gazetteer) (pipeline, error) { return fakePipeline{}, nil },
 			newGeoparser:  func(gazetteer) (geoparser, error) { return fakeGeoparser{}, nil },
 			countryHolds: func() (func(string, float64, float64) bool, error) {

@@ -23,7 +23,9 @@ func (r *ingestRun) flush() {
 		return
 	}
 	items := processAll(r.pl, r.pending)
-	results, errs, err := r.st.IngestBatch(r.app.ctx, items, r.merge)
+	// Without --json only the counts are printed: the stored incidents
+	// need not be read back.
+	results, errs, err := r.st.IngestBatch(r.app.ctx, items, r.merge, !r.jsonOut)
 	if full := storeFullError(err, errs); full != nil {
 		// A full disk fails every later article the same way: stop at
 		// once, with one message, instead of one error per article.

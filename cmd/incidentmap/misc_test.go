@@ -218,3 +218,37 @@ func TestByteSizeFlag(t *testing.T) {
 		t.Fatalf("String() = %q", b.String())
 	}
 }
+
+// serve listens before the gazetteer has loaded: the server is built and
+// opened while the load still runs, and told it is loading until it ends.
+func TestServeListensBeforeTheGazetteerLoads(t *testing.T) {
+	ta := newTestApp(t).cancelled()
+	release := make(chan struct{})
+	ta.deps.loadGazetteer = func(user []geo.Place, _ bool) (gazetteer, error) {
+		<-release
+		return fakeGazetteer{user: user}, nil
+	}
+	opened := make(chan bool, 1)
+	ta.deps.newServer = func(opts serverOptions) (server, error) {
+		ta.server = &fakeServer{opts: opts}
+		opened <- opts.Loading.inProgress()
+		return ta.server, nil
+	}
+	done := make(chan int, 1)
+	go func() { done <- ta.runArgs("serve", "--no-demo") }()
+	if loading := <-opened; !loading {
+		t.Errorf("the server was built after the gazetteer had loaded")
+	}
+	select {
+	case code := <-done:
+		t.Fatalf("serve returned %d before the load ended", code)
+	default:
+	}
+	close(release)
+	if code := <-done; code != 0 {
+		t.Fatalf("exit %d: %s", code, ta.stderr)
+	}
+	if ta.server.opts.Loading.inProgress() {
+		t.Errorf("still loading after serve returned")
+	}
+}

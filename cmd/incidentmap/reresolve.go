@@ -67,7 +67,7 @@ func placeNames(p geo.Place) []string {
 type reresolvingGazetteer struct {
 	httpserver.Gazetteer
 	st    unresolvedStore
-	pl    pipeline
+	ld    *loading // the pipeline, once loaded
 	merge bool
 	log   *slog.Logger
 }
@@ -95,7 +95,12 @@ func (g reresolvingGazetteer) Update(ctx context.Context, p geo.Place) (geo.Plac
 // were, to be resolved again by the next entry or "gazetteer add", and is
 // logged rather than answered, since the client's request succeeded.
 func (g reresolvingGazetteer) reresolve(ctx context.Context, p geo.Place) {
-	if res, err := g.st.Reresolve(ctx, g.pl, placeNames(p), g.merge); err != nil {
+	_, pl, err := g.ld.wait(ctx)
+	if err != nil {
+		g.log.Error("re-resolving articles", slog.String("place", p.Name), slog.Any("error", err))
+		return
+	}
+	if res, err := g.st.Reresolve(ctx, pl, placeNames(p), g.merge); err != nil {
 		g.log.Error("re-resolving articles", slog.String("place", p.Name), slog.Any("error", err))
 	} else if res.Articles > 0 {
 		g.log.Info("re-resolved articles", slog.String("place", p.Name), slog.Int("articles", res.Articles))

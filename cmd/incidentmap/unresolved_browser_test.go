@@ -33,7 +33,7 @@ func TestNamesToPlaceInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	gz, err := loadGazetteer(nil)
+	gz, err := loadGazetteer(nil, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func TestNamesToPlaceInBrowser(t *testing.T) {
 	if _, err := ingestArticle(ctx, st, pl, report, true); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := newServer(serverOptions{Config: Config{Addr: "127.0.0.1:0"}, Store: st, Pipeline: pl, Gazetteer: gz, Log: io.Discard})
+	srv, err := newServer(serverOptions{Config: Config{Addr: "127.0.0.1:0"}, Store: st, Loading: loadedWith(gz, pl), Log: io.Discard})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -146,7 +146,7 @@ func TestAPIAddPlaceReresolves(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	gz, err := loadGazetteer(nil)
+	gz, err := loadGazetteer(nil, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +154,7 @@ func TestAPIAddPlaceReresolves(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := newServer(serverOptions{Config: Config{Addr: "127.0.0.1:0"}, Store: st, Pipeline: pl, Gazetteer: gz, Log: io.Discard})
+	srv, err := newServer(serverOptions{Config: Config{Addr: "127.0.0.1:0"}, Store: st, Loading: loadedWith(gz, pl), Log: io.Discard})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -244,4 +244,11 @@ func TestGazetteerImportReresolves(t *testing.T) {
 	if err != nil || len(incs) != 1 || incs[0].Lat != 48.61 || incs[0].GeonameID != 9990001 {
 		t.Fatalf("incidents %+v, %v; want one at the imported Zorianivka", incs, err)
 	}
+}
+
+// loadedWith is a background load that has already ended with gz and pl.
+func loadedWith(gz gazetteer, pl pipeline) *loading {
+	l := &loading{done: make(chan struct{}), gz: gz, pl: pl}
+	close(l.done)
+	return l
 }

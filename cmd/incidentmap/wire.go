@@ -7,7 +7,6 @@ package main
 // the interfaces in app.go.
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"log/slog"
@@ -61,20 +60,18 @@ func (g bundledGazetteer) Search(q string, limit int) []geo.Place {
 func (g bundledGazetteer) BuildInfo() string { return data.GazetteerInfo() }
 
 // loadGazetteer builds the gazetteer index from the bundled data plus the
-// user's entries.
-func loadGazetteer(user []geo.Place) (gazetteer, error) {
+// user's entries; without search it leaves out the autocomplete index.
+func loadGazetteer(user []geo.Place, search bool) (gazetteer, error) {
 	rc, err := data.Gazetteer()
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
-	ix, err := gaz.Load(rc)
+	ix, err := gaz.LoadWith(rc, gaz.LoadOptions{NoPrefix: !search})
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range user {
-		ix.Put(p)
-	}
+	ix.PutAll(user)
 	return bundledGazetteer{ix}, nil
 }
 
@@ -155,25 +152,16 @@ func countryHolds() (func(code string, lat, lon float64) bool, error) {
 	return b.Contains, nil
 }
 
-// newServer builds the HTTP server; it does not listen before Open.
+// newServer builds the HTTP server; it does not listen before Open. The
+// gazetteer may still be loading: the server says so while it is.
 func newServer(opts serverOptions) (server, error) {
 	st, ok := opts.Store.(sqliteStore)
 	if !ok {
 		return nil, fmt.Errorf("server: unexpected store %T", opts.Store)
 	}
-	ix, err := indexOf(opts.Gazetteer)
-	if err != nil {
-		return nil, err
-	}
-	md, err := newMapData()
-	if err != nil {
-		return nil, err
-	}
+	md := loadMapDataLater()
 	logger := slog.New(slog.NewTextHandler(opts.Log, &slog.HandlerOptions{Level: opts.Config.LogLevel}))
-	users, err := newUserSync(context.Background(), st.Store, ix, logger)
-	if err != nil {
-		return nil, err
-	}
+	users := &lateUserSync{ld: opts.Loading, st: st.Store, log: logger}
 	cfg := httpserver.Config{
 		Addr: opts.Config.Addr, Token: opts.Config.Token, BodyLimit: opts.Config.BodyLimit,
 		TileURL: opts.Config.Tiles, TileAttribution: opts.Config.TilesAttribution, Version: opts.Version,
@@ -183,8 +171,9 @@ func newServer(opts serverOptions) (server, error) {
 	deps := httpserver.Deps{
 		Store:     serverStore{st.Store},
 		Articles:  articleReader{st.Store},
-		Ingester:  syncedIngester{ingester{st: st, pl: opts.Pipeline, merge: !opts.Config.NoMerge}, users},
-		Gazetteer: syncedGazetteer{gazetteerService{&gaz.Service{Index: ix, Store: st.Store}}, users},
+		Ingester:  syncedIngester{ingester{st: st, ld: opts.Loading, merge: !opts.Config.NoMerge}, users},
+		Gazetteer: syncedGazetteer{lateGazetteer{ld: opts.Loading, st: st.Store}, users},
+		Loading:   opts.Loading.inProgress,
 		Health:    st,
 		Basemap:   basemap,
 		MapData:   md,
@@ -192,7 +181,7 @@ func newServer(opts serverOptions) (server, error) {
 		Logger:    logger,
 	}
 	// Adding or changing an entry re-resolves the articles that named it.
-	deps.Gazetteer = reresolvingGazetteer{Gazetteer: deps.Gazetteer, st: st, pl: opts.Pipeline,
+	deps.Gazetteer = reresolvingGazetteer{Gazetteer: deps.Gazetteer, st: st, ld: opts.Loading,
 		merge: !opts.Config.NoMerge, log: deps.Logger}
 	deps.Unresolved = unresolvedLister{st}
 	return httpserver.New(cfg, deps)

@@ -25,12 +25,12 @@ func ingestItem(p processed) sqlite.IngestItem {
 	return sqlite.IngestItem{Article: p.Article, Mentions: p.Mentions, Incidents: p.Incidents, Unresolved: p.Unresolved}
 }
 
-func (s sqliteStore) IngestBatch(ctx context.Context, items []processed, merge bool) ([]geo.IngestResult, []error, error) {
+func (s sqliteStore) IngestBatch(ctx context.Context, items []processed, merge, counts bool) ([]geo.IngestResult, []error, error) {
 	batch := make([]sqlite.IngestItem, len(items))
 	for i, it := range items {
 		batch[i] = ingestItem(it)
 	}
-	return s.Store.IngestBatch(ctx, batch, sqlite.IngestOptions{Merge: merge})
+	return s.Store.IngestBatch(ctx, batch, sqlite.IngestOptions{Merge: merge, Counts: counts})
 }
 
 // AddPlaces stores rows of a GeoNames dump in the imported-places table
@@ -83,10 +83,7 @@ func (s sqliteStore) UserPlaces(ctx context.Context) ([]geo.Place, error) {
 }
 
 // Ping tells /healthz the store answers.
-func (s sqliteStore) Ping(ctx context.Context) error {
-	_, _, err := s.Stats(ctx)
-	return err
-}
+func (s sqliteStore) Ping(ctx context.Context) error { return s.Store.Ping(ctx) }
 
 // serverStore adapts the store's daily counts to the server's type.
 type serverStore struct{ *sqlite.Store }
@@ -100,11 +97,64 @@ func (s serverStore) DailyCounts(ctx context.Context, f geo.IncidentFilter) ([]h
 	return out, err
 }
 
-// gazetteerService adapts the gazetteer's search options to the server's.
-type gazetteerService struct{ *gaz.Service }
+// lateGazetteer is the gazetteer service once the index has loaded. The
+// server answers 503 while it loads, so its calls rarely wait here.
+type lateGazetteer struct {
+	ld *loading
+	st *sqlite.Store
+}
 
-func (g gazetteerService) Search(q string, opt httpserver.SearchOptions) []geo.Place {
-	return g.Service.Search(q, gaz.SearchOptions{Country: opt.Country, Limit: opt.Limit})
+// service waits for the index.
+func (g lateGazetteer) service(ctx context.Context) (*gaz.Service, error) {
+	gz, _, err := g.ld.wait(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := indexOf(gz)
+	if err != nil {
+		return nil, err
+	}
+	return &gaz.Service{Index: ix, Store: g.st}, nil
+}
+
+func (g lateGazetteer) Search(q string, opt httpserver.SearchOptions) []geo.Place {
+	s, err := g.service(context.Background())
+	if err != nil {
+		return nil
+	}
+	return s.Search(q, gaz.SearchOptions{Country: opt.Country, Limit: opt.Limit})
+}
+
+func (g lateGazetteer) Get(id int64) (geo.Place, bool) {
+	s, err := g.service(context.Background())
+	if err != nil {
+		return geo.Place{}, false
+	}
+	return s.Get(id)
+}
+
+func (g lateGazetteer) Add(ctx context.Context, p geo.Place) (geo.Place, error) {
+	s, err := g.service(ctx)
+	if err != nil {
+		return geo.Place{}, err
+	}
+	return s.Add(ctx, p)
+}
+
+func (g lateGazetteer) Update(ctx context.Context, p geo.Place) (geo.Place, error) {
+	s, err := g.service(ctx)
+	if err != nil {
+		return geo.Place{}, err
+	}
+	return s.Update(ctx, p)
+}
+
+func (g lateGazetteer) Delete(ctx context.Context, id int64) error {
+	s, err := g.service(ctx)
+	if err != nil {
+		return err
+	}
+	return s.Delete(ctx, id)
 }
 
 // articleReader gives the page an article with its mentions.
@@ -119,13 +169,18 @@ func (r articleReader) Article(ctx context.Context, id int64) (geo.Article, []ge
 	return a, ms, err
 }
 
-// ingester runs POST /api/articles through the same pipeline as the CLI.
+// ingester runs POST /api/articles through the same pipeline as the CLI,
+// once the gazetteer has loaded.
 type ingester struct {
 	st    sqliteStore
-	pl    pipeline
+	ld    *loading
 	merge bool
 }
 
 func (i ingester) Ingest(ctx context.Context, a geo.Article) (geo.IngestResult, error) {
-	return ingestArticle(ctx, i.st, i.pl, a, i.merge)
+	_, pl, err := i.ld.wait(ctx)
+	if err != nil {
+		return geo.IngestResult{}, err
+	}
+	return ingestArticle(ctx, i.st, pl, a, i.merge)
 }

@@ -24,6 +24,45 @@ func (p pageMapData) RegionShapes(country string) mapdata.RegionShapes {
 	return p.shapes.RegionShapes(country)
 }
 
+// lateMapData is the map data loaded in the background, so serve listens
+// at once; a request that comes before it is ready waits for it.
+type lateMapData struct {
+	done chan struct{}
+	md   pageMapData
+	err  error
+}
+
+// loadMapDataLater starts loading the map data.
+func loadMapDataLater() *lateMapData {
+	l := &lateMapData{done: make(chan struct{})}
+	go func() {
+		defer close(l.done)
+		l.md, l.err = newMapData()
+	}()
+	return l
+}
+
+func (l *lateMapData) Labels(b geo.BBox, zoom int) []mapdata.Label {
+	if <-l.done; l.err != nil {
+		return nil
+	}
+	return l.md.Labels(b, zoom)
+}
+
+func (l *lateMapData) Reverse(lat, lon float64) (mapdata.Where, bool) {
+	if <-l.done; l.err != nil {
+		return mapdata.Where{}, false
+	}
+	return l.md.Reverse(lat, lon)
+}
+
+func (l *lateMapData) RegionShapes(country string) mapdata.RegionShapes {
+	if <-l.done; l.err != nil {
+		return mapdata.RegionShapes{}
+	}
+	return l.md.RegionShapes(country)
+}
+
 // newMapData loads the bundled gazetteer's settlements and regions for the
 // map page.
 func newMapData() (pageMapData, error) {

@@ -75,11 +75,46 @@ func (u *userSync) refresh(ctx context.Context) {
 	u.entries, u.version = now, v
 }
 
+// lateUserSync is the userSync of the index serve loads in the background,
+// made once the index is there.
+type lateUserSync struct {
+	ld  *loading
+	st  *sqlite.Store
+	log *slog.Logger
+
+	once sync.Once
+	u    *userSync
+}
+
+// refresh syncs the index with the store once it has loaded; before that
+// there is nothing to sync (the load reads the entries itself).
+func (l *lateUserSync) refresh(ctx context.Context) {
+	if l.ld.inProgress() {
+		return
+	}
+	l.once.Do(func() {
+		gz, _, err := l.ld.wait(ctx)
+		if err != nil {
+			return
+		}
+		ix, err := indexOf(gz)
+		if err != nil {
+			return
+		}
+		if l.u, err = newUserSync(ctx, l.st, ix, l.log); err != nil {
+			l.log.Warn("watching user gazetteer entries", slog.Any("error", err))
+		}
+	})
+	if l.u != nil {
+		l.u.refresh(ctx)
+	}
+}
+
 // syncedGazetteer refreshes before each search (lookups by id, made for
 // every place of a page, read the index as it is).
 type syncedGazetteer struct {
-	gazetteerService
-	sync *userSync
+	httpserver.Gazetteer
+	sync *lateUserSync
 }
 
 // refreshTimeout bounds the version check a lookup waits for.
@@ -89,14 +124,14 @@ func (g syncedGazetteer) Search(q string, opt httpserver.SearchOptions) []geo.Pl
 	ctx, cancel := context.WithTimeout(context.Background(), refreshTimeout)
 	g.sync.refresh(ctx)
 	cancel()
-	return g.gazetteerService.Search(q, opt)
+	return g.Gazetteer.Search(q, opt)
 }
 
 // syncedIngester refreshes before geoparsing, so an article names the
 // places added since the server started.
 type syncedIngester struct {
 	ingester
-	sync *userSync
+	sync *lateUserSync
 }
 
 func (i syncedIngester) Ingest(ctx context.Context, a geo.Article) (geo.IngestResult, error) {
@@ -107,7 +142,11 @@ func (i syncedIngester) Ingest(ctx context.Context, a geo.Article) (geo.IngestRe
 	}
 	// The names that could not be placed, for the ingest dialog: a second
 	// look at the text, made only for articles posted one at a time.
-	if u, ok := i.pl.(interface {
+	_, pl, err := i.ld.wait(ctx)
+	if err != nil {
+		return res, nil
+	}
+	if u, ok := pl.(interface {
 		Unresolved(text string) []geo.Unresolved
 	}); ok {
 		res.Unresolved = u.Unresolved(a.Text)

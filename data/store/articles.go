@@ -11,7 +11,7 @@ import (
 func (s *Store) Article(ctx context.Context, id int64) (geo.Article, error) {
 	var a geo.Article
 	var published string
-	err := s.read.QueryRowContext(ctx, `SELECT id, title, url, published, text FROM articles WHERE id = ?`, id).
+	err := s.reader().QueryRowContext(ctx, `SELECT id, title, url, published, text FROM articles WHERE id = ?`, id).
 		Scan(&a.ID, &a.Title, &a.URL, &published, &a.Text)
 	if notFound(err) {
 		return geo.Article{}, geo.Errorf(geo.ENotFound, "article %d not found", id)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"testing"
 	"time"
@@ -66,5 +67,31 @@ func BenchmarkBoxCountLarge(b *testing.B) {
 		if _, err := rangeCount(context.Background(), s.read, box, nil, nil); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkNewBoxLarge asks for a page of a box no earlier request asked
+// for (oblast-sized boxes over Ukraine, shifted a little each time), as
+// e2e/load.sh's "every box new" runs do: no count is remembered.
+func BenchmarkNewBoxLarge(b *testing.B) {
+	s := largeStore(b)
+	ctx := context.Background()
+	if g, err := s.buildGrid(ctx); err == nil {
+		s.grid.cells = g // built once in the background by a server
+	}
+	for _, limit := range []int{100, 1000} {
+		b.Run(fmt.Sprintf("limit=%d", limit), func(b *testing.B) {
+			n := 0
+			for b.Loop() {
+				n++
+				col, row := n%10, (n/10)%5
+				shift := float64(n) * 1e-6
+				box := geo.BBox{West: 22.5 + float64(col)*1.4 + shift, South: 44.6 + float64(row)*1.1,
+					East: 25.8 + float64(col)*1.4 + shift, North: 46.4 + float64(row)*1.1}
+				if _, _, err := s.Incidents(ctx, geo.IncidentFilter{BBox: &box, Limit: limit}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -105,3 +105,17 @@ func BenchmarkImport(b *testing.B) {
 	}
 	b.ReportMetric(float64(rows*b.N)/b.Elapsed().Seconds(), "rows/s")
 }
+
+// BenchmarkIncidentByID reads one incident with its sources, the cost of
+// GET /collections/incidents/items/{id} below the server.
+func BenchmarkIncidentByID(b *testing.B) {
+	s := syntheticStore(b, 10_000)
+	ctx := context.Background()
+	i := int64(0)
+	for b.Loop() {
+		i++
+		if _, err := s.Incident(ctx, 1+i%10_000); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -50,6 +50,10 @@ func attachSources(ctx context.Context, q queryer, rows []incidentRow) ([]geo.In
 }
 
 // articleSources reads the articles with the given ids as Sources.
+// articleSourcesSQL reads the articles of a JSON list of ids as sources.
+const articleSourcesSQL = `SELECT a.id, a.title, a.url, a.published
+	FROM json_each(?) j JOIN articles a ON a.id = j.value`
+
 func articleSources(ctx context.Context, q queryer, ids map[int64]bool) (map[int64]geo.Source, error) {
 	out := make(map[int64]geo.Source, len(ids))
 	if len(ids) == 0 {
@@ -59,8 +63,7 @@ func articleSources(ctx context.Context, q queryer, ids map[int64]bool) (map[int
 	for id := range ids {
 		list = append(list, id)
 	}
-	rows, err := q.QueryContext(ctx, `SELECT a.id, a.title, a.url, a.published
-		FROM json_each(?) j JOIN articles a ON a.id = j.value`, idList(list))
+	rows, err := q.QueryContext(ctx, articleSourcesSQL, idList(list))
 	if err != nil {
 		return nil, fmt.Errorf("store: query sources: %w", err)
 	}

@@ -19,6 +19,10 @@ type IngestOptions struct {
 	// same day and with the same sub-event type, so one event reported by
 	// several articles is one incident with several sources.
 	Merge bool
+	// Counts leaves the result's Incidents empty, for a caller that only
+	// counts what was stored: reading back an incident merged from many
+	// reports, with every source, costs more than storing it.
+	Counts bool
 }
 
 // ContentHash is the dedupe key of an article text: the SHA-256 (hex) of the
@@ -71,7 +75,7 @@ func (s *Store) IngestOne(ctx context.Context, it IngestItem, opt IngestOptions)
 }
 
 // ingestNew writes a new article and everything found in it.
-func ingestNew(ctx context.Context, tx *sql.Tx, it IngestItem, hash string, opt IngestOptions) (geo.IngestResult, error) {
+func ingestNew(ctx context.Context, tx txn, it IngestItem, hash string, opt IngestOptions) (geo.IngestResult, error) {
 	articleID, err := insertArticle(ctx, tx, it.Article, hash)
 	if err != nil {
 		return geo.IngestResult{}, err
@@ -82,7 +86,7 @@ func ingestNew(ctx context.Context, tx *sql.Tx, it IngestItem, hash string, opt 
 // storeFindings writes what the pipeline found in the stored article
 // articleID: its mentions, the names it could not place and its
 // incidents (merged into stored ones when opt.Merge is set).
-func storeFindings(ctx context.Context, tx *sql.Tx, articleID int64, it IngestItem, opt IngestOptions) (geo.IngestResult, error) {
+func storeFindings(ctx context.Context, tx txn, articleID int64, it IngestItem, opt IngestOptions) (geo.IngestResult, error) {
 	a, mentions, incidents := it.Article, it.Mentions, it.Incidents
 	if err := insertUnresolved(ctx, tx, articleID, a.Text, it.Unresolved); err != nil {
 		return geo.IngestResult{}, err
@@ -122,8 +126,9 @@ func storeFindings(ctx context.Context, tx *sql.Tx, articleID int64, it IngestIt
 			ids = append(ids, id)
 		}
 	}
-	res.Incidents, err = incidentsByID(ctx, tx, ids)
-	if err != nil {
+	if opt.Counts {
+		res.Incidents = []geo.Incident{}
+	} else if res.Incidents, err = incidentsByID(ctx, tx, ids); err != nil {
 		return geo.IngestResult{}, err
 	}
 	if res.Mentions == nil {
@@ -137,12 +142,12 @@ func storeFindings(ctx context.Context, tx *sql.Tx, articleID int64, it IngestIt
 func findArticle(ctx context.Context, q queryer, url, hash string) (int64, bool, error) {
 	if url != "" {
 		// "url <> ''" lets SQLite use the partial unique index on url.
-		id, found, err := articleID(ctx, q, `SELECT id FROM articles WHERE url = ? AND url <> ''`, url)
+		id, found, err := articleID(ctx, q, articleByURLSQL, url)
 		if found || err != nil {
 			return id, found, err
 		}
 	}
-	return articleID(ctx, q, `SELECT id FROM articles WHERE content_hash = ?`, hash)
+	return articleID(ctx, q, articleByHashSQL, hash)
 }
 
 func articleID(ctx context.Context, q queryer, query string, arg string) (int64, bool, error) {
@@ -170,10 +175,27 @@ func describeArticle(ctx context.Context, q queryer, id int64) (geo.IngestResult
 	return geo.IngestResult{ArticleID: id, Duplicate: true, Mentions: mentions, Incidents: incidents}, nil
 }
 
+// The statements of an ingest, prepared when the store opens.
+const (
+	insertArticleSQL = `INSERT INTO articles (title, url, published, text, content_hash, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?)`
+	insertMentionSQL = `INSERT INTO mentions (article_id, span_start, span_end, text, name,
+		place_id, geonameid, feature_code, country, admin1, admin1_name, admin2, lat, lon, precision, confidence)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	articleByURLSQL  = `SELECT id FROM articles WHERE url = ? AND url <> ''`
+	articleByHashSQL = `SELECT id FROM articles WHERE content_hash = ?`
+)
+
+// ingestQueries are every statement an ingest runs in its transaction.
+func ingestQueries() []string {
+	return append([]string{insertArticleSQL, insertMentionSQL, articleByURLSQL, articleByHashSQL,
+		`SAVEPOINT article`, `ROLLBACK TO article`, `RELEASE article`, incidentsByIDSQL, articleSourcesSQL},
+		incidentWriterQueries...)
+}
+
 // insertArticle writes the article row and returns its id.
-func insertArticle(ctx context.Context, tx *sql.Tx, a geo.Article, hash string) (int64, error) {
-	r, err := tx.ExecContext(ctx, `INSERT INTO articles (title, url, published, text, content_hash, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?)`, a.Title, a.URL, timeText(a.Published), a.Text, hash, nowText())
+func insertArticle(ctx context.Context, tx txn, a geo.Article, hash string) (int64, error) {
+	r, err := tx.ExecContext(ctx, insertArticleSQL, a.Title, a.URL, timeText(a.Published), a.Text, hash, nowText())
 	if err != nil {
 		return 0, fmt.Errorf("store: insert article: %w", err)
 	}
@@ -185,11 +207,8 @@ func insertArticle(ctx context.Context, tx *sql.Tx, a geo.Article, hash string) 
 }
 
 // insertMention writes one mention of the article.
-func insertMention(ctx context.Context, tx *sql.Tx, articleID int64, m geo.Mention) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO mentions (article_id, span_start, span_end, text, name,
-		place_id, geonameid, feature_code, country, admin1, admin1_name, admin2, lat, lon, precision, confidence)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		articleID, m.Start, m.End, m.Text, m.Name, m.PlaceID, m.GeonameID, m.FeatureCode,
+func insertMention(ctx context.Context, tx txn, articleID int64, m geo.Mention) error {
+	_, err := tx.ExecContext(ctx, insertMentionSQL, articleID, m.Start, m.End, m.Text, m.Name, m.PlaceID, m.GeonameID, m.FeatureCode,
 		m.Country, m.Admin1, m.Admin1Name, m.Admin2, m.Lat, m.Lon, m.Precision, m.Confidence)
 	if err != nil {
 		return fmt.Errorf("store: insert mention: %w", err)

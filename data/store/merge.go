@@ -13,31 +13,35 @@ import (
 )
 
 // incidentWriter stores incidents and their source rows inside one write
-// transaction, with its statements prepared once.
+// transaction, with its statements prepared once per connection.
 type incidentWriter struct {
 	find, insert, update, source *sql.Stmt
 }
 
-// newIncidentWriter prepares the statements of an incidentWriter on tx.
-func newIncidentWriter(ctx context.Context, tx *sql.Tx) (*incidentWriter, error) {
-	queries := []string{
-		`SELECT id, count, count_unit, fatalities, fatalities_claimed_by, injured, actor1, actor2, search_text
+// incidentWriterQueries are the statements of an incidentWriter: find a
+// merge target, insert, update, add a source.
+var incidentWriterQueries = []string{
+	`SELECT id, count, count_unit, fatalities, fatalities_claimed_by, injured, actor1, actor2, search_text
 		 FROM incidents WHERE place_key = ? AND event_date = ? AND sub_event_type = ?
 		 ORDER BY id LIMIT 1`,
-		`INSERT INTO incidents (event_type, sub_event_type, event_date, time_precision, location,
+	`INSERT INTO incidents (event_type, sub_event_type, event_date, time_precision, location,
 		 geonameid, feature_code, country, admin1, admin1_name, admin2, lat, lon, geo_precision,
 		 count, count_unit, fatalities, injured, actor1, actor2, quote, quote_start, quote_end,
 		 place_key, search_text, created_at, fatalities_claimed_by)
 		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		`UPDATE incidents SET count = ?, count_unit = ?, fatalities = ?, fatalities_claimed_by = ?, injured = ?,
+	`UPDATE incidents SET count = ?, count_unit = ?, fatalities = ?, fatalities_claimed_by = ?, injured = ?,
 		 actor1 = ?, actor2 = ?, search_text = ? WHERE id = ?`,
-		`INSERT INTO incident_sources (incident_id, article_id, quote, quote_start, quote_end,
+	`INSERT INTO incident_sources (incident_id, article_id, quote, quote_start, quote_end,
 		 count, fatalities, injured) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 		 ON CONFLICT DO NOTHING`,
-	}
+}
+
+// newIncidentWriter binds the statements of an incidentWriter to tx.
+func newIncidentWriter(ctx context.Context, tx txn) (*incidentWriter, error) {
+	queries := incidentWriterQueries
 	stmts := make([]*sql.Stmt, len(queries))
 	for i, q := range queries {
-		st, err := tx.PrepareContext(ctx, q)
+		st, err := tx.stmt(ctx, q)
 		if err != nil {
 			closeStmts(stmts)
 			return nil, fmt.Errorf("store: prepare incident writer: %w", err)

@@ -63,7 +63,7 @@ func (s *Store) planQuery(ctx context.Context, q queryer, gen int64, f geo.Incid
 	ranges := treeRanges(b, f.From, f.To)
 	lo, hi := ranges[0].lo, ranges[0].hi
 	matches, err := s.counts.cached(gen, fmt.Sprintf("range %v %g %g", b, lo, hi), func() (int, error) {
-		return rangeCount(ctx, q, b, f.From, f.To)
+		return s.boxCount(ctx, q, gen, b, f.From, f.To)
 	})
 	if err != nil {
 		return queryPlan{}, err

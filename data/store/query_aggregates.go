@@ -46,7 +46,7 @@ func (s *Store) Place(ctx context.Context, key string) (geo.PlaceCount, error) {
 
 // placeCounts groups the incidents selected by w per place.
 func (s *Store) placeCounts(ctx context.Context, w *where) ([]geo.PlaceCount, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT i.place_key, i.event_type, COUNT(*), MAX(i.event_date),
+	rows, err := s.reader().QueryContext(ctx, `SELECT i.place_key, i.event_type, COUNT(*), MAX(i.event_date),
 		i.location, i.geonameid, i.feature_code, i.country, i.admin1, i.admin1_name, i.admin2, i.lat, i.lon
 		FROM incidents i`+w.SQL()+` GROUP BY i.place_key, i.event_type`, w.args...)
 	if err != nil {
@@ -97,7 +97,7 @@ func (s *Store) Regions(ctx context.Context, f geo.IncidentFilter) ([]geo.Region
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT i.country, i.admin1, i.event_type, COUNT(*),
+	rows, err := s.reader().QueryContext(ctx, `SELECT i.country, i.admin1, i.event_type, COUNT(*),
 		MAX(i.event_date), MAX(i.admin1_name), SUM(i.lat), SUM(i.lon)
 		FROM incidents i`+w.SQL()+` GROUP BY i.country, i.admin1, i.event_type`, w.args...)
 	if err != nil {
@@ -151,7 +151,7 @@ func (s *Store) DailyCounts(ctx context.Context, f geo.IncidentFilter) ([]DayCou
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT i.event_date, COUNT(*) FROM incidents i`+w.SQL()+
+	rows, err := s.reader().QueryContext(ctx, `SELECT i.event_date, COUNT(*) FROM incidents i`+w.SQL()+
 		` GROUP BY i.event_date ORDER BY i.event_date`, w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: daily counts: %w", err)
@@ -176,7 +176,7 @@ func (s *Store) DailyCounts(ctx context.Context, f geo.IncidentFilter) ([]DayCou
 func (s *Store) Extent(ctx context.Context) (bbox geo.BBox, first, last string, n int, err error) {
 	var west, south, east, north sql.NullFloat64
 	var from, to sql.NullString
-	err = s.read.QueryRowContext(ctx, `SELECT MIN(lon), MIN(lat), MAX(lon), MAX(lat),
+	err = s.reader().QueryRowContext(ctx, `SELECT MIN(lon), MIN(lat), MAX(lon), MAX(lat),
 		MIN(event_date), MAX(event_date), COUNT(*) FROM incidents`).
 		Scan(&west, &south, &east, &north, &from, &to, &n)
 	if err != nil {

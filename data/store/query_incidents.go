@@ -108,14 +108,16 @@ func (s *Store) Incident(ctx context.Context, id int64) (geo.Incident, error) {
 	return incs[0], nil
 }
 
+// incidentsByIDSQL reads the incidents of a JSON list of ids.
+const incidentsByIDSQL = "SELECT " + packedColumns + " FROM json_each(?) j JOIN incidents i ON i.id = j.value"
+
 // incidentsByID loads incidents with their sources, in the order of ids;
 // ids that do not exist are skipped.
 func incidentsByID(ctx context.Context, q queryer, ids []int64) ([]geo.Incident, error) {
 	if len(ids) == 0 {
 		return []geo.Incident{}, nil
 	}
-	incs, err := queryIncidents(ctx, q, "SELECT "+packedColumns+
-		" FROM json_each(?) j JOIN incidents i ON i.id = j.value", idList(ids))
+	incs, err := queryIncidents(ctx, q, incidentsByIDSQL, idList(ids))
 	if err != nil {
 		return nil, err
 	}

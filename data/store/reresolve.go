@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 
@@ -91,7 +90,7 @@ func (s *Store) ReplaceFindings(ctx context.Context, it IngestItem, opt IngestOp
 
 // execAll runs statements in order; those with a parameter get the
 // article id.
-func execAll(ctx context.Context, tx *sql.Tx, articleID int64, stmts ...string) error {
+func execAll(ctx context.Context, tx txn, articleID int64, stmts ...string) error {
 	for _, q := range stmts {
 		var args []any
 		if strings.Contains(q, "?") {

@@ -19,20 +19,39 @@ type Store struct {
 	read   *sql.DB // a pool of readers; WAL lets them run beside the writer
 	ver    *version
 	counts *countCache
+	grid   countGrid // cells' incident counts, for box counts
+	// Prepared statements of each pool, kept per connection.
+	readStmts, writeStmts *stmtCache
 }
 
+// Memory per connection. The file is not memory-mapped: each connection
+// would map it again, and a process's resident size would grow by the
+// file's size per connection. Pages are read into each connection's own
+// cache instead (the kernel's page cache holds the file once), so the
+// store's memory is about writerCacheKiB + readers * readerCacheKiB,
+// whatever the file's size.
+const (
+	writerCacheKiB = 65536 // keeps big write transactions from spilling
+	readerCacheKiB = 16384
+	watchCacheKiB  = 256 // the version watcher reads no pages
+)
+
 // DSN is the modernc.org/sqlite data source name for the database file at
-// path, with the pragmas every connection needs. Pragmas go in the DSN
-// because a one-off PRAGMA on a pool reaches only one connection.
-func DSN(path string) string {
+// path, with the pragmas every connection needs and a writer's page cache.
+// Pragmas go in the DSN because a one-off PRAGMA on a pool reaches only
+// one connection.
+func DSN(path string) string { return dsn(path, writerCacheKiB) }
+
+// dsn is DSN with a page cache of cacheKiB.
+func dsn(path string, cacheKiB int) string {
 	q := []string{
 		"_pragma=foreign_keys(1)",
 		"_pragma=busy_timeout(5000)",
 		"_pragma=journal_mode(WAL)",
 		"_pragma=synchronous(NORMAL)",
-		"_pragma=cache_size(-65536)", // KiB: keeps big write transactions from spilling
+		fmt.Sprintf("_pragma=cache_size(-%d)", cacheKiB),
 		"_pragma=temp_store(MEMORY)",
-		"_pragma=mmap_size(1073741824)", // reads map the file instead of a read call per page
+		"_pragma=mmap_size(0)",
 	}
 	return "file:" + uriPathEscaper.Replace(path) + "?" + strings.Join(q, "&")
 }
@@ -53,21 +72,34 @@ func Open(path string) (*Store, error) {
 	}
 	write.SetMaxOpenConns(1)
 	write.SetConnMaxIdleTime(0)
-	s := &Store{path: path, write: write}
+	s := &Store{path: path, write: write, writeStmts: newStmtCache(write)}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	if err := migrate(ctx, write); err != nil {
 		write.Close()
 		return nil, err
 	}
-	read, err := sql.Open("sqlite", DSN(path))
+	if err := s.writeStmts.warm(ctx, ingestQueries()...); err != nil {
+		write.Close()
+		return nil, fmt.Errorf("store: prepare: %w", err)
+	}
+	read, err := sql.Open("sqlite", dsn(path, readerCacheKiB))
 	if err != nil {
 		write.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	read.SetMaxOpenConns(max(4, runtime.GOMAXPROCS(0)))
-	s.read = read
-	if s.ver, err = newVersion(DSN(path)); err != nil {
+	readers := max(4, runtime.GOMAXPROCS(0))
+	read.SetMaxOpenConns(readers)
+	// Idle readers stay open: a new connection maps the file again and
+	// prepares its statements again.
+	read.SetMaxIdleConns(readers)
+	s.read, s.readStmts = read, newStmtCache(read)
+	if err := s.readStmts.warm(ctx, incidentsByIDSQL, articleSourcesSQL); err != nil {
+		read.Close()
+		write.Close()
+		return nil, fmt.Errorf("store: prepare: %w", err)
+	}
+	if s.ver, err = newVersion(dsn(path, watchCacheKiB)); err != nil {
 		read.Close()
 		write.Close()
 		return nil, err
@@ -76,32 +108,47 @@ func Open(path string) (*Store, error) {
 	return s, nil
 }
 
+// Ping checks that the database answers, reading one page: what /healthz
+// asks many times a second must not count a million rows.
+func (s *Store) Ping(ctx context.Context) error {
+	var n int
+	if err := s.reader().QueryRowContext(ctx, "SELECT COUNT(*) FROM (SELECT 1 FROM schema_migrations LIMIT 1)").Scan(&n); err != nil {
+		return fmt.Errorf("store: ping: %w", err)
+	}
+	return nil
+}
+
 // Path is the database file the store was opened on.
 func (s *Store) Path() string { return s.path }
 
 // Close closes both connection pools.
 func (s *Store) Close() error {
+	s.readStmts.close()
+	s.writeStmts.close()
 	return errors.Join(s.read.Close(), s.write.Close(), s.ver.close())
 }
 
 // readTx starts a read-only transaction: every query in it sees one
 // snapshot, so a page and its total always agree.
-func (s *Store) readTx(ctx context.Context) (*sql.Tx, error) {
+func (s *Store) readTx(ctx context.Context) (txn, error) {
 	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return nil, fmt.Errorf("store: begin read: %w", err)
+		return txn{}, fmt.Errorf("store: begin read: %w", err)
 	}
-	return tx, nil
+	return txn{tx, s.readStmts}, nil
 }
 
 // writeTx starts an IMMEDIATE transaction on the single writer connection.
-func (s *Store) writeTx(ctx context.Context) (*sql.Tx, error) {
+func (s *Store) writeTx(ctx context.Context) (txn, error) {
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, fmt.Errorf("store: begin write: %w", err)
+		return txn{}, fmt.Errorf("store: begin write: %w", err)
 	}
-	return tx, nil
+	return txn{tx, s.writeStmts}, nil
 }
+
+// reader runs single queries on the read pool as prepared statements.
+func (s *Store) reader() pooled { return pooled{s.readStmts} }
 
 // nowText is the current time as stored: RFC 3339 in UTC.
 func nowText() string { return time.Now().UTC().Format(time.RFC3339Nano) }

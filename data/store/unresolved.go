@@ -38,7 +38,7 @@ func NameKey(name string) string {
 
 // insertUnresolved writes the names of an article that the geoparser could
 // not place, checking each span against the text.
-func insertUnresolved(ctx context.Context, tx *sql.Tx, articleID int64, text string, us []geo.Unresolved) error {
+func insertUnresolved(ctx context.Context, tx txn, articleID int64, text string, us []geo.Unresolved) error {
 	for i, u := range us {
 		field := fmt.Sprintf("unresolved[%d]", i)
 		if u.Start < 0 || u.End < u.Start || u.End > len(text) || text[u.Start:u.End] != u.Text {

@@ -16,8 +16,9 @@ type version struct {
 	gen atomic.Int64 // bumped by write methods and by seen data_version changes
 
 	mu       sync.Mutex
-	watch    *sql.DB // one connection: PRAGMA data_version is per connection
-	lastSeen int64   // the watcher's data_version at the last check
+	watch    *sql.DB   // one connection: PRAGMA data_version is per connection
+	check    *sql.Stmt // PRAGMA data_version, prepared on it once
+	lastSeen int64     // the watcher's data_version at the last check
 }
 
 // newVersion opens the watcher connection on dsn.
@@ -30,7 +31,12 @@ func newVersion(dsn string) (*version, error) {
 	watch.SetMaxIdleConns(1)
 	watch.SetConnMaxIdleTime(0)
 	watch.SetConnMaxLifetime(0)
-	v := &version{watch: watch, lastSeen: -1}
+	check, err := watch.Prepare("PRAGMA data_version")
+	if err != nil {
+		watch.Close()
+		return nil, fmt.Errorf("store: open version watcher: %w", err)
+	}
+	v := &version{watch: watch, check: check, lastSeen: -1}
 	v.gen.Store(1)
 	return v, nil
 }
@@ -47,7 +53,7 @@ func (v *version) current(ctx context.Context) (int64, error) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	var dv int64
-	if err := v.watch.QueryRowContext(ctx, "PRAGMA data_version").Scan(&dv); err != nil {
+	if err := v.check.QueryRowContext(ctx).Scan(&dv); err != nil {
 		return 0, fmt.Errorf("store: data version: %w", err)
 	}
 	if dv != v.lastSeen {
@@ -59,7 +65,10 @@ func (v *version) current(ctx context.Context) (int64, error) {
 	return v.gen.Load(), nil
 }
 
-func (v *version) close() error { return v.watch.Close() }
+func (v *version) close() error {
+	v.check.Close()
+	return v.watch.Close()
+}
 
 // Version is a number that changes whenever the stored data may have
 // changed: every Ingest, user-place edit, import or synthetic load through

@@ -1,6 +1,8 @@
 package gazetteer
 
 import (
+	"hash/maphash"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -17,11 +19,11 @@ type Index struct {
 	byID    map[int64]int32     // id → slot
 	exact   keyMap              // Key → slots
 	starts  map[string]struct{} // first words of the keys of more than one word
-	loose   *keyMap             // Loose(Key) → slots; built on first use
+	loose   *looseIndex         // Loose(Key) → slots; nil only while loading and during a bulk PutAll
 	admin1  map[string]int32    // "UA.05" → slot of the ADM1 entry
 	admin2  map[string]int32    // "UA.05.1416" → slot of the ADM2 entry
 	country map[string]int32    // "UA" → slot of the country entry
-	prefix  *prefixIndex        // built on first prefix search
+	prefix  *prefixIndex        // sorted keys for autocomplete; nil when loaded without (LoadOptions) and during a bulk PutAll
 	hidden  map[int64]geo.Place // base entries corrected by user entries, by id
 	// correctors maps a corrected base id to the user entries carrying it.
 	correctors map[int64]map[int64]bool
@@ -38,6 +40,7 @@ func New() *Index {
 	return &Index{
 		byID: map[int64]int32{}, exact: newKeyMap(0), starts: map[string]struct{}{},
 		admin1: map[string]int32{}, admin2: map[string]int32{}, country: map[string]int32{},
+		loose: newLooseIndex(maphash.MakeSeed()), prefix: &prefixIndex{short: map[string][]int32{}},
 	}
 }
 
@@ -65,7 +68,7 @@ func (ix *Index) add(p geo.Place) {
 	slot := ix.insertPlace(p)
 	ix.addKeys(entryKeys(p), slot)
 	if ix.prefix != nil {
-		ix.prefix.insert(p, slot)
+		ix.prefix.insert(ix, p, slot)
 	}
 }
 
@@ -88,6 +91,8 @@ func (ix *Index) insertPlace(p geo.Place) int32 {
 	return slot
 }
 
+// addKeys files slot under its keys, and under their loose forms unless
+// the loose index is being built in bulk.
 func (ix *Index) addKeys(keys []string, slot int32) {
 	for _, k := range keys {
 		ix.exact.add(k, slot)
@@ -118,20 +123,40 @@ func WithoutArticle(k string) string {
 // divisions also the names without designators and their adjective stems
 // ("Morozovsky District" is found as "morozovsky" and "morozovsk").
 func entryKeys(p geo.Place) []string {
-	names := append([]string{p.Name, p.ASCIIName}, p.AlternateNames...)
-	seen := make(map[string]bool, len(names)*2)
-	var keys []string
+	keys, _ := entryKeysNames(p)
+	return keys
+}
+
+// entryKeysNames returns entryKeys and, folding each name once, the keys
+// of the names alone (prefixKeys), which prefix search uses.
+func entryKeysNames(p geo.Place) (keys, names []string) {
+	all := append([]string{p.Name, p.ASCIIName}, p.AlternateNames...)
+	seen := make(map[string]bool, len(all)*2)
 	addKey := func(k string) {
 		if k != "" && !seen[k] {
 			seen[k] = true
 			keys = append(keys, k)
 		}
 	}
+	var named map[string]bool // for entries with many names; a short list is searched
+	if len(all) > 16 {
+		named = make(map[string]bool, len(all))
+	}
 	admin := p.Level() == geo.LevelAdmin1 || p.Level() == geo.LevelAdmin2
-	for _, n := range names {
+	for _, n := range all {
 		k := Key(n)
 		addKey(k)
 		addKey(WithoutArticle(k)) // "As-Suwayda" is found as "Suwayda", as news often writes it
+		switch {
+		case k == "":
+		case named != nil:
+			if !named[k] {
+				named[k] = true
+				names = append(names, k)
+			}
+		case !slices.Contains(names, k):
+			names = append(names, k)
+		}
 		if !admin {
 			continue
 		}
@@ -144,7 +169,7 @@ func entryKeys(p geo.Place) []string {
 			}
 		}
 	}
-	return keys
+	return keys, names
 }
 
 // compass shortens compass adjectives, so "North Darfur" finds GeoNames'
@@ -264,18 +289,19 @@ func (ix *Index) Countries() []string {
 	return out
 }
 
-// buildLoose fills the loose-key map from the exact keys. It runs on the
-// first lookup that needs it rather than at load: most names match exactly,
-// and a cold start stays fast. The caller holds the write lock.
-func (ix *Index) buildLoose() {
-	m := newKeyMap(len(ix.exact.one))
+// buildLoose fills the loose-key map from the exact keys, after a bulk
+// PutAll. The caller holds the write lock.
+func (ix *Index) buildLoose(seed maphash.Seed) {
+	li := newLooseIndex(seed)
+	var pairs []loosePair
 	ix.exact.each(func(k string, slots []int32) {
-		l := Loose(k)
+		h := li.hash(Loose(k))
 		for _, s := range slots {
-			m.add(l, s)
+			pairs = append(pairs, loosePair{h, s})
 		}
 	})
-	ix.loose = &m
+	li.build(pairs)
+	ix.loose = li
 }
 
 // HasKey reports whether some entry is found under this exact key, or

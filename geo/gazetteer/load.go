@@ -9,16 +9,30 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/incidentmap/incidentmap/geo"
 )
 
+// LoadOptions choose what Load builds besides the name index.
+type LoadOptions struct {
+	// NoPrefix leaves out the prefix index autocomplete searches, for a
+	// command that only resolves names (geoparse, ingest); a Search then
+	// builds it first.
+	NoPrefix bool
+}
+
 // Load reads the bundled gazetteer file (places.tsv, gzipped or not) into a
 // new index. The columns are: id, geonameid, name, asciiname, alternate
 // names separated by "|", feature code, country, admin1, admin2,
-// population, lat, lon. Parsing and key folding run in one goroutine while
-// this one fills the maps, so both cores work on a cold start.
-func Load(r io.Reader) (*Index, error) {
+// population, lat, lon. Lines are parsed and their keys folded on every
+// core while this goroutine fills the maps, in file order. Every index
+// lookups and searches use (exact and loose keys, the sorted prefix list)
+// is built here, so no request pays for one later.
+func Load(r io.Reader) (*Index, error) { return LoadWith(r, LoadOptions{}) }
+
+// LoadWith is Load with options.
+func LoadWith(r io.Reader, opt LoadOptions) (*Index, error) {
 	br := bufio.NewReaderSize(r, 1<<16)
 	if magic, _ := br.Peek(2); bytes.Equal(magic, []byte{0x1f, 0x8b}) {
 		zr, err := gzip.NewReader(br)
@@ -28,59 +42,51 @@ func Load(r io.Reader) (*Index, error) {
 		defer zr.Close()
 		br = bufio.NewReaderSize(zr, 1<<16)
 	}
-	batches := make(chan []parsedRow, 8)
-	errc := make(chan error, 1)
-	go func() { errc <- parseRows(br, batches) }()
 	ix := New()
+	li := ix.loose
+	ix.loose = nil // built in bulk below
+	batches, wait := parseRows(br, li)
 	ix.exact = newKeyMap(1 << 20)
+	loosePairs := make([]loosePair, 0, 1<<20)
 	ix.byID = make(map[int64]int32, 1<<18)
 	ix.places = make([]geo.Place, 0, 1<<18)
+	pairs := make([]prefixPair, 0, 1<<20)
 	for batch := range batches {
 		for _, pr := range batch {
 			slot := ix.insertPlace(pr.place)
 			ix.addKeys(pr.keys, slot)
+			for _, h := range pr.loose {
+				loosePairs = append(loosePairs, loosePair{h, slot})
+			}
+			if !opt.NoPrefix {
+				for _, k := range pr.names {
+					pairs = append(pairs, prefixPair{k, slot})
+				}
+			}
 		}
 	}
-	if err := <-errc; err != nil {
+	if err := wait(); err != nil {
 		return nil, err
 	}
+	var wg sync.WaitGroup
+	wg.Go(func() { li.build(loosePairs) })
+	if opt.NoPrefix {
+		ix.prefix = nil
+	} else {
+		ix.prefix = ix.newPrefixIndex(pairs)
+	}
+	wg.Wait()
+	ix.loose = li
 	return ix, nil
 }
 
+// parsedRow is one entry with its keys, folded in the parsing goroutine:
+// loose holds the hashes of their loose forms, names the keys prefix
+// search uses.
 type parsedRow struct {
-	place geo.Place
-	keys  []string
-}
-
-func parseRows(r io.Reader, out chan<- []parsedRow) error {
-	defer close(out)
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	line := 0
-	batch := make([]parsedRow, 0, 512)
-	for sc.Scan() {
-		line++
-		text := sc.Text()
-		if text == "" || text[0] == '#' {
-			continue
-		}
-		p, err := parseBundledRow(text)
-		if err != nil {
-			return fmt.Errorf("gazetteer: line %d: %w", line, err)
-		}
-		batch = append(batch, parsedRow{p, entryKeys(p)})
-		if len(batch) == cap(batch) {
-			out <- batch
-			batch = make([]parsedRow, 0, 512)
-		}
-	}
-	if len(batch) > 0 {
-		out <- batch
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("gazetteer: %w", err)
-	}
-	return nil
+	place       geo.Place
+	keys, names []string
+	loose       []uint64
 }
 
 func parseBundledRow(text string) (geo.Place, error) {

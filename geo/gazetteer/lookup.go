@@ -52,9 +52,6 @@ func (ix *Index) Lookup(q Query) []Candidate {
 	if q.Level == geo.LevelUnknown {
 		q.Level = level
 	}
-	if !q.Exact {
-		ix.ensureLoose()
-	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	var hits []hit
@@ -170,20 +167,6 @@ func (ix *Index) Within(name, admin1 string) []Candidate {
 	return ix.Lookup(Query{Name: name, Admin1: admin1})
 }
 
-func (ix *Index) ensureLoose() {
-	ix.mu.RLock()
-	ready := ix.loose != nil
-	ix.mu.RUnlock()
-	if ready {
-		return
-	}
-	ix.mu.Lock()
-	if ix.loose == nil {
-		ix.buildLoose()
-	}
-	ix.mu.Unlock()
-}
-
 // looseFiltered returns the slots under core's loose key whose main name
 // begins with the same three letters as core: a variant spelling keeps its
 // start ("Zaporozhye", "Zaporizhzhia"), and this keeps "Russian" from
@@ -192,6 +175,9 @@ func (ix *Index) looseFiltered(core string) []int32 {
 	prefix := core
 	if len(prefix) > 3 {
 		prefix = prefix[:3]
+	}
+	if ix.loose == nil {
+		return nil // a bulk PutAll is rebuilding it
 	}
 	var out []int32
 	for _, s := range ix.loose.get(Loose(core)) {

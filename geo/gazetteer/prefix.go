@@ -1,15 +1,17 @@
 package gazetteer
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/incidentmap/incidentmap/geo"
 )
 
-// prefixIndex is a sorted list of (key, slot) pairs for autocomplete. It is
-// built on the first prefix search, so a cold start that only parses text
-// does not pay for it.
+// prefixIndex is a sorted list of (key, slot) pairs for autocomplete,
+// built when the index loads.
 type prefixIndex struct {
 	keys  []string
 	slots []int32
@@ -23,61 +25,96 @@ const (
 	shortKeep = 50
 )
 
+// prefixPair is one key of one entry, before sorting.
+type prefixPair struct {
+	k string
+	s int32
+}
+
+// buildPrefix builds the prefix index from every live entry, after a
+// bulk PutAll. The caller holds the write lock.
 func (ix *Index) buildPrefix() {
-	type pair struct {
-		k string
-		s int32
-	}
-	var pairs []pair
+	var pairs []prefixPair
 	for slot := range ix.places {
 		p := &ix.places[slot]
 		if p.ID == 0 {
 			continue
 		}
 		for _, k := range prefixKeys(*p) {
-			pairs = append(pairs, pair{k, int32(slot)})
+			pairs = append(pairs, prefixPair{k, int32(slot)})
 		}
 	}
-	sort.Slice(pairs, func(i, j int) bool { return pairs[i].k < pairs[j].k })
-	pi := &prefixIndex{keys: make([]string, len(pairs)), slots: make([]int32, len(pairs))}
-	for i, p := range pairs {
-		pi.keys[i], pi.slots[i] = p.k, p.s
+	ix.prefix = ix.newPrefixIndex(pairs)
+}
+
+// newPrefixIndex sorts pairs (which it reuses) into a prefix index. The
+// two halves sort on two goroutines and are merged.
+func (ix *Index) newPrefixIndex(pairs []prefixPair) *prefixIndex {
+	cmpPair := func(a, b prefixPair) int {
+		return cmp.Or(strings.Compare(a.k, b.k), cmp.Compare(a.s, b.s))
+	}
+	lo, hi := pairs[:len(pairs)/2], pairs[len(pairs)/2:]
+	var wg sync.WaitGroup
+	wg.Go(func() { slices.SortFunc(lo, cmpPair) })
+	slices.SortFunc(hi, cmpPair)
+	wg.Wait()
+	pi := &prefixIndex{keys: make([]string, 0, len(pairs)), slots: make([]int32, 0, len(pairs))}
+	for len(lo) > 0 || len(hi) > 0 {
+		var p prefixPair
+		if len(hi) == 0 || (len(lo) > 0 && cmpPair(lo[0], hi[0]) <= 0) {
+			p, lo = lo[0], lo[1:]
+		} else {
+			p, hi = hi[0], hi[1:]
+		}
+		pi.keys = append(pi.keys, p.k)
+		pi.slots = append(pi.slots, p.s)
 	}
 	pi.short = ix.shortTable(pi)
-	ix.prefix = pi
+	return pi
 }
 
 // shortTable keeps the shortKeep best entries under every short prefix.
+// The keys are sorted, so each prefix's entries are one run of them.
 func (ix *Index) shortTable(pi *prefixIndex) map[string][]int32 {
-	short := map[string][]int32{}
-	for i, k := range pi.keys {
-		for n := 1; n <= shortLen && n <= len(k); n++ {
-			short[k[:n]] = append(short[k[:n]], pi.slots[i])
-		}
+	prior := make([]float64, len(ix.places))
+	for i := range ix.places {
+		prior[i] = Prior(&ix.places[i])
 	}
-	for p, slots := range short {
-		sort.Slice(slots, func(i, j int) bool {
-			return Prior(&ix.places[slots[i]]) > Prior(&ix.places[slots[j]])
-		})
-		slots = dedupeSlots(slots)
-		if len(slots) > shortKeep {
-			slots = slots[:shortKeep]
+	short := map[string][]int32{}
+	for n := 1; n <= shortLen; n++ {
+		for i := 0; i < len(pi.keys); {
+			k := pi.keys[i]
+			if len(k) < n {
+				i++
+				continue
+			}
+			p := k[:n]
+			var best []int32
+			for ; i < len(pi.keys) && strings.HasPrefix(pi.keys[i], p); i++ {
+				best = keepBest(best, pi.slots[i], prior)
+			}
+			short[p] = best
 		}
-		short[p] = slots
 	}
 	return short
 }
 
-func dedupeSlots(slots []int32) []int32 {
-	seen := make(map[int32]bool, len(slots))
-	out := slots[:0]
-	for _, s := range slots {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
+// keepBest adds slot to best, the up to shortKeep distinct slots with the
+// highest prior (ties by slot), best first.
+func keepBest(best []int32, slot int32, prior []float64) []int32 {
+	before := func(a, b int32) bool { return prior[a] > prior[b] || (prior[a] == prior[b] && a < b) }
+	if len(best) == shortKeep && !before(slot, best[len(best)-1]) {
+		return best
 	}
-	return out
+	i := len(best)
+	for i > 0 && before(slot, best[i-1]) {
+		i--
+	}
+	if i > 0 && best[i-1] == slot || slices.Contains(best[i:], slot) {
+		return best
+	}
+	best = slices.Insert(best, i, slot)
+	return best[:min(len(best), shortKeep)]
 }
 
 // prefixKeys are the keys autocomplete searches: the main and ASCII names
@@ -94,8 +131,12 @@ func prefixKeys(p geo.Place) []string {
 	return out
 }
 
-func (pi *prefixIndex) insert(p geo.Place, slot int32) {
+// insert adds the keys of p in slot, and p to the short lists it ranks in.
+func (pi *prefixIndex) insert(ix *Index, p geo.Place, slot int32) {
 	for _, k := range prefixKeys(p) {
+		for n := 1; n <= shortLen && n <= len(k); n++ {
+			pi.short[k[:n]] = ix.rankShort(pi.short[k[:n]], slot)
+		}
 		i := sort.SearchStrings(pi.keys, k)
 		pi.keys = append(pi.keys, "")
 		copy(pi.keys[i+1:], pi.keys[i:])
@@ -106,8 +147,14 @@ func (pi *prefixIndex) insert(p geo.Place, slot int32) {
 	}
 }
 
+// remove drops the keys of p in slot, and slot from the short lists.
 func (pi *prefixIndex) remove(p geo.Place, slot int32) {
 	for _, k := range prefixKeys(p) {
+		for n := 1; n <= shortLen && n <= len(k); n++ {
+			if list, ok := pi.short[k[:n]]; ok {
+				pi.short[k[:n]] = without(list, slot)
+			}
+		}
 		for i := sort.SearchStrings(pi.keys, k); i < len(pi.keys) && pi.keys[i] == k; i++ {
 			if pi.slots[i] == slot {
 				pi.keys = append(pi.keys[:i], pi.keys[i+1:]...)
@@ -116,6 +163,24 @@ func (pi *prefixIndex) remove(p geo.Place, slot int32) {
 			}
 		}
 	}
+}
+
+// rankShort puts slot into a short list, ordered by prior, when it ranks
+// among the best shortKeep.
+func (ix *Index) rankShort(list []int32, slot int32) []int32 {
+	if slices.Contains(list, slot) {
+		return list
+	}
+	pr := Prior(&ix.places[slot])
+	i := 0
+	for i < len(list) && Prior(&ix.places[list[i]]) >= pr {
+		i++
+	}
+	if i >= shortKeep {
+		return list
+	}
+	list = slices.Insert(slices.Clone(list), i, slot)
+	return list[:min(len(list), shortKeep)]
 }
 
 // SearchOptions narrows a prefix search.
@@ -141,6 +206,8 @@ func (ix *Index) Search(q string, opt SearchOptions) []Candidate {
 	}
 	ix.mu.RLock()
 	if ix.prefix == nil {
+		// Loaded without it (LoadOptions.NoPrefix), or a bulk PutAll
+		// is between its puts: build it now.
 		ix.mu.RUnlock()
 		ix.mu.Lock()
 		if ix.prefix == nil {

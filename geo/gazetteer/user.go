@@ -99,3 +99,33 @@ func (ix *Index) uncorrect(old geo.Place) {
 		ix.add(orig)
 	}
 }
+
+// bulkPut is the number of entries from which PutAll rebuilds the loose
+// and prefix indexes once instead of updating them entry by entry.
+const bulkPut = 1000
+
+// PutAll puts every entry as Put does: the overlay of the store's entries
+// on the bundled data at start-up. A large batch (an imported GeoNames
+// dump) rebuilds the loose and prefix indexes once at the end.
+func (ix *Index) PutAll(ps []geo.Place) {
+	if len(ps) < bulkPut {
+		for _, p := range ps {
+			ix.Put(p)
+		}
+		return
+	}
+	ix.mu.Lock()
+	hadPrefix := ix.prefix != nil
+	seed := ix.loose.seed
+	ix.loose, ix.prefix = nil, nil
+	ix.mu.Unlock()
+	for _, p := range ps {
+		ix.Put(p)
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.buildLoose(seed)
+	if hadPrefix {
+		ix.buildPrefix()
+	}
+}

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"fmt"
+)
+
+// loading is the gazetteer and the extraction pipeline as serve loads them
+// after it starts listening: the layers answer at once, and what needs the
+// gazetteer (ingest, gazetteer search and edits) waits for it, or is told
+// by the server that it is still loading.
+type loading struct {
+	done chan struct{} // closed when the load has ended, well or not
+	gz   gazetteer     // set before done is closed
+	pl   pipeline
+	err  error
+}
+
+// startLoading loads the gazetteer with the store's entries, builds the
+// pipeline and then, unless noDemo, fills an empty store with the demo
+// reports, all in the background.
+func (a *app) startLoading(st store, noDemo, merge bool) *loading {
+	l := &loading{done: make(chan struct{})}
+	go func() {
+		defer close(l.done)
+		l.gz, l.pl, l.err = a.openPipeline(a.ctx, st, true)
+		if l.err == nil && !noDemo {
+			a.loadDemo(st, l.pl, merge)
+		}
+	}()
+	return l
+}
+
+// inProgress reports whether the load has not ended yet.
+func (l *loading) inProgress() bool {
+	select {
+	case <-l.done:
+		return false
+	default:
+		return true
+	}
+}
+
+// wait blocks until the load has ended or ctx is done.
+func (l *loading) wait(ctx context.Context) (gazetteer, pipeline, error) {
+	select {
+	case <-l.done:
+	case <-ctx.Done():
+		return nil, nil, ctx.Err()
+	}
+	if l.err != nil {
+		return nil, nil, fmt.Errorf("gazetteer did not load: %w", l.err)
+	}
+	return l.gz, l.pl, nil
+}
