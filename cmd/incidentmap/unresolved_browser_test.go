@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"io"
 	"math"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -28,26 +26,10 @@ func TestNamesToPlaceInBrowser(t *testing.T) {
 		browsertest.Missing(t, "no chromium found")
 	}
 	ctx := context.Background()
-	st, err := openStore(filepath.Join(t.TempDir(), "im.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	gz, err := loadGazetteer(nil, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pl, err := newPipeline(gz)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, pl, srv := realServer(t)
 	report := geo.Article{Title: "Shelling", Published: time.Date(2024, 4, 5, 8, 0, 0, 0, time.UTC),
 		Text: "Russian forces shelled the village of Zorianivka in the Donetsk region on Thursday, killing two civilians."}
 	if _, err := ingestArticle(ctx, st, pl, report, true); err != nil {
-		t.Fatal(err)
-	}
-	srv, err := newServer(serverOptions{Config: Config{Addr: "127.0.0.1:0"}, Store: st, Loading: loadedWith(gz, pl), Log: io.Discard})
-	if err != nil {
 		t.Fatal(err)
 	}
 	if err := srv.Open(); err != nil {

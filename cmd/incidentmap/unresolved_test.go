@@ -141,23 +141,7 @@ func TestGazetteerStatsReportsCoverage(t *testing.T) {
 // on the real components: the unresolved name is listed, adding it moves
 // the article's incident, and the list empties.
 func TestAPIAddPlaceReresolves(t *testing.T) {
-	st, err := openStore(filepath.Join(t.TempDir(), "im.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	gz, err := loadGazetteer(nil, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pl, err := newPipeline(gz)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := newServer(serverOptions{Config: Config{Addr: "127.0.0.1:0"}, Store: st, Loading: loadedWith(gz, pl), Log: io.Discard})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, _, srv := realServer(t)
 	h := srv.(*httpserver.Server).Handler()
 	do := func(method, target, body string, want int) []byte {
 		t.Helper()
@@ -244,6 +228,30 @@ func TestGazetteerImportReresolves(t *testing.T) {
 	if err != nil || len(incs) != 1 || incs[0].Lat != 48.61 || incs[0].GeonameID != 9990001 {
 		t.Fatalf("incidents %+v, %v; want one at the imported Zorianivka", incs, err)
 	}
+}
+
+// realServer builds the real store (a file in a temporary folder), the
+// bundled gazetteer, the pipeline and a server over them, not yet open.
+func realServer(t *testing.T) (store, pipeline, server) {
+	t.Helper()
+	st, err := openStore(filepath.Join(t.TempDir(), "im.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	gz, err := loadGazetteer(nil, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl, err := newPipeline(gz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := newServer(serverOptions{Config: Config{Addr: "127.0.0.1:0"}, Store: st, Loading: loadedWith(gz, pl), Log: io.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, pl, srv
 }
 
 // loadedWith is a background load that has already ended with gz and pl.
