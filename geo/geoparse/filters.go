@@ -36,109 +36,14 @@ func (r *recognizer) accept(sp span) bool {
 		return false
 	case sp.first == sp.last && len(r.toks[sp.first].text) == 1:
 		return false // a single letter: "influenza B"
-	case r.toks[sp.first].allCaps && sp.first == sp.last && sp.admin1 == "" && !r.isDateline(sp) && !r.isCountryCode(sp):
+	case r.toks[sp.first].allCaps && sp.first == sp.last && !r.isDateline(sp) && !r.isCountryCode(sp):
 		return false
 	case r.toks[sp.first].sentStart && sp.first == sp.last && (commonWords[name] || r.lowerElsewhere(name)):
 		return false
 	case sp.first > 0 && (r.lower(sp.first-1) == "a" || r.lower(sp.first-1) == "an") && !designated:
 		return false // "an Iskander", "a Toyota": a thing of that name, not a place
-	case sp.first == sp.last && !designated && sp.admin1 == "" && r.wordOrFirstName(sp.first) && !r.locative(sp) && r.minorPlace(sp):
+	case sp.first == sp.last && !designated && r.wordOrFirstName(sp.first) && !r.locative(sp) && r.minorPlace(sp):
 		return false // "Council", "Pack", "Bell", "Thomas": a word or a first name naming only a small place
-	}
-	return true
-}
-
-// locativePreps put what follows them somewhere: "in Buffalo", "from Reading".
-var locativePreps = set("in", "at", "from", "near", "to", "outside", "into", "across", "throughout",
-	"toward", "towards", "via", "around", "between", "within", "inside", "across", "nearby", "downtown")
-
-// locative: the span follows a locative preposition or sits in a
-// "Town, State" pair.
-func (r *recognizer) locative(sp span) bool {
-	if sp.first > 0 && locativePreps[r.lower(sp.first-1)] {
-		return true
-	}
-	if r.firstNameAsModifier(sp) {
-		return true
-	}
-	if sp.first > 1 && r.lower(sp.first-1) == "the" && locativePreps[r.lower(sp.first-2)] {
-		return false // "in the Council chamber": the article makes it a thing
-	}
-	if r.describedAsPlace(sp.last) || r.listedWithPlace(sp) {
-		return true
-	}
-	if r.toks[sp.last].commaAfter && sp.last+1 < len(r.toks) && r.toks[sp.last+1].cap {
-		if _, ok := r.stateAbbrevAt(sp.last + 1); ok {
-			return true
-		}
-		best, ok := r.best(r.nameKey(sp.last+1, sp.last+1), askBestExact)
-		return ok && best.Level() <= geo.LevelAdmin1
-	}
-	return false
-}
-
-// firstNameAsModifier: "the Augusta hospital", "the Jackson area": a first
-// name (that is no English word) after "the" and before a lower-case noun
-// qualifies the noun, as a place does; people are not written so.
-func (r *recognizer) firstNameAsModifier(sp span) bool {
-	i := sp.first
-	return sp.first == sp.last && i > 0 && r.lower(i-1) == "the" && !r.lex.isWord(r.lower(i)) &&
-		i+1 < len(r.toks) && !r.toks[i+1].cap && !r.toks[i].punctAfter && !r.toks[i].commaAfter && !r.toks[i].possessive
-}
-
-// listedWithPlace: the span is listed with a name that can only be a
-// place: "hit Tera and Ayorou", "Ayorou, Tera".
-func (r *recognizer) listedWithPlace(sp span) bool {
-	placeAt := func(i int) bool {
-		return i >= 0 && i < len(r.toks) && r.toks[i].cap && !r.toks[i].sentStart &&
-			!r.wordOrFirstName(i) && r.ix.HasKey(r.nameKey(i, i))
-	}
-	and := func(i int) bool { return i >= 0 && i < len(r.toks) && (r.lower(i) == "and" || r.lower(i) == "or") }
-	switch {
-	case and(sp.last+1) && placeAt(sp.last+2), and(sp.first-1) && placeAt(sp.first-2):
-		return true
-	case r.toks[sp.last].commaAfter && placeAt(sp.last+1):
-		return true
-	}
-	return sp.first > 0 && r.toks[sp.first-1].commaAfter && placeAt(sp.first-1)
-}
-
-// describedAsPlace: an appositive after token i says what kind of place it
-// is: "Sake, the last major town on the road", "Krynky, a village".
-func (r *recognizer) describedAsPlace(i int) bool {
-	if !r.toks[i].commaAfter || i+2 >= len(r.toks) {
-		return false
-	}
-	if a := r.lower(i + 1); a != "a" && a != "an" && a != "the" {
-		return false
-	}
-	for j := i + 2; j < len(r.toks) && j <= i+5; j++ {
-		if l, ok := gazetteer.DesignatorLevel(r.toks[j].low); ok && l == geo.LevelPlace {
-			return true
-		}
-		if r.toks[j].punctAfter || r.toks[j].commaAfter {
-			break
-		}
-	}
-	return false
-}
-
-// wordOrFirstName: token i is a common English word or first name.
-func (r *recognizer) wordOrFirstName(i int) bool {
-	return r.lex.isWord(r.lower(i)) || r.lex.isFirstName(r.toks[i].text)
-}
-
-// minorPlace: the name is not a country's or a region's, nor the own name
-// (not an alternate one) of a town of 100,000 people or more.
-func (r *recognizer) minorPlace(sp span) bool {
-	for _, c := range r.ask(sp.key, askTopExact) {
-		own := gazetteer.Key(c.Name) == sp.key || gazetteer.Key(c.ASCIIName) == sp.key
-		if (c.Level() < geo.LevelAdmin2 || geo.IsWater(c.FeatureCode)) && (own || hasAlternate(&c.Place, sp.key)) {
-			return false // a country's or region's name (not its name stripped of "District")
-		}
-		if own && c.Population >= 100000 {
-			return false
-		}
 	}
 	return true
 }
@@ -292,54 +197,6 @@ func (r *recognizer) isModifier(sp span) bool {
 	return len(best) == 0 || best[0].Level() == geo.LevelPlace && best[0].Population < 100000
 }
 
-// countryAcronyms are the country abbreviations news writes in capitals;
-// other ISO codes in capitals ("MAC", "UGA") are acronyms of something else.
-var countryAcronyms = set("us", "usa", "uk", "uae", "drc", "prc", "rok", "dprk", "ksa", "car", "eu")
-
-// isCountryCode: "US", "UK", "DRC" name countries; other acronyms do not.
-func (r *recognizer) isCountryCode(sp span) bool {
-	if !countryAcronyms[strings.ReplaceAll(gazetteer.Key(r.toks[sp.first].text), " ", "")] { // "U.S." is "us"
-		return false
-	}
-	best := r.ix.Lookup(gazetteer.Query{Name: r.toks[sp.first].text, Limit: 1, Exact: true})
-	return len(best) > 0 && best[0].Level() == geo.LevelCountry
-}
-
-// onlyByVariant: a one-word name found only under a place's alternate
-// name or a spelling variant, written as a token that is more likely
-// something else: an English word ("Soul", "Will"), a first name, or a
-// short word ("Jin", "Lu", "Neo"). A person would not read it as a place.
-func (r *recognizer) onlyByVariant(sp span) bool {
-	if sp.admin1 != "" || sp.demonym || !r.wordLike(sp) {
-		return false
-	}
-	exact := r.ask(sp.key, askTopExact)
-	if sp.first != sp.last && !r.allWords(sp) {
-		return len(exact) == 0 // a name of several words: any name of exactly these words will do
-	}
-	firstName := sp.first == sp.last && r.lex.isFirstName(r.toks[sp.first].text) && !r.lex.isWord(r.lower(sp.first))
-	for _, c := range exact {
-		if gazetteer.Key(c.Name) == sp.key || gazetteer.Key(c.ASCIIName) == sp.key {
-			return false
-		}
-		if c.Level() <= geo.LevelAdmin1 && !firstName && hasAlternate(&c.Place, sp.key) {
-			return false // a country's or region's other name: "Burma" (but "Alan" is not Åland)
-		}
-	}
-	return true
-}
-
-// allWords: every word of the span is an English word or a connector ("The
-// City", "Church & State"): such a phrase names a place only by its own name.
-func (r *recognizer) allWords(sp span) bool {
-	for i := sp.first; i <= sp.last; i++ {
-		if low := r.lower(i); !r.lex.isWord(low) && !connectors[low] {
-			return false
-		}
-	}
-	return true
-}
-
 // headsAdministration: a name before "administration" or "campaign" is a
 // person's, unless it names a country, a region or a large town.
 func (r *recognizer) headsAdministration(sp span) bool {
@@ -350,27 +207,4 @@ func (r *recognizer) headsAdministration(sp span) bool {
 		return false
 	}
 	return r.minorPlace(sp)
-}
-
-// wordLike: a token of the span is an English word, a first name or a word
-// of three letters or fewer ("Tri-State", "Gulf", "Jin").
-func (r *recognizer) wordLike(sp span) bool {
-	for i := sp.first; i <= sp.last; i++ {
-		low := r.lower(i)
-		if r.lex.isWord(low) || r.lex.isFirstName(r.toks[i].text) || len(low) <= 3 && !connectors[low] {
-			return true
-		}
-	}
-	return false
-}
-
-// hasAlternate: one of p's alternate names has this key (and not only the
-// name stripped of its designator: "Gulf Province" is not "Gulf").
-func hasAlternate(p *geo.Place, key string) bool {
-	for _, n := range p.AlternateNames {
-		if gazetteer.Key(n) == key {
-			return true
-		}
-	}
-	return false
 }
