@@ -188,12 +188,13 @@ func (d *document) collectNamed() {
 	d.firstReadings.byCountry = map[string]int{}
 	seen := map[string]bool{}
 	for _, m := range d.ms {
-		if len(m.cands) > 0 && !seen[m.sp.key] {
-			// Each name once, read the way the gazetteer's prior reads it alone.
-			seen[m.sp.key] = true
-			d.firstReadings.names++
-			d.firstReadings.byCountry[m.cands[0].Country]++
+		if len(m.cands) == 0 || seen[m.sp.key] {
+			continue // each name once: a report repeats its names
 		}
+		seen[m.sp.key] = true
+		// The name read the way the gazetteer's prior reads it alone.
+		d.firstReadings.names++
+		d.firstReadings.byCountry[m.cands[0].Country]++
 		for k := range m.cands {
 			c := &m.cands[k]
 			switch l := c.Level(); {
