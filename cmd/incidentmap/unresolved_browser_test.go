@@ -59,6 +59,7 @@ func TestNamesToPlaceInBrowser(t *testing.T) {
 	y := browsertest.Eval[float64](t, p, `(() => { const r = document.getElementById('map').getBoundingClientRect(); return r.top + r.height / 2 - 100; })()`)
 	p.Do(t, "click the map", chromedp.MouseClickXY(x, y))
 	wait("point from the click", `document.getElementById('place-lat').value !== ''`)
+	wait("region from the point", `document.getElementById('place-country').value === 'UA'`)
 	lat := browsertest.Eval[float64](t, p, `Number(document.getElementById('place-lat').value)`)
 	lon := browsertest.Eval[float64](t, p, `Number(document.getElementById('place-lon').value)`)
 	p.Do(t, "save", chromedp.Click(chromedp.CSS(`#place-form button[type="submit"]`)))

@@ -25,8 +25,15 @@ export function createPlaceForm({ dialog, opener, map, api, onSaved }) {
   }
 
   // lookUp fills country and region from the point, by the nearest
-  // settlement of the server's gazetteer.
-  async function lookUp() {
+  // settlement of the server's gazetteer. A save waits for the lookup in
+  // flight, so a quick click on Save never sends a place without its country.
+  let pending = Promise.resolve();
+  function lookUp() {
+    pending = lookUpNow();
+    return pending;
+  }
+
+  async function lookUpNow() {
     const lat = Number.parseFloat(form.elements.lat.value);
     const lon = Number.parseFloat(form.elements.lon.value);
     form.elements.country.value = '';
@@ -91,6 +98,7 @@ export function createPlaceForm({ dialog, opener, map, api, onSaved }) {
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    await pending;
     clearErrors(form);
     status.textContent = '';
     const body = readPlace(form);
