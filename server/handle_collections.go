@@ -19,6 +19,23 @@ var collectionInfos = []collectionInfo{
 	{collRegions, "Regions", "Incidents aggregated per first-level administrative region (admin1), with counts by event type over the chosen dates."},
 }
 
+// collectionJSONRequest checks a request for a collection's JSON document
+// (its description, its queryables): a known collection, no parameter but
+// f, and JSON asked for.
+func collectionJSONRequest(c echo.Context) (collectionInfo, error) {
+	ci, err := findCollection(c.Param("collectionId"))
+	if err != nil {
+		return collectionInfo{}, err
+	}
+	if err := checkParams(c.QueryParams(), paramFormat); err != nil {
+		return collectionInfo{}, err
+	}
+	if err := jsonFormatOnly(c); err != nil {
+		return collectionInfo{}, err
+	}
+	return ci, nil
+}
+
 func findCollection(id string) (collectionInfo, error) {
 	for _, ci := range collectionInfos {
 		if ci.ID == id {
@@ -122,14 +139,8 @@ func (s *Server) handleCollections(c echo.Context) error {
 
 // handleCollection serves GET /collections/{collectionId}.
 func (s *Server) handleCollection(c echo.Context) error {
-	ci, err := findCollection(c.Param("collectionId"))
+	ci, err := collectionJSONRequest(c)
 	if err != nil {
-		return err
-	}
-	if err := checkParams(c.QueryParams(), paramFormat); err != nil {
-		return err
-	}
-	if err := jsonFormatOnly(c); err != nil {
 		return err
 	}
 	ext, err := s.dataExtent(c)

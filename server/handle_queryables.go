@@ -20,14 +20,8 @@ const (
 // parameters the collection's items accept, with the valid event and
 // sub-event types listed, so a client (QGIS, OWSLib) can build a filter.
 func (s *Server) handleQueryables(c echo.Context) error {
-	ci, err := findCollection(c.Param("collectionId"))
+	ci, err := collectionJSONRequest(c)
 	if err != nil {
-		return err
-	}
-	if err := checkParams(c.QueryParams(), paramFormat); err != nil {
-		return err
-	}
-	if err := jsonFormatOnly(c); err != nil {
 		return err
 	}
 	types := make([]string, 0, len(geo.Taxonomy))
