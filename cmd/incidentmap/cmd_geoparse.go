@@ -138,9 +138,11 @@ func geoparseLines(gp geoparser, r io.Reader, w io.Writer, explain bool) error {
 			Text *string         `json:"text"`
 		}
 		if err := json.Unmarshal(line, &in); err != nil {
+			out.Flush() // the lines before stay written
 			return fmt.Errorf("line %d: not a JSON object: %v", n, err)
 		}
 		if in.Text == nil {
+			out.Flush()
 			return fmt.Errorf("line %d: no \"text\" field", n)
 		}
 		if in.ID == nil {
@@ -156,6 +158,7 @@ func geoparseLines(gp geoparser, r io.Reader, w io.Writer, explain bool) error {
 		}
 	}
 	if err := sc.Err(); err != nil {
+		out.Flush()
 		if err == bufio.ErrTooLong {
 			return fmt.Errorf("a line is longer than %d MiB", maxGeoparseBytes>>20)
 		}

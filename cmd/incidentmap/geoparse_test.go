@@ -50,6 +50,9 @@ func TestGeoparseJSONLinesBadLine(t *testing.T) {
 			if !strings.Contains(ta.stderr.String(), "line ") {
 				t.Errorf("the error does not name the line: %q", ta.stderr)
 			}
+			if name == "not JSON" && !strings.Contains(ta.stdout.String(), `"id":1`) {
+				t.Errorf("the good line before the bad one was not written: %q", ta.stdout)
+			}
 		})
 	}
 }
