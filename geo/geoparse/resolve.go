@@ -35,12 +35,16 @@ type document struct {
 	text string
 	toks []token
 	ms   []*mention
-	// countries and admin1 divisions the document names, weighted.
-	countryWeight map[string]float64
-	admin1Named   map[string]bool
-	points        []point
-	contained     map[int][]int // container mention → the mentions it contains
-	countryNamed  map[string]bool
+	// countries and admin1 divisions the document names, weighted: in all,
+	// by country, and by name and country.
+	countryTotal        float64
+	countryWeight       map[string]float64
+	countryWeightByName map[nameIn]float64
+	weightByName        map[string]float64
+	admin1Named         namesBy
+	points              []point
+	contained           map[int][]int // container mention → the mentions it contains
+	countryNamed        map[string]bool
 	// regionsNamed and placesNamed: which names may mean each first-level
 	// division, or a place in it.
 	regionsNamed, placesNamed namesBy
@@ -68,11 +72,20 @@ func (d *document) resolve() {
 			m.choice = 0
 		}
 	}
-	for round := 0; round < 2; round++ {
+	// Each round scores every mention against the others' current choices;
+	// a change can enable another (a county settles, then its town), so
+	// rounds go on until nothing changes, up to maxRounds.
+	for round := 0; round < maxRounds; round++ {
 		d.tally()
 		d.collectPoints()
+		changed := false
 		for i, m := range d.ms {
+			was := m.choice
 			d.score(i, m)
+			changed = changed || m.choice != was
+		}
+		if !changed && round > 0 {
+			break
 		}
 	}
 	finished := make([]bool, len(d.ms))
@@ -126,6 +139,9 @@ func (d *document) score(i int, m *mention) {
 	}
 	m.choice = best
 }
+
+// maxRounds bounds the rounds of resolve.
+const maxRounds = 5
 
 // localScale is the distance (km) over which a local neighbour's pull fades.
 const localScale = 50.0
