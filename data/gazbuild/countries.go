@@ -11,8 +11,8 @@ import (
 )
 
 // buildCountries makes one entry per ISO 3166-1 country, with names from
-// i18n-iso-countries (English, Russian and Ukrainian as alternates), the
-// centroid of its largest Natural Earth polygon as its point, and the sum
+// i18n-iso-countries (English, Russian and Ukrainian as alternates), a
+// point on its Natural Earth polygons (countryPoint), and the sum
 // of its places' populations as its prior. It also returns the basemap: a
 // GeoJSON FeatureCollection of the country polygons.
 func buildCountries(npm string, places []row) ([]row, []byte, error) {
@@ -57,7 +57,7 @@ func buildCountries(npm string, places []row) ([]row, []byte, error) {
 	var out []row
 	for _, c := range codes {
 		iso, n := c[0], names[c[0]]
-		lat, lon, ok := largestCentroid(shapes[iso])
+		lat, lon, ok := countryPoint(shapes[iso])
 		if !ok || len(n) == 0 {
 			continue
 		}
@@ -102,22 +102,57 @@ func addLangNames(path string, names map[string][]string) error {
 	return nil
 }
 
-// largestCentroid is the area centroid of the outer ring of the largest
-// polygon, so a country's point lies on its mainland rather than between
-// its islands.
-func largestCentroid(polys []polygon) (lat, lon float64, ok bool) {
-	best := 0.0
+// countryPoint is where a country's entry lies: the area centroid of the
+// outer ring of its largest polygon, so the point lies on its mainland
+// rather than between its islands; but an archipelago, whose largest
+// island holds less than half its land (the Philippines, Indonesia), lies
+// at the centre of the box that holds its islands near that one, where
+// GeoNames puts a country and this builder puts a region (buildAdmins).
+func countryPoint(polys []polygon) (lat, lon float64, ok bool) {
+	type part struct {
+		area, lat, lon float64
+		outer          ring
+	}
+	var parts []part
+	total, largest := 0.0, -1
 	for _, p := range polys {
 		if len(p) == 0 || len(p[0]) < 3 {
 			continue
 		}
 		a, cx, cy := ringCentroid(p[0])
-		if math.Abs(a) > best {
-			best, lon, lat, ok = math.Abs(a), cx, cy, true
+		parts = append(parts, part{math.Abs(a), cy, cx, p[0]})
+		total += math.Abs(a)
+		if largest < 0 || math.Abs(a) > parts[largest].area {
+			largest = len(parts) - 1
 		}
 	}
-	return lat, lon, ok
+	if largest < 0 {
+		return 0, 0, false
+	}
+	main := parts[largest]
+	if main.area >= total/2 {
+		return main.lat, main.lon, true
+	}
+	// Longitudes are taken relative to the largest island, the nearer way
+	// round, so an archipelago across the antimeridian stays in one piece.
+	rel := func(lon float64) float64 { return wrapLon(lon - main.lon) }
+	minLat, maxLat, minLon, maxLon := main.lat, main.lat, 0.0, 0.0
+	for _, p := range parts {
+		if math.Hypot(p.lat-main.lat, rel(p.lon)*math.Cos(main.lat*math.Pi/180)) > archipelagoSpanDeg {
+			continue // a distant territory is not part of the archipelago
+		}
+		for _, pt := range p.outer {
+			x := rel(pt[0])
+			minLat, maxLat = math.Min(minLat, pt[1]), math.Max(maxLat, pt[1])
+			minLon, maxLon = math.Min(minLon, x), math.Max(maxLon, x)
+		}
+	}
+	return (minLat + maxLat) / 2, wrapLon(main.lon + (minLon+maxLon)/2), true
 }
+
+// archipelagoSpanDeg is how far (degrees, about 2,000 km) an island may lie
+// from the largest one and still count in the archipelago's centre.
+const archipelagoSpanDeg = 18.0
 
 func ringCentroid(r ring) (area, cx, cy float64) {
 	r = unwrap(r)
