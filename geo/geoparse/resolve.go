@@ -73,18 +73,24 @@ func (d *document) resolve() {
 		}
 	}
 	// Each round scores every mention against the others' current choices;
-	// a change can enable another (a county settles, then its town), so
-	// rounds go on until nothing changes, up to maxRounds.
+	// a change is taken into the context at once, so two names that pull
+	// each other (a town and its county) cannot swap back and forth. A
+	// change can enable another (a county settles, then its town): rounds
+	// go on until nothing changes, up to maxRounds.
+	d.tally()
+	d.collectPoints()
 	for round := 0; round < maxRounds; round++ {
-		d.tally()
-		d.collectPoints()
 		changed := false
 		for i, m := range d.ms {
 			was := m.choice
 			d.score(i, m)
-			changed = changed || m.choice != was
+			if m.choice != was {
+				changed = true
+				d.tally()
+				d.collectPoints()
+			}
 		}
-		if !changed && round > 0 {
+		if !changed {
 			break
 		}
 	}
