@@ -14,25 +14,26 @@ import (
 // i18n-iso-countries (English, Russian and Ukrainian as alternates), a
 // point on its Natural Earth polygons (countryPoint), and the sum
 // of its places' populations as its prior. It also returns the basemap: a
-// GeoJSON FeatureCollection of the country polygons.
-func buildCountries(npm string, places []row) ([]row, []byte, error) {
+// GeoJSON FeatureCollection of the country polygons, and the polygons by
+// ISO code.
+func buildCountries(npm string, places []row) ([]row, []byte, map[string][]polygon, error) {
 	var codes [][4]string
 	if err := readJSON(filepath.Join(npm, "i18n-iso-countries", "codes.json"), &codes); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	english := map[string][]string{}
 	if err := addLangNames(filepath.Join(npm, "i18n-iso-countries", "langs", "en.json"), english); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	names := map[string][]string{}
 	for _, lang := range []string{"en", "ru", "uk"} {
 		if err := addLangNames(filepath.Join(npm, "i18n-iso-countries", "langs", lang+".json"), names); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	var topo topology
 	if err := readJSON(filepath.Join(npm, "world-atlas", "countries-50m.json"), &topo); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	arcs := topo.decodeArcs()
 	shapes := map[string][]polygon{}
@@ -44,7 +45,7 @@ func buildCountries(npm string, places []row) ([]row, []byte, error) {
 	for _, g := range topo.Objects["countries"].Geometries {
 		polys, err := g.polygons(arcs)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		iso := byNumeric[g.ID]
 		shapes[iso] = append(shapes[iso], polys...)
@@ -72,7 +73,7 @@ func buildCountries(npm string, places []row) ([]row, []byte, error) {
 	}
 	sort.Slice(features, func(i, j int) bool { return features[i].Properties.Name < features[j].Properties.Name })
 	basemap, err := json.Marshal(featureCollection{Type: "FeatureCollection", Features: features})
-	return out, basemap, err
+	return out, basemap, shapes, err
 }
 
 func addLangNames(path string, names map[string][]string) error {
@@ -254,5 +255,5 @@ var newsNames = map[string][]string{
 	"PS": {"Palestinian territories"}, "MK": {"Macedonia"}, "CZ": {"Czech Republic"},
 	"TR": {"Türkiye", "Turkiye"}, "SZ": {"Swaziland"}, "TL": {"East Timor"}, "BN": {"Brunei"},
 	"FM": {"Micronesia"}, "VN": {"Viet Nam"}, "KR": {"Korea"}, "FK": {"Falklands", "Falkland Islands"},
-	"AE": {"UAE", "Emirates"}, "US": {"U.S.", "USA", "US"},
+	"AE": {"UAE", "Emirates"}, "US": {"U.S.", "USA", "US", "America"},
 }
