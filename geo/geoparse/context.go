@@ -127,11 +127,17 @@ func isContainerGap(s string) bool {
 // tally weighs the countries and admin1 regions the document names, from
 // the current choices.
 func (d *document) tally() {
-	d.countryWeight = map[string]float64{}
-	d.countryWeightByName = map[nameIn]float64{}
-	d.weightByName = map[string]float64{}
-	d.admin1Named = map[string][2]string{}
-	d.countryNamed = map[string]bool{}
+	// tally runs after every changed choice: the maps are cleared, not
+	// made again.
+	if d.countryWeight == nil {
+		d.countryWeight, d.countryWeightByName = map[string]float64{}, map[nameIn]float64{}
+		d.weightByName, d.admin1Named, d.countryNamed = map[string]float64{}, namesBy{}, map[string]bool{}
+	}
+	clear(d.countryWeight)
+	clear(d.countryWeightByName)
+	clear(d.weightByName)
+	clear(d.admin1Named)
+	clear(d.countryNamed)
 	d.datelineCountry = ""
 	d.countryTotal = 0
 	for _, m := range d.ms {
@@ -228,6 +234,12 @@ func (d *document) containsContained(i int, p *geo.Place) bool {
 	return false
 }
 
+// pointKey is a place chosen for a name.
+type pointKey struct {
+	id  int64
+	key string
+}
+
 // point is where another mention currently resolves, for nearness.
 type point struct {
 	lat, lon float64
@@ -241,18 +253,21 @@ type point struct {
 // A place named many times counts once, which keeps a long text linear.
 func (d *document) collectPoints() {
 	d.points = d.points[:0]
-	d.pointsByName, d.pointsByAdmin1, d.pointsByNameAdmin1 = map[string]int{}, map[string]int{}, map[nameIn]int{}
-	type seenKey struct {
-		id  int64
-		key string
+	if d.pointsByName == nil {
+		d.pointsByName, d.pointsByAdmin1, d.pointsByNameAdmin1 = map[string]int{}, map[string]int{}, map[nameIn]int{}
+		d.pointSeen = map[pointKey]bool{}
 	}
-	seen := map[seenKey]bool{}
+	clear(d.pointsByName)
+	clear(d.pointsByAdmin1)
+	clear(d.pointsByNameAdmin1)
+	clear(d.pointSeen)
+	seen := d.pointSeen
 	for j, o := range d.ms {
 		q := o.place()
 		if q == nil || q.Level() <= geo.LevelAdmin1 {
 			continue
 		}
-		k := seenKey{q.ID, o.sp.key}
+		k := pointKey{q.ID, o.sp.key}
 		if seen[k] {
 			continue
 		}

@@ -57,6 +57,7 @@ type document struct {
 	// counts of the distinct points by name key, by admin1 key and by both
 	pointsByName, pointsByAdmin1 map[string]int
 	pointsByNameAdmin1           map[nameIn]int
+	pointSeen                    map[pointKey]bool
 	// datelineCountry is the country of the wire dateline's place, if any.
 	datelineCountry string
 	w               *Weights
