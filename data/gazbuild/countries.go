@@ -48,17 +48,30 @@ func buildCountries(npm string, places []row) ([]row, []byte, map[string][]polyg
 			return nil, nil, nil, err
 		}
 		iso := byNumeric[g.ID]
+		if iso == "" {
+			iso = isoOfUnnumbered[g.Properties["name"]]
+		}
 		shapes[iso] = append(shapes[iso], polys...)
 		features = append(features, newFeature(iso, g.Properties["name"], polys))
 	}
 	pops := map[string]int64{}
+	towns := map[string]*centroid{}
 	for _, p := range places {
 		pops[p.Country] += p.Population
+		if strings.HasPrefix(p.Code, "PPL") {
+			add(towns, p.Country, p)
+		}
 	}
 	var out []row
 	for _, c := range codes {
 		iso, n := c[0], names[c[0]]
 		lat, lon, ok := countryPoint(shapes[iso])
+		if t := towns[iso]; !ok && t != nil {
+			// No polygon at this scale (Réunion, Gibraltar, Tuvalu): the
+			// centre of its towns, as for a region.
+			lat, lon = t.point()
+			ok = true
+		}
 		if !ok || len(n) == 0 {
 			continue
 		}
@@ -245,6 +258,11 @@ func commonName(iso string, names []string, english map[string][]string) string 
 	}
 	return best
 }
+
+// isoOfUnnumbered gives an ISO code to the Natural Earth shapes that carry
+// no ISO number: Kosovo its own user-assigned code, and the areas ISO 3166
+// counts in another country to that country.
+var isoOfUnnumbered = map[string]string{"Kosovo": "XK", "Somaliland": "SO", "N. Cyprus": "CY"}
 
 // newsNames are the short names news reports use where the ISO lists give
 // only the formal one; the first is also the display name.
