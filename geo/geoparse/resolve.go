@@ -80,13 +80,32 @@ func (d *document) resolve() {
 	// go on until nothing changes, up to maxRounds.
 	d.tally()
 	d.collectPoints()
+	// A report repeats its names: a mention whose score depends on nothing
+	// but its name and the context (no container, nothing inside it, no
+	// list neighbours) takes the scores of an earlier one of the same name
+	// while the context has not changed since.
+	free := make([]bool, len(d.ms))
+	for i := range d.ms {
+		free[i] = d.contextFree(i)
+	}
+	same := map[*named]int{}
 	for round := 0; round < maxRounds; round++ {
 		changed := false
+		clear(same)
 		for i, m := range d.ms {
 			was := m.choice
-			d.score(i, m)
+			if j, ok := same[m.named]; ok && free[i] {
+				m.choice = d.ms[j].choice
+				m.scores = append(m.scores[:0], d.ms[j].scores...)
+			} else {
+				d.score(i, m)
+				if free[i] && m.named != nil {
+					same[m.named] = i
+				}
+			}
 			if m.choice != was {
 				changed = true
+				clear(same)
 				d.tally()
 				d.collectPoints()
 			}
@@ -112,10 +131,22 @@ func (d *document) resolve() {
 	}
 }
 
+// contextFree: mention i's evidence is its name's and the document's
+// alone, with nothing positional: no container, nothing contained, no list
+// neighbour (see features).
+func (d *document) contextFree(i int) bool {
+	return d.ms[i].container < 0 && len(d.contained[i]) == 0 &&
+		(i == 0 || !d.listed(i-1)) && (i+1 >= len(d.ms) || !d.listed(i))
+}
+
 // score rates every candidate of mention i against the rest of the
 // document and keeps the best.
 func (d *document) score(i int, m *mention) {
 	if len(m.cands) == 0 {
+		return
+	}
+	if len(m.cands) == 1 {
+		m.choice, m.scores = 0, m.scores[:0] // nothing to weigh
 		return
 	}
 	if len(m.scores) != len(m.cands) {
