@@ -21,7 +21,7 @@ var corpusFloors = []struct {
 	file                   string
 	f1, overFound, overAll float64
 }{
-	{"lgl-train.jsonl", 0.87, 0.875, 0.77},
+	{"lgl-train.jsonl", 0.87, 0.88, 0.775},
 	{"trnews-train.jsonl", 0.91, 0.925, 0.845},
 	{"geovirus.jsonl", 0.905, 0.92, 0.86},
 }

@@ -73,6 +73,40 @@ func (d *document) resolve() {
 			m.choice = 0
 		}
 	}
+	d.settle()
+	if alt := d.coLocatedStart(); alt != nil {
+		first, firstTotal := d.choices(), d.total()
+		for i, m := range d.ms {
+			m.choice = alt[i]
+		}
+		d.settle()
+		if d.total() < firstTotal {
+			for i, m := range d.ms {
+				m.choice = first[i]
+			}
+			d.settle()
+		}
+	}
+	finished := make([]bool, len(d.ms))
+	var finishFrom func(i int)
+	finishFrom = func(i int) {
+		if finished[i] {
+			return
+		}
+		finished[i] = true
+		if c := d.ms[i].container; c >= 0 {
+			finishFrom(c) // a container settles first: its place may be a fallback too
+		}
+		d.finish(d.ms[i])
+	}
+	for i := range d.ms {
+		finishFrom(i)
+	}
+}
+
+// settle runs rounds of scoring from the current choices until none
+// changes.
+func (d *document) settle() {
 	// Each round scores every mention against the others' current choices;
 	// a change is taken into the context at once, so two names that pull
 	// each other (a town and its county) cannot swap back and forth. A
@@ -114,22 +148,101 @@ func (d *document) resolve() {
 			break
 		}
 	}
-	finished := make([]bool, len(d.ms))
-	var finishFrom func(i int)
-	finishFrom = func(i int) {
-		if finished[i] {
-			return
-		}
-		finished[i] = true
-		if c := d.ms[i].container; c >= 0 {
-			finishFrom(c) // a container settles first: its place may be a fallback too
-		}
-		d.finish(d.ms[i])
-	}
-	for i := range d.ms {
-		finishFrom(i)
-	}
 }
+
+func (d *document) choices() []int {
+	out := make([]int, len(d.ms))
+	for i, m := range d.ms {
+		out[i] = m.choice
+	}
+	return out
+}
+
+// total is the sum of the chosen candidates' scores.
+func (d *document) total() float64 {
+	t := 0.0
+	for _, m := range d.ms {
+		if len(m.scores) > 1 {
+			t += m.scores[m.choice]
+		}
+	}
+	return t
+}
+
+// coLocatedStart is a second starting point for settle: each ambiguous
+// mention starts at its candidate nearest to a candidate of another name,
+// when one lies within coLocatedKm ("Paris and Henry County": Tennessee's
+// pair, which settling from the likeliest readings alone, France's Paris
+// and Georgia's county, never reaches). nil when no mention would start
+// elsewhere than at its first candidate.
+func (d *document) coLocatedStart() []int {
+	type reading struct {
+		lat, lon float64
+		key      string
+	}
+	cells := map[[2]int][]reading{}
+	cellOf := func(lat, lon float64) [2]int { return [2]int{int(math.Floor(lat)), int(math.Floor(lon))} }
+	byName := map[*named]int{} // the start chosen for each name's candidates
+	for _, m := range d.ms {
+		if m.named == nil {
+			continue
+		}
+		if _, seen := byName[m.named]; seen {
+			continue
+		}
+		byName[m.named] = 0
+		for k := range m.cands {
+			if c := &m.cands[k]; c.Level() > geo.LevelAdmin1 {
+				cell := cellOf(c.Lat, c.Lon)
+				cells[cell] = append(cells[cell], reading{c.Lat, c.Lon, m.sp.key})
+			}
+		}
+	}
+	moved := false
+	for _, m := range d.ms {
+		if len(m.cands) < 2 || byName[m.named] != 0 {
+			continue
+		}
+		best, bestKm := 0, coLocatedKm
+		for k := range m.cands {
+			c := &m.cands[k]
+			if c.Level() <= geo.LevelAdmin1 {
+				continue
+			}
+			cos := math.Cos(c.Lat * math.Pi / 180)
+			at := cellOf(c.Lat, c.Lon)
+			for di := -1; di <= 1; di++ {
+				for dj := -1; dj <= 1; dj++ {
+					for _, r := range cells[[2]int{at[0] + di, at[1] + dj}] {
+						if r.key == m.sp.key {
+							continue
+						}
+						if km := flatKm(c.Lat, c.Lon, cos, r.lat, r.lon); km < bestKm {
+							best, bestKm = k, km
+						}
+					}
+				}
+			}
+		}
+		if best > 0 {
+			byName[m.named], moved = best, true
+		}
+	}
+	if !moved {
+		return nil
+	}
+	out := d.choices()
+	for i, m := range d.ms {
+		if k := byName[m.named]; m.named != nil && k > 0 {
+			out[i] = k
+		}
+	}
+	return out
+}
+
+// coLocatedKm is how near two names' candidates must lie to start the
+// second reading together: a town and its county seat, two neighbours.
+const coLocatedKm = 30.0
 
 // contextFree: mention i's evidence is its name's and the document's
 // alone, with nothing positional: no container, nothing contained, no list
