@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"iter"
 	"slices"
 
 	"github.com/incidentmap/incidentmap/geo"
@@ -146,5 +147,23 @@ func (ix *Index) eachLive(fn func(slot int32)) {
 	}
 	for _, s := range ix.byID {
 		fn(s)
+	}
+}
+
+// All yields every live entry with its alternate names: the bundled ones
+// in the order of the gazetteer file, then those put on top in the order
+// they were put. It holds the read lock throughout, so the loop must not
+// change the index. Reading the whole packed index inflates all of it:
+// a caller that wants the entries once should Open an index of its own
+// and let it go.
+func (ix *Index) All() iter.Seq[geo.Place] {
+	return func(yield func(geo.Place) bool) {
+		ix.mu.RLock()
+		defer ix.mu.RUnlock()
+		for s := range ix.nBase + int32(len(ix.places)) {
+			if p := ix.place(s); p.ID != 0 && !yield(p) {
+				return
+			}
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"compress/gzip"
 	"fmt"
+	"iter"
 	"os"
 	"reflect"
 	"strings"
@@ -180,4 +181,44 @@ func TestPackedOverlayAnswersAsLoaded(t *testing.T) {
 		some = append(some, rows[i])
 	}
 	compareIndexes(t, text, packed, some)
+}
+
+// TestAllYieldsEveryEntryInFileOrder checks that All gives the packed
+// index's entries exactly as the gazetteer rows hold them, and the live
+// entries only once some are replaced and removed.
+func TestAllYieldsEveryEntryInFileOrder(t *testing.T) {
+	text, packed := mustBundledText(t), mustOpenPacked(t)
+	next, stop := iter.Pull(text.All())
+	defer stop()
+	n := 0
+	for got := range packed.All() {
+		want, ok := next()
+		if !ok || !reflect.DeepEqual(got, want) {
+			t.Fatalf("entry %d: %+v, want %+v", n, got, want)
+		}
+		n++
+	}
+	if _, more := next(); more || n != text.Len() {
+		t.Fatalf("%d entries, want %d", n, text.Len())
+	}
+	kyiv, ok := packed.Get(703448)
+	if !ok {
+		t.Fatal("Kyiv (703448) is not in the bundled gazetteer")
+	}
+	kyiv.CountryName, kyiv.Admin1Name, kyiv.Admin2Name = "", "", ""
+	kyiv.Population++
+	packed.Put(kyiv) // an imported row replaces the bundled one
+	packed.Remove(kyiv.ID)
+	var last geo.Place
+	n = 0
+	for p := range packed.All() {
+		if p.ID == kyiv.ID {
+			t.Fatalf("removed entry %d yielded", p.ID)
+		}
+		last = p
+		n++
+	}
+	if n != packed.Len() || n != text.Len()-1 || last.ID == 0 {
+		t.Errorf("%d entries after a removal, Len %d, want %d", n, packed.Len(), text.Len()-1)
+	}
 }
