@@ -8,6 +8,7 @@ import (
 	"os"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/incidentmap/incidentmap/geo"
@@ -221,4 +222,35 @@ func TestAllYieldsEveryEntryInFileOrder(t *testing.T) {
 	if n != packed.Len() || n != text.Len()-1 || last.ID == 0 {
 		t.Errorf("%d entries after a removal, Len %d, want %d", n, packed.Len(), text.Len()-1)
 	}
+}
+
+// TestPackedIsSafeForConcurrentUse reads a freshly opened packed index from
+// several goroutines at once, while entries are put on top: chunks inflate
+// and admin names are remembered under concurrent readers (run with -race).
+func TestPackedIsSafeForConcurrentUse(t *testing.T) {
+	ix := mustOpenPacked(t)
+	names := []string{"Kharkiv", "Zaporozhye", "Rostov region", "Kyi", "Brussels", "Vodiane", "Al Hudaydah", "Sa"}
+	want := make([][]gazetteer.Candidate, len(names))
+	for i, n := range names {
+		want[i] = mustOpenPacked(t).Find(n, gazetteer.SearchOptions{Limit: 5})
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range 40 {
+				k := (g + i) % len(names)
+				if got := ix.Find(names[k], gazetteer.SearchOptions{Limit: 5}); !reflect.DeepEqual(got, want[k]) {
+					t.Errorf("Find(%s) differs under concurrent use", names[k])
+					return
+				}
+				ix.Get(int64(700000 + i))
+			}
+		})
+	}
+	wg.Go(func() {
+		for i := range 20 {
+			ix.Put(geo.Place{ID: geo.UserIDBase + int64(i), Name: fmt.Sprintf("Concurrent %d", i), FeatureCode: "PPL", Country: "UA", Lat: 48, Lon: 37})
+		}
+	})
+	wg.Wait()
 }
