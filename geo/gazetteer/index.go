@@ -11,13 +11,15 @@ import (
 	"github.com/incidentmap/incidentmap/geo"
 )
 
-// Index holds every entry in memory with its name keys. It is safe for
-// concurrent use: lookups share a read lock, user edits take the write lock.
+// Index holds every entry with its name keys: the bundled ones in the
+// packed index where Open found them (or in memory, as Load read them),
+// and those put at run time in memory on top. It is safe for concurrent
+// use: lookups share a read lock, user edits take the write lock.
 type Index struct {
 	mu sync.RWMutex
-	// base is the packed bundled data (Open), holding slots below
-	// len(base); the fields after it hold the entries put on top, from
-	// slot nBase on (all of them when the index was loaded from text).
+	// base is the packed bundled data (Open), holding the slots below
+	// nBase; the fields after it hold the entries put on top, from slot
+	// nBase on (all of them when the index was loaded from text).
 	base    *packed
 	nBase   int32
 	dead    map[int32]bool      // base slots removed
