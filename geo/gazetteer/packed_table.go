@@ -124,6 +124,9 @@ func readTable(b []byte) (*table, []byte, error) {
 		return nil, nil, errors.New("bad table header")
 	}
 	nc := (t.n + t.per - 1) / t.per
+	if nc > len(r.b) { // each chunk takes at least a byte
+		return nil, nil, errors.New("bad table header")
+	}
 	lens := make([]int, nc)
 	t.first = make([]string, nc)
 	for c := range nc {

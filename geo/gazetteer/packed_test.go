@@ -7,6 +7,7 @@ import (
 	"iter"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -253,4 +254,21 @@ func TestPackedIsSafeForConcurrentUse(t *testing.T) {
 		}
 	})
 	wg.Wait()
+}
+
+// TestOpenRefusesATruncatedIndex checks that a packed index cut short is
+// an error when opened, not a panic at the first lookup.
+func TestOpenRefusesATruncatedIndex(t *testing.T) {
+	b, err := os.ReadFile(packedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{0, 10, 40, 1000, len(b) / 2, len(b) - 1} {
+		if _, err := gazetteer.Open(b[:n]); err == nil {
+			t.Errorf("Open of the first %d bytes: no error", n)
+		}
+	}
+	if _, err := gazetteer.Open(append(slices.Clip(b), 0)); err == nil {
+		t.Error("Open with a byte after the end: no error")
+	}
 }
