@@ -363,3 +363,21 @@ func TestMapCountsAreTrueTotals(t *testing.T) {
 	}
 	p.saveScreenshot(t, "work-true-counts.png")
 }
+
+// TestSeaLabelsInBrowser: at a region's zoom the seas are named, in
+// their own style (italic, blue), from the bundled gazetteer.
+func TestSeaLabelsInBrowser(t *testing.T) {
+	t.Parallel()
+	p := openBrowser(t, 1400, 900)
+	s := startServer(t, serverOptions{})
+	p.do(t, "open page over the Black Sea", chromedp.Navigate(s.url+"/#z=6&lat=45.5&lon=35.5&layers=incidents"))
+	p.waitFor(t, "sea labels drawn", `(() => {
+  const seas = [...document.querySelectorAll('.place-label--water')].map(e => e.textContent);
+  return seas.includes('Black Sea') && seas.includes('Sea of Azov');
+})()`, 15*time.Second)
+	style := eval[string](t, p, `getComputedStyle(document.querySelector('.place-label--water .place-label-text')).fontStyle`)
+	if style != "italic" {
+		t.Errorf("sea label font style %q, want italic", style)
+	}
+	p.saveScreenshot(t, "work-sea-labels-z6.png")
+}

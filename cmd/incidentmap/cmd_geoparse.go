@@ -64,7 +64,7 @@ func (a *app) cmdGeoparse(cfg Config, args []string) error {
 	fs.BoolVar(&f.jsonl, "jsonl", false, "read JSON Lines {\"id\",\"text\"} and write one result a line")
 	fs.BoolVar(&f.explain, "explain", false, "add to each place the candidates weighed, with their scores and evidence")
 	fs.StringVar(&f.eval, "eval", "", "score the geoparser on a gold corpus: a `dir` of NN-name.txt + .gold.json, or a .jsonl file")
-	fs.BoolVar(&f.noDemonyms, "no-demonyms", false, "with --eval on a .jsonl corpus: leave demonym mentions out of the predictions")
+	fs.BoolVar(&f.noDemonyms, "no-demonyms", false, "with --eval on a .jsonl corpus: leave demonym mentions out of the predictions (done without asking when no gold or neutral string of the corpus is a demonym)")
 	fs.BoolVar(&f.misses, "misses", false, "with --eval: list every miss, wrong answer and spurious mention")
 	rest, err := a.parseFlags(fs, args, geoparseHelp())
 	if err != nil {

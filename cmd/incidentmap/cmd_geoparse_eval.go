@@ -66,8 +66,13 @@ func (a *app) evaluateCorpus(gp geoparser, f geoparseFlags) error {
 		return err
 	}
 	var keep func(geo.Mention) bool
-	if f.noDemonyms {
-		keep = func(m geo.Mention) bool { return m.Kind != geo.KindDemonym }
+	noDemonyms := func(m geo.Mention) bool { return m.Kind != geo.KindDemonym }
+	switch {
+	case f.noDemonyms:
+		keep = noDemonyms
+	case !annotatesDemonyms(gp, docs):
+		keep = noDemonyms
+		fmt.Fprintln(a.stderr, "note: no gold or neutral mention of this corpus is a demonym, so it does not annotate them: predicted demonyms are left out, as with --no-demonyms")
 	}
 	s := geoparse.EvaluateCorpus(gp.Parse, docs, holds, keep)
 	fmt.Fprintf(a.stdout, "articles %d, gold %d, predicted %d (credited %d), found %d\n", s.Articles, s.Gold, s.Predicted, s.Credited, s.Found)
@@ -78,4 +83,30 @@ func (a *app) evaluateCorpus(gp geoparser, f geoparseFlags) error {
 		fmt.Fprintln(a.stdout, strings.Join(s.Misses, "\n"))
 	}
 	return nil
+}
+
+// annotatesDemonyms reports whether any gold or neutral string of the
+// corpus is, as a whole, a demonym ("Palestinian") as the geoparser reads one. LGL and
+// TR-News mark them; a corpus that marks none (GeoVirus) leaves them out
+// of its annotation, and a predicted one would count as a false place.
+func annotatesDemonyms(gp geoparser, docs []geoparse.CorpusDoc) bool {
+	seen := map[string]bool{}
+	for _, d := range docs {
+		texts := d.Neutral
+		for _, g := range d.Gold {
+			texts = append(texts, g.Text)
+		}
+		for _, t := range texts {
+			if seen[t] {
+				continue
+			}
+			seen[t] = true
+			for _, m := range gp.Parse(t) {
+				if m.Kind == geo.KindDemonym && m.Start == 0 && m.End == len(t) {
+					return true // the whole string, not "European" of "European Union"
+				}
+			}
+		}
+	}
+	return false
 }

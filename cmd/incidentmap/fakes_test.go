@@ -177,13 +177,20 @@ func (fakeGazetteer) BuildInfo() string { return "fake gazetteer 2024-01-01" }
 
 type fakeGeoparser struct{}
 
+// Parse finds "Kyiv", and "Ukrainian" as a demonym of Ukraine.
 func (fakeGeoparser) Parse(text string) []geo.Mention {
-	i := strings.Index(text, "Kyiv")
-	if i < 0 {
-		return nil
+	var out []geo.Mention
+	if i := strings.Index(text, "Ukrainian"); i >= 0 {
+		p := geo.Place{Name: "Ukraine", FeatureCode: "PCLI", Country: "UA", Lat: 49, Lon: 32}
+		m := geo.MentionOf(text, i, i+len("Ukrainian"), &p, geo.PrecisionRegion, 0.9)
+		m.Kind = geo.KindDemonym
+		out = append(out, m)
 	}
-	p := geo.Place{Name: "Kyiv", GeonameID: 703448, FeatureCode: "PPLC", Country: "UA", Lat: 50.45, Lon: 30.52}
-	return []geo.Mention{geo.MentionOf(text, i, i+4, &p, geo.PrecisionExact, 0.9)}
+	if i := strings.Index(text, "Kyiv"); i >= 0 {
+		p := geo.Place{Name: "Kyiv", GeonameID: 703448, FeatureCode: "PPLC", Country: "UA", Lat: 50.45, Lon: 30.52}
+		out = append(out, geo.MentionOf(text, i, i+4, &p, geo.PrecisionExact, 0.9))
+	}
+	return out
 }
 
 func (g fakeGeoparser) Geoparse(text string) geo.Geoparse {

@@ -78,6 +78,43 @@ func TestGeoparseEvalCorpusFile(t *testing.T) {
 	}
 }
 
+// A corpus none of whose gold or neutral strings is a demonym does not
+// annotate them: a predicted demonym is left out of its precision, and
+// the command says so. One that marks them scores them.
+func TestGeoparseEvalDemonymsOnlyWhereAnnotated(t *testing.T) {
+	for _, c := range []struct {
+		name, gold, want string
+		note             bool
+	}{
+		{"not annotated", `[{"text": "Kyiv", "lat": 50.45, "lon": 30.52}]`, "precision 1.000 recall 1.000", true},
+		{"annotated", `[{"text": "Ukrainian", "lat": 49, "lon": 32}, {"text": "Kyiv", "lat": 50.45, "lon": 30.52}]`, "precision 1.000 recall 1.000", false},
+		{"annotated elsewhere", `[{"text": "Kyiv", "lat": 50.45, "lon": 30.52}]`, "precision 0.667 recall 1.000", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ta := newTestApp(t)
+			path := filepath.Join(t.TempDir(), "corpus.jsonl")
+			doc := `{"id": "d1", "text": "Ukrainian drones over Kyiv.", "gold": ` + c.gold + `, "neutral": []}` + "\n"
+			if c.name == "annotated elsewhere" {
+				// Another article marks a demonym: the corpus annotates them,
+				// so this article's unmarked one counts against precision.
+				doc += `{"id": "d2", "text": "Ukrainian officials.", "gold": [{"text": "Ukrainian", "lat": 49, "lon": 32}], "neutral": []}` + "\n"
+			}
+			if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if code := ta.runArgs("geoparse", "--eval", path); code != 0 {
+				t.Fatalf("exit %d: %s", code, ta.stderr)
+			}
+			if out := ta.stdout.String(); !strings.Contains(out, c.want) {
+				t.Errorf("output lacks %q:\n%s", c.want, out)
+			}
+			if note := strings.Contains(ta.stderr.String(), "does not annotate them"); note != c.note {
+				t.Errorf("note printed %v, want %v: %s", note, c.note, ta.stderr)
+			}
+		})
+	}
+}
+
 func TestGeoparseExplain(t *testing.T) {
 	ta := newTestApp(t)
 	ta.app.stdin = strings.NewReader("Sirens in Kyiv overnight.")

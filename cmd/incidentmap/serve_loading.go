@@ -21,6 +21,12 @@ type loading struct {
 // reports, all in the background.
 func (a *app) startLoading(st store, noDemo, merge bool) *loading {
 	l := &loading{done: make(chan struct{})}
+	if w, ok := st.(warmer); ok {
+		// Beside the gazetteer: the store's first reads (a count over the
+		// whole map, the collection's extent) are cheap once this is done;
+		// until then, or if it fails, they scan as they would without it.
+		go func() { _ = w.WarmUp(a.ctx) }()
+	}
 	go func() {
 		defer close(l.done)
 		l.gz, l.pl, l.err = a.openPipeline(a.ctx, st, true)
@@ -29,6 +35,11 @@ func (a *app) startLoading(st store, noDemo, merge bool) *loading {
 		}
 	}()
 	return l
+}
+
+// warmer is a store that can prepare what its first reads need.
+type warmer interface {
+	WarmUp(ctx context.Context) error
 }
 
 // inProgress reports whether the load has not ended yet.

@@ -11,28 +11,29 @@ import (
 )
 
 // buildCountries makes one entry per ISO 3166-1 country, with names from
-// i18n-iso-countries (English, Russian and Ukrainian as alternates), the
-// centroid of its largest Natural Earth polygon as its point, and the sum
+// i18n-iso-countries (English, Russian and Ukrainian as alternates), a
+// point on its Natural Earth polygons (countryPoint), and the sum
 // of its places' populations as its prior. It also returns the basemap: a
-// GeoJSON FeatureCollection of the country polygons.
-func buildCountries(npm string, places []row) ([]row, []byte, error) {
+// GeoJSON FeatureCollection of the country polygons, and the polygons by
+// ISO code.
+func buildCountries(npm string, places []row) ([]row, []byte, map[string][]polygon, error) {
 	var codes [][4]string
 	if err := readJSON(filepath.Join(npm, "i18n-iso-countries", "codes.json"), &codes); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	english := map[string][]string{}
 	if err := addLangNames(filepath.Join(npm, "i18n-iso-countries", "langs", "en.json"), english); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	names := map[string][]string{}
 	for _, lang := range []string{"en", "ru", "uk"} {
 		if err := addLangNames(filepath.Join(npm, "i18n-iso-countries", "langs", lang+".json"), names); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	var topo topology
 	if err := readJSON(filepath.Join(npm, "world-atlas", "countries-50m.json"), &topo); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	arcs := topo.decodeArcs()
 	shapes := map[string][]polygon{}
@@ -44,20 +45,33 @@ func buildCountries(npm string, places []row) ([]row, []byte, error) {
 	for _, g := range topo.Objects["countries"].Geometries {
 		polys, err := g.polygons(arcs)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		iso := byNumeric[g.ID]
+		if iso == "" {
+			iso = isoOfUnnumbered[g.Properties["name"]]
+		}
 		shapes[iso] = append(shapes[iso], polys...)
 		features = append(features, newFeature(iso, g.Properties["name"], polys))
 	}
 	pops := map[string]int64{}
+	towns := map[string]*centroid{}
 	for _, p := range places {
 		pops[p.Country] += p.Population
+		if strings.HasPrefix(p.Code, "PPL") {
+			add(towns, p.Country, p)
+		}
 	}
 	var out []row
 	for _, c := range codes {
 		iso, n := c[0], names[c[0]]
-		lat, lon, ok := largestCentroid(shapes[iso])
+		lat, lon, ok := countryPoint(shapes[iso])
+		if t := towns[iso]; !ok && t != nil {
+			// No polygon at this scale (Réunion, Gibraltar, Tuvalu): the
+			// centre of its towns, as for a region.
+			lat, lon = t.point()
+			ok = true
+		}
 		if !ok || len(n) == 0 {
 			continue
 		}
@@ -72,7 +86,7 @@ func buildCountries(npm string, places []row) ([]row, []byte, error) {
 	}
 	sort.Slice(features, func(i, j int) bool { return features[i].Properties.Name < features[j].Properties.Name })
 	basemap, err := json.Marshal(featureCollection{Type: "FeatureCollection", Features: features})
-	return out, basemap, err
+	return out, basemap, shapes, err
 }
 
 func addLangNames(path string, names map[string][]string) error {
@@ -102,22 +116,57 @@ func addLangNames(path string, names map[string][]string) error {
 	return nil
 }
 
-// largestCentroid is the area centroid of the outer ring of the largest
-// polygon, so a country's point lies on its mainland rather than between
-// its islands.
-func largestCentroid(polys []polygon) (lat, lon float64, ok bool) {
-	best := 0.0
+// countryPoint is where a country's entry lies: the area centroid of the
+// outer ring of its largest polygon, so the point lies on its mainland
+// rather than between its islands; but an archipelago, whose largest
+// island holds less than half its land (the Philippines, Indonesia), lies
+// at the centre of the box that holds its islands near that one, where
+// GeoNames puts a country and this builder puts a region (buildAdmins).
+func countryPoint(polys []polygon) (lat, lon float64, ok bool) {
+	type part struct {
+		area, lat, lon float64
+		outer          ring
+	}
+	var parts []part
+	total, largest := 0.0, -1
 	for _, p := range polys {
 		if len(p) == 0 || len(p[0]) < 3 {
 			continue
 		}
 		a, cx, cy := ringCentroid(p[0])
-		if math.Abs(a) > best {
-			best, lon, lat, ok = math.Abs(a), cx, cy, true
+		parts = append(parts, part{math.Abs(a), cy, cx, p[0]})
+		total += math.Abs(a)
+		if largest < 0 || math.Abs(a) > parts[largest].area {
+			largest = len(parts) - 1
 		}
 	}
-	return lat, lon, ok
+	if largest < 0 {
+		return 0, 0, false
+	}
+	main := parts[largest]
+	if main.area >= total/2 {
+		return main.lat, main.lon, true
+	}
+	// Longitudes are taken relative to the largest island, the nearer way
+	// round, so an archipelago across the antimeridian stays in one piece.
+	rel := func(lon float64) float64 { return wrapLon(lon - main.lon) }
+	minLat, maxLat, minLon, maxLon := main.lat, main.lat, 0.0, 0.0
+	for _, p := range parts {
+		if math.Hypot(p.lat-main.lat, rel(p.lon)*math.Cos(main.lat*math.Pi/180)) > archipelagoSpanDeg {
+			continue // a distant territory is not part of the archipelago
+		}
+		for _, pt := range p.outer {
+			x := rel(pt[0])
+			minLat, maxLat = math.Min(minLat, pt[1]), math.Max(maxLat, pt[1])
+			minLon, maxLon = math.Min(minLon, x), math.Max(maxLon, x)
+		}
+	}
+	return (minLat + maxLat) / 2, wrapLon(main.lon + (minLon+maxLon)/2), true
 }
+
+// archipelagoSpanDeg is how far (degrees, about 2,000 km) an island may lie
+// from the largest one and still count in the archipelago's centre.
+const archipelagoSpanDeg = 18.0
 
 func ringCentroid(r ring) (area, cx, cy float64) {
 	r = unwrap(r)
@@ -210,6 +259,11 @@ func commonName(iso string, names []string, english map[string][]string) string 
 	return best
 }
 
+// isoOfUnnumbered gives an ISO code to the Natural Earth shapes that carry
+// no ISO number: Kosovo its own user-assigned code, and the areas ISO 3166
+// counts in another country to that country.
+var isoOfUnnumbered = map[string]string{"Kosovo": "XK", "Somaliland": "SO", "N. Cyprus": "CY"}
+
 // newsNames are the short names news reports use where the ISO lists give
 // only the formal one; the first is also the display name.
 var newsNames = map[string][]string{
@@ -219,5 +273,5 @@ var newsNames = map[string][]string{
 	"PS": {"Palestinian territories"}, "MK": {"Macedonia"}, "CZ": {"Czech Republic"},
 	"TR": {"Türkiye", "Turkiye"}, "SZ": {"Swaziland"}, "TL": {"East Timor"}, "BN": {"Brunei"},
 	"FM": {"Micronesia"}, "VN": {"Viet Nam"}, "KR": {"Korea"}, "FK": {"Falklands", "Falkland Islands"},
-	"AE": {"UAE", "Emirates"}, "US": {"U.S.", "USA", "US"},
+	"AE": {"UAE", "Emirates"}, "US": {"U.S.", "USA", "US", "America"},
 }

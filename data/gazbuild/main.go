@@ -36,10 +36,11 @@ func run(npm, supplement, out string) error {
 	if err != nil {
 		return err
 	}
-	countries, basemap, err := buildCountries(npm, places)
+	countries, basemap, shapes, err := buildCountries(npm, places)
 	if err != nil {
 		return err
 	}
+	placeAdmin1ByArea(admins, places, shapes)
 	all := append(continents(), countries...)
 	all = append(all, admins...)
 	all = append(all, places...)

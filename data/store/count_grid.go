@@ -39,6 +39,8 @@ type gridCells struct {
 	gen  int64
 	keys []int64
 	cum  []int64 // cum[i] is the number of incidents in cells keys[:i]
+	// The box of all the points, read in the same scan, for Extent.
+	west, south, east, north float64
 }
 
 // countGrid holds the latest grid and builds the next.
@@ -72,11 +74,45 @@ func (g *countGrid) current(gen int64, build func() (*gridCells, error)) *gridCe
 			g.mu.Lock()
 			defer g.mu.Unlock()
 			g.building = false
-			if err == nil && (g.cells == nil || cells.gen > g.cells.gen) {
-				g.cells = cells
+			if err == nil {
+				g.install(cells)
 			}
 		}()
 	}
+	return nil
+}
+
+// install keeps cells unless a newer grid is already there. The caller
+// holds g.mu.
+func (g *countGrid) install(cells *gridCells) {
+	if g.cells == nil || cells.gen > g.cells.gen {
+		g.cells = cells
+	}
+}
+
+// built returns the grid if it is current at gen, without starting a
+// build.
+func (g *countGrid) built(gen int64) *gridCells {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.cells != nil && g.cells.gen == gen {
+		return g.cells
+	}
+	return nil
+}
+
+// WarmUp builds the count grid now, so that the first page of a server
+// that has just started counts its matches through the grid and
+// /collections reads its extent from it. serve runs it in the background
+// after it starts listening.
+func (s *Store) WarmUp(ctx context.Context) error {
+	cells, err := s.buildGrid(ctx)
+	if err != nil {
+		return err
+	}
+	s.grid.mu.Lock()
+	s.grid.install(cells)
+	s.grid.mu.Unlock()
 	return nil
 }
 
@@ -93,16 +129,20 @@ func (s *Store) buildGrid(ctx context.Context) (*gridCells, error) {
 	defer rows.Close()
 	counts := map[int64]int64{}
 	var lon, lat float64
+	west, south, east, north := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 	for rows.Next() {
 		if err := rows.Scan(&lon, &lat); err != nil {
 			return nil, fmt.Errorf("store: count grid: %w", err)
 		}
 		counts[cellKey(cellOf(lat), cellOf(lon))]++
+		west, east = min(west, lon), max(east, lon)
+		south, north = min(south, lat), max(north, lat)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: count grid: %w", err)
 	}
-	g := &gridCells{gen: gen, keys: make([]int64, 0, len(counts)), cum: make([]int64, 1, len(counts)+1)}
+	g := &gridCells{gen: gen, keys: make([]int64, 0, len(counts)), cum: make([]int64, 1, len(counts)+1),
+		west: west, south: south, east: east, north: north}
 	for k := range counts {
 		g.keys = append(g.keys, k)
 	}
@@ -112,6 +152,9 @@ func (s *Store) buildGrid(ctx context.Context) (*gridCells, error) {
 	}
 	return g, nil
 }
+
+// total is the number of incidents the grid counts.
+func (g *gridCells) total() int { return int(g.cum[len(g.cum)-1]) }
 
 // sum is the number of incidents in the cells of rows r0..r1 and columns
 // c0..c1, inclusive.

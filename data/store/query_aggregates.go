@@ -174,6 +174,22 @@ func (s *Store) DailyCounts(ctx context.Context, f geo.IncidentFilter) ([]DayCou
 // Extent is the bounding box and the first and last event dates of all
 // stored incidents, and their number; with none, everything is zero.
 func (s *Store) Extent(ctx context.Context) (bbox geo.BBox, first, last string, n int, err error) {
+	// With a current count grid (serve builds one at start) the box and the
+	// count come from it and the dates from the date index: no scan.
+	if gen, verr := s.Version(ctx); verr == nil {
+		if g := s.grid.built(gen); g != nil {
+			if g.total() == 0 {
+				return geo.BBox{}, "", "", 0, nil
+			}
+			var from, to sql.NullString
+			err = s.reader().QueryRowContext(ctx, `SELECT (SELECT MIN(event_date) FROM incidents),
+				(SELECT MAX(event_date) FROM incidents)`).Scan(&from, &to)
+			if err != nil {
+				return geo.BBox{}, "", "", 0, fmt.Errorf("store: extent: %w", err)
+			}
+			return geo.BBox{West: g.west, South: g.south, East: g.east, North: g.north}, from.String, to.String, g.total(), nil
+		}
+	}
 	var west, south, east, north sql.NullFloat64
 	var from, to sql.NullString
 	err = s.reader().QueryRowContext(ctx, `SELECT MIN(lon), MIN(lat), MAX(lon), MAX(lat),

@@ -143,15 +143,29 @@ func TestExtent(t *testing.T) {
 	if _, _, _, n, err := s.Extent(ctx); err != nil || n != 0 {
 		t.Fatalf("empty store: n = %d, err = %v", n, err)
 	}
-	fx := loadFixture(t)
-	bbox, first, last, n, err := fx.s.Extent(ctx)
-	if err != nil {
+	if err := s.WarmUp(ctx); err != nil {
 		t.Fatal(err)
 	}
+	if _, _, _, n, err := s.Extent(ctx); err != nil || n != 0 {
+		t.Fatalf("empty store, grid built: n = %d, err = %v", n, err)
+	}
+	fx := loadFixture(t)
 	// Westpoint is the westernmost and southernmost place, Eastpoint the
 	// easternmost, Kyiv the northernmost.
 	want := geo.BBox{West: west.lon, South: west.lat, East: east.lon, North: kyiv.lat}
-	if bbox != want || first != "2025-04-01" || last != "2025-06-03" || n != 8 {
-		t.Errorf("Extent = %+v %s %s %d; want %+v 2025-04-01 2025-06-03 8", bbox, first, last, n, want)
+	check := func(how string) {
+		t.Helper()
+		bbox, first, last, n, err := fx.s.Extent(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bbox != want || first != "2025-04-01" || last != "2025-06-03" || n != 8 {
+			t.Errorf("%s: Extent = %+v %s %s %d; want %+v 2025-04-01 2025-06-03 8", how, bbox, first, last, n, want)
+		}
 	}
+	check("scanned")
+	if err := fx.s.WarmUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("from the count grid")
 }

@@ -31,6 +31,9 @@ func DesignatorLevel(word string) (geo.Level, bool) {
 	if l, ok := designators[word]; ok {
 		return l, true // already lower case: the common case, no allocation
 	}
+	if isLowerLetters(word) {
+		return geo.LevelUnknown, false // its key and lower case are itself
+	}
 	l, ok := designators[Key(word)]
 	if !ok {
 		l, ok = designators[strings.ToLower(word)]
@@ -80,4 +83,14 @@ func AdjectiveStems(word string) []string {
 		}
 	}
 	return nil
+}
+
+// isLowerLetters: word is only ASCII lower-case letters.
+func isLowerLetters(word string) bool {
+	for i := 0; i < len(word); i++ {
+		if word[i] < 'a' || word[i] > 'z' {
+			return false
+		}
+	}
+	return true
 }

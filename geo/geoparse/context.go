@@ -127,11 +127,19 @@ func isContainerGap(s string) bool {
 // tally weighs the countries and admin1 regions the document names, from
 // the current choices.
 func (d *document) tally() {
-	d.countryWeight = map[string]float64{}
-	d.admin1Named = map[string]bool{}
-	d.countryNamed = map[string]bool{}
+	// tally runs after every changed choice: the maps are cleared, not
+	// made again.
+	if d.countryWeight == nil {
+		d.countryWeight, d.countryWeightByName = map[string]float64{}, map[nameIn]float64{}
+		d.weightByName, d.admin1Named, d.countryNamed = map[string]float64{}, namesBy{}, map[string]bool{}
+	}
+	clear(d.countryWeight)
+	clear(d.countryWeightByName)
+	clear(d.weightByName)
+	clear(d.admin1Named)
+	clear(d.countryNamed)
 	d.datelineCountry = ""
-	total := 0.0
+	d.countryTotal = 0
 	for _, m := range d.ms {
 		p := m.place()
 		if p == nil {
@@ -148,14 +156,25 @@ func (d *document) tally() {
 			w = 2
 		}
 		d.countryWeight[p.Country] += w
-		total += w
+		d.countryWeightByName[nameIn{m.sp.key, p.Country}] += w
+		d.weightByName[m.sp.key] += w
+		d.countryTotal += w
 		if l := p.Level(); (l == geo.LevelAdmin1 || l == geo.LevelAdmin2) && p.Admin1 != "" {
-			d.admin1Named[p.Admin1Key()] = true
+			d.admin1Named.add(p.Admin1Key(), m.sp.key)
 		}
 	}
-	for c := range d.countryWeight {
-		d.countryWeight[c] /= total
+}
+
+// countryShare is the weighted share of the places chosen for the
+// document's other names that lie in country: a name's own mentions do
+// not vouch for their own reading.
+func (d *document) countryShare(i int, country string) float64 {
+	own := d.ms[i].sp.key
+	n := d.countryTotal - d.weightByName[own]
+	if n <= 0 {
+		return 0
 	}
+	return (d.countryWeight[country] - d.countryWeightByName[nameIn{own, country}]) / n
 }
 
 // nameIn is a name key and a division key: how many of a name's points lie
@@ -215,6 +234,12 @@ func (d *document) containsContained(i int, p *geo.Place) bool {
 	return false
 }
 
+// pointKey is a place chosen for a name.
+type pointKey struct {
+	id  int64
+	key string
+}
+
 // point is where another mention currently resolves, for nearness.
 type point struct {
 	lat, lon float64
@@ -228,18 +253,21 @@ type point struct {
 // A place named many times counts once, which keeps a long text linear.
 func (d *document) collectPoints() {
 	d.points = d.points[:0]
-	d.pointsByName, d.pointsByAdmin1, d.pointsByNameAdmin1 = map[string]int{}, map[string]int{}, map[nameIn]int{}
-	type seenKey struct {
-		id  int64
-		key string
+	if d.pointsByName == nil {
+		d.pointsByName, d.pointsByAdmin1, d.pointsByNameAdmin1 = map[string]int{}, map[string]int{}, map[nameIn]int{}
+		d.pointSeen = map[pointKey]bool{}
 	}
-	seen := map[seenKey]bool{}
+	clear(d.pointsByName)
+	clear(d.pointsByAdmin1)
+	clear(d.pointsByNameAdmin1)
+	clear(d.pointSeen)
+	seen := d.pointSeen
 	for j, o := range d.ms {
 		q := o.place()
 		if q == nil || q.Level() <= geo.LevelAdmin1 {
 			continue
 		}
-		k := seenKey{q.ID, o.sp.key}
+		k := pointKey{q.ID, o.sp.key}
 		if seen[k] {
 			continue
 		}
@@ -301,8 +329,9 @@ func flatKm(lat1, lon1, cos1, lat2, lon2 float64) float64 {
 	return 111.2 * math.Sqrt(x*x+y*y)
 }
 
-// sameRegionNamed: c lies in an admin1 region the document names (and is
+// sameRegionNamed: c lies in an admin1 region that another name of the
+// document means, or a district of it (and c is not that region itself).
 // not that region itself).
-func (d *document) sameRegionNamed(c *gazetteer.Candidate, admin1 string) bool {
-	return c.Level() != geo.LevelCountry && c.Level() != geo.LevelAdmin1 && d.admin1Named[admin1]
+func (d *document) sameRegionNamed(c *gazetteer.Candidate, admin1, name string) bool {
+	return c.Level() != geo.LevelCountry && c.Level() != geo.LevelAdmin1 && d.admin1Named.other(admin1, name)
 }

@@ -15,14 +15,15 @@ import (
 )
 
 // Floors on the public development corpora (../shared/corpora), at the
-// figures measured when the fitted resolver landed: quality may only go up.
+// figures measured last (the fitted resolver, regions placed by their land):
+// quality may only go up.
 var corpusFloors = []struct {
 	file                   string
 	f1, overFound, overAll float64
 }{
-	{"lgl-train.jsonl", 0.865, 0.84, 0.74},
-	{"trnews-train.jsonl", 0.905, 0.90, 0.82},
-	{"geovirus.jsonl", 0.90, 0.91, 0.845},
+	{"lgl-train.jsonl", 0.87, 0.875, 0.77},
+	{"trnews-train.jsonl", 0.91, 0.925, 0.845},
+	{"geovirus.jsonl", 0.905, 0.92, 0.86},
 }
 
 func TestPublicCorpora(t *testing.T) {

@@ -29,7 +29,7 @@ const (
 	fInContainer                 // inside the place the text says it is in ("Alexandria, La.")
 	fHoldsContained              // holds a place the text says is in it ("Atlanta, Georgia")
 	fRegionNamed                 // in a first-level division the document names
-	fCountryShare                // share of the document's places in this country
+	fCountryShare                // share of the document's other names' places in this country
 	fCountryNamed                // the document names this country
 	fNear                        // exp(-km/300) to the nearest other place the document names
 	fDateline                    // in the country of the article's dateline
@@ -127,10 +127,10 @@ func (d *document) features(i, k int, x *[nFeatures]float64) {
 	if d.containsContained(i, &c.Place) {
 		x[fHoldsContained] = 1
 	}
-	if d.sameRegionNamed(c, m.named.admin1[k]) {
+	if d.sameRegionNamed(c, m.named.admin1[k], m.sp.key) {
 		x[fRegionNamed] = 1
 	}
-	x[fCountryShare] = d.countryWeight[c.Country]
+	x[fCountryShare] = d.countryShare(i, c.Country)
 	if d.countryNamed[c.Country] && c.Level() != geo.LevelCountry {
 		x[fCountryNamed] = 1
 	}

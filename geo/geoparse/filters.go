@@ -70,15 +70,20 @@ func (r *recognizer) isDateline(sp span) bool {
 // likely that word ("Drone strikes hit...", "Marches took place ... as
 // thousands marched").
 func (r *recognizer) lowerElsewhere(word string) bool {
-	if r.lowerStems == nil {
-		r.lowerStems = make(map[string]bool, len(r.toks))
-		for _, t := range r.toks {
-			if !t.cap {
-				r.lowerStems[wordStem(t.text)] = true
-			}
+	// Asked of a few words a document: a scan is cheaper than a set of
+	// every lower-case stem.
+	stem := wordStem(word)
+	if stem == "" {
+		return false
+	}
+	for i := range r.toks {
+		// The first letter and the length rule out most words before the
+		// stem is worked out.
+		if t := &r.toks[i]; !t.cap && t.text[0] == stem[0] && len(t.text) >= len(stem) && wordStem(t.text) == stem {
+			return true
 		}
 	}
-	return r.lowerStems[wordStem(word)]
+	return false
 }
 
 // wordStem strips the common English endings, enough to tell that

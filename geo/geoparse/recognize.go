@@ -34,9 +34,6 @@ type recognizer struct {
 	toks            []token
 	persons         map[string]bool // surnames of people named in the document
 	keys            []string        // gazetteer.Key of each token, computed once
-	// lowerStems holds the stems of the words written in lower case, built
-	// on first use.
-	lowerStems map[string]bool
 }
 
 // nameKey is the gazetteer key of tokens i..j: the tokens' keys joined by

@@ -35,12 +35,16 @@ type document struct {
 	text string
 	toks []token
 	ms   []*mention
-	// countries and admin1 divisions the document names, weighted.
-	countryWeight map[string]float64
-	admin1Named   map[string]bool
-	points        []point
-	contained     map[int][]int // container mention → the mentions it contains
-	countryNamed  map[string]bool
+	// countries and admin1 divisions the document names, weighted: in all,
+	// by country, and by name and country.
+	countryTotal        float64
+	countryWeight       map[string]float64
+	countryWeightByName map[nameIn]float64
+	weightByName        map[string]float64
+	admin1Named         namesBy
+	points              []point
+	contained           map[int][]int // container mention → the mentions it contains
+	countryNamed        map[string]bool
 	// regionsNamed and placesNamed: which names may mean each first-level
 	// division, or a place in it.
 	regionsNamed, placesNamed namesBy
@@ -53,6 +57,7 @@ type document struct {
 	// counts of the distinct points by name key, by admin1 key and by both
 	pointsByName, pointsByAdmin1 map[string]int
 	pointsByNameAdmin1           map[nameIn]int
+	pointSeen                    map[pointKey]bool
 	// datelineCountry is the country of the wire dateline's place, if any.
 	datelineCountry string
 	w               *Weights
@@ -68,11 +73,45 @@ func (d *document) resolve() {
 			m.choice = 0
 		}
 	}
-	for round := 0; round < 2; round++ {
-		d.tally()
-		d.collectPoints()
+	// Each round scores every mention against the others' current choices;
+	// a change is taken into the context at once, so two names that pull
+	// each other (a town and its county) cannot swap back and forth. A
+	// change can enable another (a county settles, then its town): rounds
+	// go on until nothing changes, up to maxRounds.
+	d.tally()
+	d.collectPoints()
+	// A report repeats its names: a mention whose score depends on nothing
+	// but its name and the context (no container, nothing inside it, no
+	// list neighbours) takes the scores of an earlier one of the same name
+	// while the context has not changed since.
+	free := make([]bool, len(d.ms))
+	for i := range d.ms {
+		free[i] = d.contextFree(i)
+	}
+	same := map[*named]int{}
+	for round := 0; round < maxRounds; round++ {
+		changed := false
+		clear(same)
 		for i, m := range d.ms {
-			d.score(i, m)
+			was := m.choice
+			if j, ok := same[m.named]; ok && free[i] {
+				m.choice = d.ms[j].choice
+				m.scores = append(m.scores[:0], d.ms[j].scores...)
+			} else {
+				d.score(i, m)
+				if free[i] && m.named != nil {
+					same[m.named] = i
+				}
+			}
+			if m.choice != was {
+				changed = true
+				clear(same)
+				d.tally()
+				d.collectPoints()
+			}
+		}
+		if !changed {
+			break
 		}
 	}
 	finished := make([]bool, len(d.ms))
@@ -92,10 +131,22 @@ func (d *document) resolve() {
 	}
 }
 
+// contextFree: mention i's evidence is its name's and the document's
+// alone, with nothing positional: no container, nothing contained, no list
+// neighbour (see features).
+func (d *document) contextFree(i int) bool {
+	return d.ms[i].container < 0 && len(d.contained[i]) == 0 &&
+		(i == 0 || !d.listed(i-1)) && (i+1 >= len(d.ms) || !d.listed(i))
+}
+
 // score rates every candidate of mention i against the rest of the
 // document and keeps the best.
 func (d *document) score(i int, m *mention) {
 	if len(m.cands) == 0 {
+		return
+	}
+	if len(m.cands) == 1 {
+		m.choice, m.scores = 0, m.scores[:0] // nothing to weigh
 		return
 	}
 	if len(m.scores) != len(m.cands) {
@@ -126,6 +177,9 @@ func (d *document) score(i int, m *mention) {
 	}
 	m.choice = best
 }
+
+// maxRounds bounds the rounds of resolve.
+const maxRounds = 5
 
 // localScale is the distance (km) over which a local neighbour's pull fades.
 const localScale = 50.0

@@ -8,7 +8,8 @@ import (
 )
 
 // Label is a name to draw at a point. Kind is "capital", "city", "town",
-// "village" or "region" (an admin1 name), for the page's styles.
+// "village", "region" (an admin1 name) or "water" (a sea, gulf, strait or
+// lake), for the page's styles.
 type Label struct {
 	Name       string  `json:"name"`
 	Kind       string  `json:"kind"`
@@ -32,8 +33,10 @@ const (
 
 // Labels returns the labels to draw in b at zoom z, most important first,
 // none overlapping another on screen: capitals, then regional capitals and
-// cities of 200,000 or more, then admin1 names (at zooms 6 to 8), then the
-// other settlements by population down to the zoom's threshold.
+// cities of 200,000 or more, then admin1 names (at zooms 6 to 8), then
+// seas, gulfs and lakes, then the other settlements by population down to
+// the zoom's threshold, then straits (water bodies at the zooms of
+// waterZooms).
 func (m *Map) Labels(b geo.BBox, z int) []Label {
 	z = max(0, min(z, 18))
 	c := newCollider(z)
@@ -64,15 +67,36 @@ func (m *Map) Labels(b geo.BBox, z int) []Label {
 			take(p, "capital")
 		}
 	}
+	waters := func(narrow bool) {
+		for _, p := range m.waters {
+			if zr := waterZooms[p.FeatureCode]; z >= zr[0] && z <= zr[1] && isNarrowWater(p) == narrow {
+				take(p, "water")
+			}
+		}
+	}
 	settlements(true)
 	if z >= 6 && z <= 8 {
 		for _, p := range m.regions {
 			take(p, "region")
 		}
 	}
+	waters(false)
 	settlements(false)
+	waters(true) // a strait lies by the towns on its shores: they come first
 	return out
 }
+
+// waterZooms are the zooms (first, last) at which a kind of water body is
+// named: an ocean across a continent's view, a sea or gulf from there to
+// a region's, a strait or lake closer in. The bundled gazetteer holds the
+// major ones only (data/supplement.tsv).
+var waterZooms = map[string][2]int{
+	"OCN": {3, 6}, "SEA": {4, 9}, "GULF": {4, 10}, "BAY": {5, 10},
+	"STRT": {5, 11}, "CHN": {5, 11}, "LK": {5, 11},
+}
+
+// isNarrowWater: a strait or channel, named after the towns beside it.
+func isNarrowWater(p Place) bool { return p.FeatureCode == "STRT" || p.FeatureCode == "CHN" }
 
 // isMajor says which settlements are labelled before the region names.
 func isMajor(p Place) bool { return p.FeatureCode == "PPLA" || p.Population >= 200_000 }

@@ -26,6 +26,7 @@ type Place struct {
 type Map struct {
 	places  []Place // settlements, most important first
 	regions []Place // ADM1 entries, most populous first
+	waters  []Place // seas, gulfs, straits and lakes, widest kind first
 	admin1  map[string]string
 	near    *pointGrid
 }
@@ -67,8 +68,8 @@ func Load(r io.Reader) (*Map, error) {
 	return New(places), nil
 }
 
-// New builds a Map from places (settlements and ADM1 entries; other
-// feature codes are ignored).
+// New builds a Map from places (settlements, ADM1 entries and bodies of
+// water; other feature codes are ignored).
 func New(places []Place) *Map {
 	m := &Map{admin1: map[string]string{}}
 	for _, p := range places {
@@ -76,12 +77,17 @@ func New(places []Place) *Map {
 		case p.FeatureCode == "ADM1":
 			m.regions = append(m.regions, p)
 			m.admin1[p.Country+"."+p.Admin1] = p.Name
+		case waterZooms[p.FeatureCode] != [2]int{}:
+			m.waters = append(m.waters, p)
 		case labelled(p.FeatureCode):
 			m.places = append(m.places, p)
 		}
 	}
 	sort.SliceStable(m.places, func(i, j int) bool { return importance(m.places[i]) > importance(m.places[j]) })
 	sort.SliceStable(m.regions, func(i, j int) bool { return m.regions[i].Population > m.regions[j].Population })
+	sort.SliceStable(m.waters, func(i, j int) bool {
+		return waterZooms[m.waters[i].FeatureCode][0] < waterZooms[m.waters[j].FeatureCode][0]
+	})
 	m.near = newPointGrid(m.places)
 	return m
 }
@@ -122,7 +128,7 @@ func parseRow(text string) (Place, bool, error) {
 		return Place{}, false, fmt.Errorf("%d columns, want 12", len(c))
 	}
 	code := c[5]
-	if code != "ADM1" && !labelled(code) {
+	if code != "ADM1" && !labelled(code) && waterZooms[code] == [2]int{} {
 		return Place{}, false, nil
 	}
 	pop, e1 := strconv.ParseInt(c[9], 10, 64)

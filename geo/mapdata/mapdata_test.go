@@ -178,3 +178,27 @@ func TestRegionLabelsByZoom(t *testing.T) {
 		}
 	}
 }
+
+// Seas are named from the bundled gazetteer over a view of the region,
+// and give way to nothing smaller than they are: the Sea of Azov shows
+// between Crimea and Rostov at zoom 6, not at street zoom.
+func TestWaterLabelsBundled(t *testing.T) {
+	m := mustBundled(t)
+	b := geo.BBox{West: 30, South: 43, East: 41, North: 49}
+	got := names(m.Labels(b, 6))
+	azov := ""
+	for name, l := range got {
+		if l.Kind == "water" && (name == "Sea of Azov" || name == "Azov Sea") {
+			azov = name
+		}
+	}
+	if azov == "" {
+		t.Fatalf("no Sea of Azov label at zoom 6; got %v", got)
+	}
+	if l := got["Black Sea"]; l.Kind != "water" {
+		t.Errorf("Black Sea label at zoom 6: %+v", l)
+	}
+	if l, ok := names(m.Labels(b, 13))[azov]; ok {
+		t.Errorf("the sea is still named at street zoom: %+v", l)
+	}
+}
