@@ -110,7 +110,7 @@ func indexAnswers(ix *gazetteer.Index, row []string) []string {
 func compareIndexes(t *testing.T, want, got *gazetteer.Index, rows [][]string) {
 	t.Helper()
 	if want.Len() != got.Len() {
-		t.Errorf("Len: %d, want %d", got.Len(), want.Len())
+		t.Errorf("Len: %d, want %d (if places.tsv.gz changed, run go generate ./data)", got.Len(), want.Len())
 	}
 	if !reflect.DeepEqual(got.Countries(), want.Countries()) {
 		t.Errorf("Countries differ")
