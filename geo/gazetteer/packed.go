@@ -25,9 +25,9 @@ import (
 //	         tables, population and point (in 1e-5 degrees);
 //	         one per slot, ids ascending
 //	names    its name, ASCII name and alternate names, one per slot
-//	keys     Key → the slots found under it, ascending; a slot's low bit
-//	         is set when the key is not one of the entry's own names,
-//	         which prefix search leaves out
+//	keys     Key → the slots found under it, ascending, each as
+//	         slot<<1 | 1 when the key is not one of the entry's own names
+//	         (a designator dropped, a stem), which prefix search leaves out
 //	loose    Loose key → slots, ascending
 //	short    prefix of up to shortLen bytes → the best slots, best first
 //	admin    "c" country, "1" COUNTRY.ADMIN1, "2" COUNTRY.ADMIN1.ADMIN2 → slot
@@ -68,6 +68,9 @@ func openPacked(b []byte) (*packed, error) {
 	}
 	if len(rest) != 0 {
 		return nil, errors.New("gazetteer: packed index: trailing bytes")
+	}
+	if pk.names.n != pk.records.n {
+		return nil, errors.New("gazetteer: packed index: names and records differ in number")
 	}
 	pk.n = int32(pk.records.n)
 	return pk, nil
