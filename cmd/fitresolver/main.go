@@ -96,12 +96,7 @@ the fit %.3f, after %.3f.`, rounds, iters, strings.Join(sources, ", "), rep.Ment
 // load builds the parser over the bundled gazetteer and lexicon, and the
 // country polygons that credit a country answer.
 func load() (*geoparse.Parser, geoparse.CountryHolds, error) {
-	rc, err := data.Gazetteer()
-	if err != nil {
-		return nil, nil, err
-	}
-	defer rc.Close()
-	ix, err := gazetteer.Load(rc)
+	ix, err := gazetteer.Open(data.GazetteerIndex())
 	if err != nil {
 		return nil, nil, err
 	}

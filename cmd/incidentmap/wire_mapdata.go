@@ -2,10 +2,12 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/incidentmap/incidentmap/data"
 	"github.com/incidentmap/incidentmap/geo"
 	"github.com/incidentmap/incidentmap/geo/borders"
+	gaz "github.com/incidentmap/incidentmap/geo/gazetteer"
 	"github.com/incidentmap/incidentmap/geo/mapdata"
 )
 
@@ -66,14 +68,9 @@ func (l *lateMapData) RegionShapes(country string) mapdata.RegionShapes {
 // newMapData loads the bundled gazetteer's settlements and regions for the
 // map page.
 func newMapData() (pageMapData, error) {
-	r, err := data.Gazetteer()
+	m, err := bundledMap()
 	if err != nil {
 		return pageMapData{}, fmt.Errorf("map data: %w", err)
-	}
-	defer r.Close()
-	m, err := mapdata.Load(r)
-	if err != nil {
-		return pageMapData{}, err
 	}
 	raw, err := data.Basemap()
 	if err != nil {
@@ -84,4 +81,21 @@ func newMapData() (pageMapData, error) {
 		return pageMapData{}, fmt.Errorf("map data: %w", err)
 	}
 	return pageMapData{m: m, shapes: mapdata.NewShapes(m, b.Shape)}, nil
+}
+
+// bundledMap is the map's places from the packed gazetteer, read through
+// an index of its own that is let go afterwards, so the entries it
+// inflates do not stay in memory. Names are copied out of the packed
+// entries, which hold all of an entry's names in one string.
+func bundledMap() (*mapdata.Map, error) {
+	ix, err := gaz.Open(data.GazetteerIndex())
+	if err != nil {
+		return nil, err
+	}
+	var places []mapdata.Place
+	for p := range ix.All() {
+		places = append(places, mapdata.Place{Name: strings.Clone(p.Name), FeatureCode: p.FeatureCode,
+			Country: p.Country, Admin1: p.Admin1, Population: p.Population, Lat: p.Lat, Lon: p.Lon})
+	}
+	return mapdata.New(places), nil
 }

@@ -18,14 +18,14 @@ type ClassCount struct {
 func (ix *Index) Coverage() []ClassCount {
 	ix.mu.RLock()
 	counts := map[[2]string]int{}
-	for _, slot := range ix.byID {
-		p := ix.places[slot]
+	ix.eachLive(func(slot int32) {
+		p := ix.peek(slot)
 		class := p.FeatureClass
 		if class == "" {
 			class = featureClass(p.FeatureCode)
 		}
 		counts[[2]string{p.Country, class}]++
-	}
+	})
 	ix.mu.RUnlock()
 	out := make([]ClassCount, 0, len(counts))
 	for k, n := range counts {

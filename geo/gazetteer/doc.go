@@ -9,4 +9,10 @@
 // y/i, ia/ya, doubled consonants, vowel runs) so "Zaporozhye" meets
 // "Zaporizhzhia" and "Kharkov" meets "Kharkiv"; a loose match counts for
 // less than an exact one.
+//
+// The bundled data comes packed with all these indexes built (Pack, done
+// at build time by data/gazindex; Open reads it where it lies, see
+// packed.go); Load builds the same index from the gazetteer rows. Entries
+// put at run time (user entries, imported GeoNames rows) are held on top
+// of either.
 package gazetteer

@@ -11,12 +11,20 @@ import (
 	"github.com/incidentmap/incidentmap/geo"
 )
 
-// Index holds every entry in memory with its name keys. It is safe for
-// concurrent use: lookups share a read lock, user edits take the write lock.
+// Index holds every entry with its name keys: the bundled ones in the
+// packed index where Open found them (or in memory, as Load read them),
+// and those put at run time in memory on top. It is safe for concurrent
+// use: lookups share a read lock, user edits take the write lock.
 type Index struct {
-	mu      sync.RWMutex
-	places  []geo.Place         // by slot; removed entries have ID 0
-	byID    map[int64]int32     // id → slot
+	mu sync.RWMutex
+	// base is the packed bundled data (Open), holding the slots below
+	// nBase; the fields after it hold the entries put on top, from slot
+	// nBase on (all of them when the index was loaded from text).
+	base    *packed
+	nBase   int32
+	dead    map[int32]bool      // base slots removed
+	places  []geo.Place         // by slot - nBase; removed entries have ID 0
+	byID    map[int64]int32     // id → slot, for the entries put on top
 	exact   keyMap              // Key → slots
 	starts  map[string]struct{} // first words of the keys of more than one word
 	loose   *looseIndex         // Loose(Key) → slots; nil only while loading and during a bulk PutAll
@@ -29,6 +37,7 @@ type Index struct {
 	correctors map[int64]map[int64]bool
 	Info       string        // the build info of the bundled data, if known
 	gen        atomic.Uint64 // bumped by every change, so callers' caches know when to forget
+	names      *adminNames   // the admin names of entries, as withAdminNames gives them
 }
 
 // Generation changes whenever an entry is added or removed: answers
@@ -41,6 +50,7 @@ func New() *Index {
 		byID: map[int64]int32{}, exact: newKeyMap(0), starts: map[string]struct{}{},
 		admin1: map[string]int32{}, admin2: map[string]int32{}, country: map[string]int32{},
 		loose: newLooseIndex(maphash.MakeSeed()), prefix: &prefixIndex{short: map[string][]int32{}},
+		names: &adminNames{},
 	}
 }
 
@@ -48,23 +58,24 @@ func New() *Index {
 func (ix *Index) Len() int {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return len(ix.byID)
+	return len(ix.byID) + int(ix.nBase) - len(ix.dead)
 }
 
 // Get returns the entry with this id, admin names filled in.
 func (ix *Index) Get(id int64) (geo.Place, bool) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	slot, ok := ix.byID[id]
+	slot, ok := ix.slotOf(id)
 	if !ok {
 		return geo.Place{}, false
 	}
-	return ix.withAdminNames(ix.places[slot]), true
+	return ix.withAdminNames(ix.place(slot)), true
 }
 
 // add inserts p and its keys; the caller holds the write lock.
 func (ix *Index) add(p geo.Place) {
 	ix.gen.Add(1)
+	ix.forgetNames()
 	slot := ix.insertPlace(p)
 	ix.addKeys(entryKeys(p), slot)
 	if ix.prefix != nil {
@@ -75,12 +86,12 @@ func (ix *Index) add(p geo.Place) {
 // insertPlace stores p in a new slot and registers it by id and, for
 // countries and divisions, by code.
 func (ix *Index) insertPlace(p geo.Place) int32 {
-	slot := int32(len(ix.places))
+	slot := ix.nBase + int32(len(ix.places))
 	ix.places = append(ix.places, p)
 	ix.byID[p.ID] = slot
 	switch p.Level() {
 	case geo.LevelCountry:
-		if _, ok := ix.country[p.Country]; !ok || p.ID >= geo.UserIDBase {
+		if _, ok := ix.countrySlot(p.Country); !ok || p.ID >= geo.UserIDBase {
 			ix.country[p.Country] = slot
 		}
 	case geo.LevelAdmin1:
@@ -180,7 +191,12 @@ var compass = strings.NewReplacer("northern ", "north ", "southern ", "south ", 
 // write lock.
 func (ix *Index) remove(slot int32) {
 	ix.gen.Add(1)
-	p := ix.places[slot]
+	ix.forgetNames()
+	if slot < ix.nBase {
+		ix.removeBase(slot)
+		return
+	}
+	p := ix.places[slot-ix.nBase]
 	for _, k := range entryKeys(p) {
 		ix.exact.remove(k, slot)
 		if ix.loose != nil {
@@ -191,7 +207,7 @@ func (ix *Index) remove(slot int32) {
 	if ix.prefix != nil {
 		ix.prefix.remove(p, slot)
 	}
-	ix.places[slot] = geo.Place{}
+	ix.places[slot-ix.nBase] = geo.Place{}
 }
 
 func without(list []int32, slot int32) []int32 {
@@ -207,18 +223,15 @@ func without(list []int32, slot int32) []int32 {
 // withAdminNames fills the country, admin1 and admin2 names of p from the
 // division entries.
 func (ix *Index) withAdminNames(p geo.Place) geo.Place {
-	if s, ok := ix.country[p.Country]; ok && p.CountryName == "" {
-		p.CountryName = ix.places[s].Name
+	n := ix.namesOf(adminKey{p.Country, p.Admin1, p.Admin2})
+	if p.CountryName == "" {
+		p.CountryName = n[0]
 	}
 	if p.Admin1 != "" && p.Admin1Name == "" {
-		if s, ok := ix.admin1[p.Country+"."+p.Admin1]; ok {
-			p.Admin1Name = ix.admin1Label(s)
-		}
+		p.Admin1Name = n[1]
 	}
 	if p.Admin2 != "" && p.Admin2Name == "" {
-		if s, ok := ix.admin2[p.Country+"."+p.Admin1+"."+p.Admin2]; ok {
-			p.Admin2Name = ix.places[s].Name
-		}
+		p.Admin2Name = n[2]
 	}
 	return p
 }
@@ -230,7 +243,7 @@ func (ix *Index) withAdminNames(p geo.Place) geo.Place {
 // beside "Kyiv City", "Moscow Oblast" beside "Moscow"). The caller holds
 // the read lock.
 func (ix *Index) admin1Label(slot int32) string {
-	p := &ix.places[slot]
+	p := ix.peek(slot)
 	words := strings.Fields(p.Name)
 	if len(words) < 2 {
 		return p.Name
@@ -239,8 +252,8 @@ func (ix *Index) admin1Label(slot int32) string {
 		return p.Name
 	}
 	short := strings.Join(words[:len(words)-1], " ")
-	for _, s := range ix.exact.get(Key(short)) {
-		q := &ix.places[s]
+	for _, s := range ix.exactSlots(Key(short)) {
+		q := ix.peek(s)
 		if s != slot && q.ID != 0 && q.Country == p.Country && q.Level() == geo.LevelAdmin1 {
 			return p.Name // the short name would be another division's
 		}
@@ -259,31 +272,36 @@ func (ix *Index) WithAdminNames(p geo.Place) geo.Place {
 func (ix *Index) Admin1(key string) (geo.Place, bool) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	s, ok := ix.admin1[key]
+	s, ok := ix.admin1Slot(key)
 	if !ok {
 		return geo.Place{}, false
 	}
-	return ix.withAdminNames(ix.places[s]), true
+	return ix.withAdminNames(ix.place(s)), true
 }
 
 // Country returns the country entry for an ISO 3166-1 alpha-2 code.
 func (ix *Index) Country(code string) (geo.Place, bool) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	s, ok := ix.country[strings.ToUpper(code)]
+	s, ok := ix.countrySlot(strings.ToUpper(code))
 	if !ok {
 		return geo.Place{}, false
 	}
-	return ix.withAdminNames(ix.places[s]), true
+	return ix.withAdminNames(ix.place(s)), true
 }
 
 // Countries lists the ISO codes of every country entry, sorted.
 func (ix *Index) Countries() []string {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	out := make([]string, 0, len(ix.country))
+	var out []string
+	if ix.base != nil {
+		out = ix.base.countryCodes()
+	}
 	for c := range ix.country {
-		out = append(out, c)
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
 	}
 	sort.Strings(out)
 	return out
@@ -313,13 +331,17 @@ func (ix *Index) buildLoose(seed maphash.Seed) {
 func (ix *Index) StartsName(word string) bool {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	_, ok := ix.starts[word]
-	return ok
+	if _, ok := ix.starts[word]; ok {
+		return true
+	}
+	return ix.base != nil && ix.base.startsName(word)
 }
 
 func (ix *Index) HasKey(key string) bool {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	_, ok := ix.exact.one[key]
-	return ok
+	if _, ok := ix.exact.one[key]; ok {
+		return true
+	}
+	return ix.base != nil && ix.base.hasKey(key, ix.dead)
 }

@@ -56,11 +56,11 @@ func (ix *Index) Lookup(q Query) []Candidate {
 	defer ix.mu.RUnlock()
 	var hits []hit
 	for _, k := range []string{key, core} {
-		hits = ix.collect(hits, ix.exact.get(k), MatchExact, q)
+		hits = ix.collect(hits, ix.exactSlots(k), MatchExact, q)
 	}
 	if !q.Exact && !hasLevel(hits, q.Level) && !strings.Contains(core, " ") {
 		for _, s := range AdjectiveStems(core) {
-			hits = ix.collect(hits, ix.exact.get(s), MatchStem, q)
+			hits = ix.collect(hits, ix.exactSlots(s), MatchStem, q)
 		}
 	}
 	if !q.Exact && !hasLevel(hits, q.Level) {
@@ -73,6 +73,7 @@ func (ix *Index) Lookup(q Query) []Candidate {
 // hundreds of namesakes and only the best few are kept.
 type hit struct {
 	slot       int32
+	id         int64
 	score      float64
 	match      Match
 	levelMatch bool
@@ -80,15 +81,19 @@ type hit struct {
 
 func (ix *Index) collect(hits []hit, slots []int32, m Match, q Query) []hit {
 	for _, s := range slots {
-		p := &ix.places[s]
-		if p.ID == 0 || !inside(p, q) || hasSlot(hits, s) {
+		if hasSlot(hits, s) {
 			continue
 		}
-		h := hit{slot: s, match: m, levelMatch: q.Level == geo.LevelUnknown || p.Level() == q.Level}
+		pl := ix.head(s) // the name only when a designator asks (below)
+		p := &pl
+		if p.ID == 0 || !inside(p, q) {
+			continue
+		}
+		h := hit{slot: s, id: p.ID, match: m, levelMatch: q.Level == geo.LevelUnknown || p.Level() == q.Level}
 		h.score = Prior(p) - 3*float64(m)
 		if !h.levelMatch {
 			h.score -= 20
-		} else if q.Level != geo.LevelUnknown && ownDesignator(p) == q.Level {
+		} else if q.Level != geo.LevelUnknown && ownDesignator(ix.peek(s)) == q.Level {
 			h.score += 2 // "Moscow region" is Moscow Oblast, not the city's own division
 		}
 		hits = append(hits, h)
@@ -113,14 +118,14 @@ func (ix *Index) candidates(hits []hit, q Query) []Candidate {
 		if hits[i].score != hits[j].score {
 			return hits[i].score > hits[j].score
 		}
-		return ix.places[hits[i].slot].ID < ix.places[hits[j].slot].ID
+		return hits[i].id < hits[j].id
 	})
 	if q.Limit > 0 && len(hits) > q.Limit {
 		hits = hits[:q.Limit]
 	}
 	out := make([]Candidate, len(hits))
 	for i, h := range hits {
-		p := ix.places[h.slot]
+		p := ix.place(h.slot)
 		if !q.Bare {
 			p = ix.withAdminNames(p)
 		}
@@ -176,12 +181,9 @@ func (ix *Index) looseFiltered(core string) []int32 {
 	if len(prefix) > 3 {
 		prefix = prefix[:3]
 	}
-	if ix.loose == nil {
-		return nil // a bulk PutAll is rebuilding it
-	}
 	var out []int32
-	for _, s := range ix.loose.get(Loose(core)) {
-		p := &ix.places[s]
+	for _, s := range ix.looseSlots(Loose(core)) {
+		p := ix.peek(s)
 		if strings.HasPrefix(Key(p.ASCIIName), prefix) || strings.HasPrefix(Key(p.Name), prefix) {
 			out = append(out, s)
 		}
@@ -191,7 +193,7 @@ func (ix *Index) looseFiltered(core string) []int32 {
 
 // ownDesignator is the level named by a designator inside the entry's own
 // name ("Kyiv Oblast", "Morozovsky District").
-func ownDesignator(p *geo.Place) geo.Level {
+func ownDesignator(p geo.Place) geo.Level {
 	_, l := SplitDesignator(Key(p.Name))
 	return l
 }

@@ -133,7 +133,11 @@ func TestSearchPrefix(t *testing.T) {
 }
 
 func BenchmarkLookupExact(b *testing.B) {
-	ix := mustBundled(b)
+	b.Run("packed", func(b *testing.B) { benchmarkLookup(b, mustBundled(b)) })
+	b.Run("text", func(b *testing.B) { benchmarkLookup(b, mustBundledText(b)) })
+}
+
+func benchmarkLookup(b *testing.B, ix *gazetteer.Index) {
 	names := []string{"Avdiivka", "Rostov region", "Brussels", "Kherson", "Vodiane", "Saratov"}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -142,7 +146,11 @@ func BenchmarkLookupExact(b *testing.B) {
 }
 
 func BenchmarkSearchPrefix(b *testing.B) {
-	ix := mustBundled(b)
+	b.Run("packed", func(b *testing.B) { benchmarkSearch(b, mustBundled(b)) })
+	b.Run("text", func(b *testing.B) { benchmarkSearch(b, mustBundledText(b)) })
+}
+
+func benchmarkSearch(b *testing.B, ix *gazetteer.Index) {
 	ix.Search("warm up", gazetteer.SearchOptions{})
 	prefixes := []string{"Avd", "Ros", "Kh", "Bru", "Zap", "Od"}
 	b.ResetTimer()

@@ -35,13 +35,13 @@ type prefixPair struct {
 // bulk PutAll. The caller holds the write lock.
 func (ix *Index) buildPrefix() {
 	var pairs []prefixPair
-	for slot := range ix.places {
-		p := &ix.places[slot]
+	for i := range ix.places {
+		p := &ix.places[i]
 		if p.ID == 0 {
 			continue
 		}
 		for _, k := range prefixKeys(*p) {
-			pairs = append(pairs, prefixPair{k, int32(slot)})
+			pairs = append(pairs, prefixPair{k, ix.nBase + int32(i)})
 		}
 	}
 	ix.prefix = ix.newPrefixIndex(pairs)
@@ -76,10 +76,11 @@ func (ix *Index) newPrefixIndex(pairs []prefixPair) *prefixIndex {
 // shortTable keeps the shortKeep best entries under every short prefix.
 // The keys are sorted, so each prefix's entries are one run of them.
 func (ix *Index) shortTable(pi *prefixIndex) map[string][]int32 {
-	prior := make([]float64, len(ix.places))
+	priors := make([]float64, len(ix.places))
 	for i := range ix.places {
-		prior[i] = Prior(&ix.places[i])
+		priors[i] = Prior(&ix.places[i])
 	}
+	prior := func(s int32) float64 { return priors[s-ix.nBase] }
 	short := map[string][]int32{}
 	for n := 1; n <= shortLen; n++ {
 		for i := 0; i < len(pi.keys); {
@@ -101,8 +102,8 @@ func (ix *Index) shortTable(pi *prefixIndex) map[string][]int32 {
 
 // keepBest adds slot to best, the up to shortKeep distinct slots with the
 // highest prior (ties by slot), best first.
-func keepBest(best []int32, slot int32, prior []float64) []int32 {
-	before := func(a, b int32) bool { return prior[a] > prior[b] || (prior[a] == prior[b] && a < b) }
+func keepBest(best []int32, slot int32, prior func(int32) float64) []int32 {
+	before := func(a, b int32) bool { return prior(a) > prior(b) || (prior(a) == prior(b) && a < b) }
 	if len(best) == shortKeep && !before(slot, best[len(best)-1]) {
 		return best
 	}
@@ -171,9 +172,9 @@ func (ix *Index) rankShort(list []int32, slot int32) []int32 {
 	if slices.Contains(list, slot) {
 		return list
 	}
-	pr := Prior(&ix.places[slot])
+	pr := ix.prior(slot) // slot is the newest, so it ranks after its equals
 	i := 0
-	for i < len(list) && Prior(&ix.places[list[i]]) >= pr {
+	for i < len(list) && ix.prior(list[i]) >= pr {
 		i++
 	}
 	if i >= shortKeep {
@@ -219,24 +220,27 @@ func (ix *Index) Search(q string, opt SearchOptions) []Candidate {
 	defer ix.mu.RUnlock()
 	type hit struct {
 		slot  int32
+		id    int64
 		score float64
 	}
 	var hits []hit
 	seen := map[int32]bool{}
 	consider := func(s int32, exact bool) {
-		p := &ix.places[s]
-		if seen[s] || p.ID == 0 || (opt.Country != "" && !strings.EqualFold(p.Country, opt.Country)) {
+		if seen[s] {
+			return
+		}
+		p := ix.head(s)
+		if p.ID == 0 || (opt.Country != "" && !strings.EqualFold(p.Country, opt.Country)) {
 			return
 		}
 		seen[s] = true
-		score := Prior(p)
+		score := Prior(&p)
 		if exact {
 			score += 5
 		}
-		hits = append(hits, hit{s, score})
+		hits = append(hits, hit{s, p.ID, score})
 	}
-	pi := ix.prefix
-	if top, ok := pi.short[key]; ok && len(key) <= shortLen && opt.Country == "" {
+	if top, ok := ix.shortList(key); ok && len(key) <= shortLen && opt.Country == "" {
 		for _, s := range top {
 			consider(s, false)
 		}
@@ -244,28 +248,93 @@ func (ix *Index) Search(q string, opt SearchOptions) []Candidate {
 	// Keys equal to the query sort first in its range; short queries
 	// without a country filter take those plus the precomputed best.
 	shortPath := len(key) <= shortLen && opt.Country == ""
-	start := sort.SearchStrings(pi.keys, key)
-	for i := start; i < len(pi.keys) && strings.HasPrefix(pi.keys[i], key) && i-start < maxScan; i++ {
-		exact := pi.keys[i] == key
-		if shortPath && !exact {
-			break
+	scanned := 0
+	ix.eachNamed(key, func(k string, s int32) bool {
+		if !strings.HasPrefix(k, key) || scanned >= maxScan || shortPath && k != key {
+			return false
 		}
-		consider(pi.slots[i], exact)
-	}
+		consider(s, k == key)
+		scanned++
+		return true
+	})
 	sort.Slice(hits, func(i, j int) bool {
 		if hits[i].score != hits[j].score {
 			return hits[i].score > hits[j].score
 		}
-		return ix.places[hits[i].slot].ID < ix.places[hits[j].slot].ID
+		return hits[i].id < hits[j].id
 	})
 	if len(hits) > opt.Limit {
 		hits = hits[:opt.Limit]
 	}
 	out := make([]Candidate, len(hits))
 	for i, h := range hits {
-		out[i] = Candidate{Place: ix.withAdminNames(ix.places[h.slot]), Score: h.score}
+		out[i] = Candidate{Place: ix.withAdminNames(ix.place(h.slot)), Score: h.score}
 	}
 	return out
+}
+
+// shortList is the best entries under a short prefix, best first: the
+// base's and those put on top, ranked together.
+func (ix *Index) shortList(prefix string) ([]int32, bool) {
+	top, ok := ix.prefix.short[prefix]
+	if ix.base == nil {
+		return top, ok
+	}
+	base, found := ix.base.shortList(prefix)
+	if !found {
+		return top, ok
+	}
+	base = ix.liveBase(base)
+	if !ok {
+		return base, true
+	}
+	best := base
+	for _, s := range top {
+		best = keepBest(best, s, ix.prior)
+	}
+	return best, true
+}
+
+// prior is Prior of the entry in slot.
+func (ix *Index) prior(slot int32) float64 {
+	p := ix.head(slot)
+	return Prior(&p)
+}
+
+// eachNamed calls fn with the names of the live entries, as keys, from
+// key on in key then slot order, until fn returns false: the base's and
+// those put on top, merged.
+func (ix *Index) eachNamed(key string, fn func(k string, slot int32) bool) {
+	pi := ix.prefix
+	i := sort.SearchStrings(pi.keys, key)
+	var bc *prefixCursor
+	if ix.base != nil {
+		bc = ix.base.prefixFrom(key)
+	}
+	for {
+		bk, bs, bok := "", int32(0), false
+		if bc != nil {
+			bk, bs, bok = bc.peek()
+		}
+		topOK := i < len(pi.keys)
+		switch {
+		case !bok && !topOK:
+			return
+		case bok && (!topOK || bk < pi.keys[i] || bk == pi.keys[i] && bs < pi.slots[i]):
+			bc.pop()
+			if ix.dead[bs] {
+				continue
+			}
+			if !fn(bk, bs) {
+				return
+			}
+		default:
+			i++
+			if !fn(pi.keys[i-1], pi.slots[i-1]) {
+				return
+			}
+		}
+	}
 }
 
 // Find is the search users type into: the candidates the whole name may

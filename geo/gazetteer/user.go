@@ -36,8 +36,8 @@ func (ix *Index) Put(p geo.Place) {
 	if p.FeatureClass == "" {
 		p.FeatureClass = featureClass(p.FeatureCode)
 	}
-	if slot, ok := ix.byID[p.ID]; ok {
-		old := ix.places[slot]
+	if slot, ok := ix.slotOf(p.ID); ok {
+		old := ix.place(slot)
 		ix.remove(slot)
 		ix.uncorrect(old)
 	}
@@ -59,8 +59,8 @@ func (ix *Index) Put(p geo.Place) {
 			ix.correctors[gid] = map[int64]bool{}
 		}
 		ix.correctors[gid][p.ID] = true
-		if slot, ok := ix.byID[gid]; ok {
-			ix.hidden[gid] = ix.places[slot]
+		if slot, ok := ix.slotOf(gid); ok {
+			ix.hidden[gid] = ix.place(slot)
 			ix.remove(slot)
 		}
 	}
@@ -72,11 +72,11 @@ func (ix *Index) Put(p geo.Place) {
 func (ix *Index) Remove(id int64) bool {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	slot, ok := ix.byID[id]
+	slot, ok := ix.slotOf(id)
 	if !ok {
 		return false
 	}
-	old := ix.places[slot]
+	old := ix.place(slot)
 	ix.remove(slot)
 	ix.uncorrect(old)
 	return true
