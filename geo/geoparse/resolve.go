@@ -2,6 +2,7 @@ package geoparse
 
 import (
 	"math"
+	"slices"
 
 	"github.com/incidentmap/incidentmap/geo"
 	"github.com/incidentmap/incidentmap/geo/gazetteer"
@@ -74,7 +75,7 @@ func (d *document) resolve() {
 		}
 	}
 	d.settle()
-	if alt := d.coLocatedStart(); alt != nil {
+	if alt := d.coLocatedStart(); alt != nil && !slices.Equal(alt, d.choices()) {
 		first, firstTotal := d.choices(), d.total()
 		for i, m := range d.ms {
 			m.choice = alt[i]
