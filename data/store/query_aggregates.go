@@ -7,14 +7,12 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
 )
 
 // DayCount is the number of incidents on one event date, for a timeline.
-type DayCount struct {
-	Date  string `json:"date"` // YYYY-MM-DD
-	Count int    `json:"count"`
-}
+type DayCount = contract.DayCount
 
 // Places returns every place with incidents matching f (paging fields are
 // ignored), most incidents first. A place is a GeoNames id, or a point
