@@ -7,6 +7,7 @@ package main
 import (
 	"context"
 
+	"github.com/incidentmap/incidentmap/data/contract"
 	sqlite "github.com/incidentmap/incidentmap/data/store"
 	"github.com/incidentmap/incidentmap/geo"
 	gaz "github.com/incidentmap/incidentmap/geo/gazetteer"
@@ -37,7 +38,7 @@ func (s sqliteStore) IngestBatch(ctx context.Context, items []processed, merge, 
 // (upserted by geonameid) and anything else as user entries.
 func (s sqliteStore) AddPlaces(ctx context.Context, ps []geo.Place) ([]geo.Place, error) {
 	var out []geo.Place
-	var im *sqlite.Importer
+	var im contract.PlaceImporter
 	for _, p := range ps {
 		if p.Source != gaz.ImportSource || p.GeonameID == 0 {
 			added, err := s.AddUserPlace(ctx, p)

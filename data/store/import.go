@@ -41,7 +41,7 @@ type Importer struct {
 }
 
 // BeginImport starts an import of GeoNames rows.
-func (s *Store) BeginImport(ctx context.Context) (*Importer, error) {
+func (s *Store) BeginImport(ctx context.Context) (contract.PlaceImporter, error) {
 	im := &Importer{ctx: ctx, db: s.write, changed: s.ver.changed, buf: make([]any, 0, importRowsPerStmt*importColumns)}
 	if err := im.begin(); err != nil {
 		return nil, err

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/incidentmap/incidentmap/data/contract"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -172,3 +173,6 @@ func parseTimeText(s string) (time.Time, error) {
 	}
 	return t, nil
 }
+
+// Store is one of the two implementations of the stores' contract.
+var _ contract.Store = (*Store)(nil)

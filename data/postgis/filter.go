@@ -1,0 +1,98 @@
+package postgis
+
+import (
+	"strings"
+
+	"github.com/incidentmap/incidentmap/data/contract"
+	"github.com/incidentmap/incidentmap/geo"
+)
+
+// filterWhere turns f into SQL. The cursor is left out: it narrows a page,
+// not the set of matches that totals and aggregates describe.
+func filterWhere(f geo.IncidentFilter) (*where, error) {
+	w := &where{}
+	if f.BBox != nil {
+		if err := contract.ValidateBBox(*f.BBox); err != nil {
+			return nil, err
+		}
+		addBBox(w, *f.BBox)
+	}
+	if f.From != nil {
+		w.add("i.event_date >= ?::date", f.From.Format(contract.DateLayout))
+	}
+	if f.To != nil {
+		w.add("i.event_date <= ?::date", f.To.Format(contract.DateLayout))
+	}
+	if err := addTypes(w, f); err != nil {
+		return nil, err
+	}
+	if len(f.Country) > 0 {
+		w.add("i.country = ANY(?)", f.Country)
+	}
+	if f.Admin1 != "" {
+		if country, code, ok := strings.Cut(f.Admin1, "."); ok {
+			w.add("i.country = ? AND i.admin1 = ?", country, code)
+		} else {
+			w.add("(i.admin1 = ? OR lower(i.admin1_name) = lower(?))", f.Admin1, f.Admin1)
+		}
+	}
+	for _, word := range strings.Fields(strings.ToLower(f.Q)) {
+		w.add("strpos(i.search_text, ?) > 0", word)
+	}
+	if f.ArticleID != 0 {
+		w.add("i.id IN (SELECT incident_id FROM incident_sources WHERE article_id = ?)", f.ArticleID)
+	}
+	return w, nil
+}
+
+// envelope is a box the GiST index on geom answers.
+const envelope = "i.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
+
+// addBBox selects through the GiST index, then checks the exact point: the
+// index keeps boxes of 32-bit floats rounded outwards, so it may return a
+// few extra points at the edges, and the edges themselves are inside, as in
+// SQLite. A box with West > East crosses the antimeridian: two envelopes.
+func addBBox(w *where, b geo.BBox) {
+	if b.West <= b.East {
+		w.add(envelope, b.West, b.South, b.East, b.North)
+		w.add("i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?", b.West, b.East, b.South, b.North)
+		return
+	}
+	w.add("("+envelope+" OR "+envelope+")", b.West, b.South, 180.0, b.North, -180.0, b.South, b.East, b.North)
+	w.add("(i.lon >= ? OR i.lon <= ?) AND i.lat BETWEEN ? AND ?", b.West, b.East, b.South, b.North)
+}
+
+// addTypes filters on event and sub-event types, rejecting names that are not
+// in the taxonomy so a typo is an error rather than an empty map.
+func addTypes(w *where, f geo.IncidentFilter) error {
+	for _, t := range f.EventType {
+		if _, ok := geo.Taxonomy[t]; !ok {
+			return geo.FieldError("event_type", "unknown event type %q", t)
+		}
+	}
+	for _, s := range f.SubEventType {
+		if geo.EventTypeOf(s) == "" {
+			return geo.FieldError("sub_event_type", "unknown sub-event type %q", s)
+		}
+	}
+	if len(f.EventType) > 0 {
+		w.add("i.event_type = ANY(?)", f.EventType)
+	}
+	if len(f.SubEventType) > 0 {
+		w.add("i.sub_event_type = ANY(?)", f.SubEventType)
+	}
+	return nil
+}
+
+// addCursor keeps only incidents after the cursor in the page order
+// (event_date DESC, id DESC); the row comparison walks the page index.
+func addCursor(w *where, c *geo.Cursor) error {
+	if c == nil {
+		return nil
+	}
+	if err := contract.ValidateDate(c.EventDate, "cursor"); err != nil {
+		return err
+	}
+	w.add("(i.event_date, i.id) < (?::date, ?)", c.EventDate, c.ID)
+	return nil
+}
