@@ -58,7 +58,7 @@ type placeStore interface {
 	UserPlaces(ctx context.Context) ([]geo.Place, error)
 }
 
-// store is the SQLite store as the commands use it.
+// store is the store (SQLite or PostGIS) as the commands use it.
 type store interface {
 	incidentStore
 	placeStore
