@@ -7,6 +7,7 @@ package main
 // the interfaces in app.go.
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"log/slog"
@@ -15,6 +16,7 @@ import (
 	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/data/postgis"
 	sqlite "github.com/incidentmap/incidentmap/data/store"
+	"github.com/incidentmap/incidentmap/data/storecopy"
 	"github.com/incidentmap/incidentmap/geo"
 	"github.com/incidentmap/incidentmap/geo/article"
 	"github.com/incidentmap/incidentmap/geo/borders"
@@ -36,6 +38,7 @@ func realDeps() deps {
 		gazetteerInfo: gazetteerInfo,
 		demoArticles:  demoArticles,
 		readGeoNames:  readGeoNames,
+		copyStore:     copyStore,
 	}
 }
 
@@ -236,4 +239,30 @@ func storeName(db string) string {
 		return postgis.Redact(db)
 	}
 	return db
+}
+
+// copyStore copies a SQLite store into PostGIS with data/storecopy and
+// verifies the copy.
+func copyStore(ctx context.Context, from, to string, sample int, prog rowProgress) (copyResult, error) {
+	rep, err := storecopy.Copy(ctx, from, to, prog)
+	res := copyResult{Copied: rep.Copied, Skipped: rep.Skipped}
+	if err != nil {
+		return res, err
+	}
+	if err := storecopy.Verify(ctx, from, to, rep, sample); err != nil {
+		return res, err
+	}
+	res.Tables = len(rep.Tables)
+	res.Sampled = min(sample, incidentCount(rep))
+	return res, nil
+}
+
+// incidentCount is the number of incidents a copy moved in all.
+func incidentCount(rep storecopy.Report) int {
+	for _, t := range rep.Tables {
+		if t.Name == "incidents" {
+			return t.Source
+		}
+	}
+	return 0
 }
