@@ -14,11 +14,18 @@ import (
 // incidents (merged into stored ones when opt.Merge is set).
 func storeFindings(ctx context.Context, tx pgx.Tx, articleID int64, it contract.IngestItem, opt contract.IngestOptions) (geo.IngestResult, error) {
 	a := it.Article
-	if err := insertUnresolved(ctx, tx, articleID, a.Text, it.Unresolved); err != nil {
+	// The names and mentions go in one round trip.
+	b := &pgx.Batch{}
+	if err := queueUnresolved(b, articleID, a.Text, it.Unresolved); err != nil {
 		return geo.IngestResult{}, err
 	}
-	if err := insertMentions(ctx, tx, articleID, a.Text, it.Mentions); err != nil {
+	if err := queueMentions(b, articleID, a.Text, it.Mentions); err != nil {
 		return geo.IngestResult{}, err
+	}
+	if b.Len() > 0 {
+		if err := tx.SendBatch(ctx, b).Close(); err != nil {
+			return geo.IngestResult{}, fmt.Errorf("postgis: insert mentions and unresolved names: %w", err)
+		}
 	}
 	res := geo.IngestResult{ArticleID: articleID, Mentions: it.Mentions}
 	var ids []int64
@@ -53,13 +60,9 @@ func storeFindings(ctx context.Context, tx pgx.Tx, articleID int64, it contract.
 	return res, nil
 }
 
-// insertMentions checks the mentions against the text, then writes them
-// in one round trip.
-func insertMentions(ctx context.Context, tx pgx.Tx, articleID int64, text string, mentions []geo.Mention) error {
-	if len(mentions) == 0 {
-		return nil
-	}
-	b := &pgx.Batch{}
+// queueMentions checks the mentions against the text and queues their
+// inserts.
+func queueMentions(b *pgx.Batch, articleID int64, text string, mentions []geo.Mention) error {
 	for i, m := range mentions {
 		if err := contract.ValidateMention(m, text, fmt.Sprintf("mentions[%d]", i)); err != nil {
 			return err
@@ -70,16 +73,12 @@ func insertMentions(ctx context.Context, tx pgx.Tx, articleID int64, text string
 			articleID, m.Start, m.End, m.Text, m.Name, m.PlaceID, m.GeonameID, m.FeatureCode,
 			m.Country, m.Admin1, m.Admin1Name, m.Admin2, m.Lat, m.Lon, m.Precision, m.Confidence)
 	}
-	if err := tx.SendBatch(ctx, b).Close(); err != nil {
-		return fmt.Errorf("postgis: insert mention: %w", err)
-	}
 	return nil
 }
 
-// insertUnresolved writes the names of an article that the geoparser could
-// not place, checking each span against the text.
-func insertUnresolved(ctx context.Context, tx pgx.Tx, articleID int64, text string, us []geo.Unresolved) error {
-	b := &pgx.Batch{}
+// queueUnresolved checks the names of an article that the geoparser could
+// not place against the text and queues their inserts.
+func queueUnresolved(b *pgx.Batch, articleID int64, text string, us []geo.Unresolved) error {
 	for i, u := range us {
 		if err := contract.CheckUnresolved(u, text, fmt.Sprintf("unresolved[%d]", i)); err != nil {
 			return err
@@ -100,12 +99,6 @@ func insertUnresolved(ctx context.Context, tx pgx.Tx, articleID int64, text stri
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
 			articleID, u.Start, u.End, u.Text, key, r.Name, r.GeonameID, r.FeatureCode, r.Country,
 			r.Admin1, r.Admin1Name, lat, lon)
-	}
-	if b.Len() == 0 {
-		return nil
-	}
-	if err := tx.SendBatch(ctx, b).Close(); err != nil {
-		return fmt.Errorf("postgis: insert unresolved name: %w", err)
 	}
 	return nil
 }

@@ -52,19 +52,16 @@ func (s *Store) IngestOne(ctx context.Context, it contract.IngestItem, opt contr
 // ingestArticle stores a new article and what was found in it, or, when
 // the article is stored already (by this transaction's view or by another
 // server that just committed it), describes the stored one; stored says
-// which.
-func ingestArticle(ctx context.Context, tx pgx.Tx, it contract.IngestItem, opt contract.IngestOptions) (geo.IngestResult, bool, error) {
+// which. Statements in before (a batch's savepoints) are sent with the
+// article's insert, in one round trip; their failure is a *txError.
+func ingestArticle(ctx context.Context, tx pgx.Tx, it contract.IngestItem, opt contract.IngestOptions, before ...string) (geo.IngestResult, bool, error) {
 	a := it.Article
 	hash := contract.ContentHash(a.Text)
-	// The unique indexes on content_hash and url decide: an insert that
-	// meets a stored article, or one another transaction is committing,
-	// inserts nothing (after waiting for that transaction), and the stored
-	// article is then found.
-	var id int64
-	err := tx.QueryRow(ctx, `INSERT INTO articles (title, url, published, text, content_hash)
-		VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id`,
-		a.Title, a.URL, nullTime(a.Published), a.Text, hash).Scan(&id)
-	if notFound(err) {
+	id, inserted, err := insertArticle(ctx, tx, a, hash, before)
+	if err != nil {
+		return geo.IngestResult{}, false, err
+	}
+	if !inserted {
 		id, err := findArticle(ctx, tx, a.URL, hash)
 		if err != nil {
 			return geo.IngestResult{}, false, err
@@ -72,11 +69,44 @@ func ingestArticle(ctx context.Context, tx pgx.Tx, it contract.IngestItem, opt c
 		res, err := describeArticle(ctx, tx, id)
 		return res, false, err
 	}
-	if err != nil {
-		return geo.IngestResult{}, false, fmt.Errorf("postgis: insert article: %w", err)
-	}
 	res, err := storeFindings(ctx, tx, id, it, opt)
 	return res, err == nil, err
+}
+
+// txError is a failure of the transaction rather than of one article.
+type txError struct{ err error }
+
+func (e *txError) Error() string { return e.err.Error() }
+func (e *txError) Unwrap() error { return e.err }
+
+// insertArticle inserts the article row after the statements in before.
+// The unique indexes on content_hash and url decide whether it is new: an
+// insert that meets a stored article, or one another transaction is
+// committing, inserts nothing (after waiting for that transaction), and
+// inserted is false.
+func insertArticle(ctx context.Context, tx pgx.Tx, a geo.Article, hash string, before []string) (id int64, inserted bool, err error) {
+	b := &pgx.Batch{}
+	for _, q := range before {
+		b.Queue(q)
+	}
+	b.Queue(`INSERT INTO articles (title, url, published, text, content_hash)
+		VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id`,
+		a.Title, a.URL, nullTime(a.Published), a.Text, hash)
+	br := tx.SendBatch(ctx, b)
+	defer br.Close()
+	for range before {
+		if _, err := br.Exec(); err != nil {
+			return 0, false, &txError{fmt.Errorf("postgis: savepoint: %w", err)}
+		}
+	}
+	err = br.QueryRow().Scan(&id)
+	if notFound(err) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("postgis: insert article: %w", err)
+	}
+	return id, true, nil
 }
 
 // findArticle finds the stored article with the same non-empty URL or,

@@ -2,6 +2,7 @@ package postgis
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/incidentmap/incidentmap/data/contract"
@@ -34,15 +35,23 @@ func (s *Store) ingestBatch(ctx context.Context, items []contract.IngestItem, op
 	}
 	defer rollback(tx)
 	stored := false
+	// Each article runs in a savepoint, released before the next one
+	// starts (a transaction with many open subtransactions slows every
+	// reader of the database); the release and the new savepoint ride
+	// along with the next article's insert.
+	var before []string
 	for i, it := range items {
 		if errs[i] = contract.ValidateArticle(it.Article); errs[i] != nil {
 			continue
 		}
-		if _, err := tx.Exec(ctx, `SAVEPOINT article`); err != nil {
-			return nil, nil, fmt.Errorf("postgis: savepoint: %w", err)
-		}
+		before = append(before, `SAVEPOINT article`)
 		var new bool
-		results[i], new, errs[i] = ingestArticle(ctx, tx, it, opt)
+		results[i], new, errs[i] = ingestArticle(ctx, tx, it, opt, before...)
+		before = nil
+		var te *txError
+		if errors.As(errs[i], &te) {
+			return nil, nil, te.err
+		}
 		if isConflict(errs[i]) {
 			// A deadlock ends the transaction: the batch is tried again.
 			return nil, nil, errs[i]
@@ -53,9 +62,7 @@ func (s *Store) ingestBatch(ctx context.Context, items []contract.IngestItem, op
 				return nil, nil, fmt.Errorf("postgis: rollback article: %w", err)
 			}
 		}
-		if _, err := tx.Exec(ctx, `RELEASE SAVEPOINT article`); err != nil {
-			return nil, nil, fmt.Errorf("postgis: release savepoint: %w", err)
-		}
+		before = []string{`RELEASE SAVEPOINT article`}
 		stored = stored || (new && errs[i] == nil)
 	}
 	if stored {

@@ -16,12 +16,9 @@ func storeIncident(ctx context.Context, tx pgx.Tx, inc geo.Incident, articleID i
 	key := contract.PlaceKey(inc)
 	search := contract.SearchText(inc, title)
 	if merge {
-		id, found, err := mergeInto(ctx, tx, inc, key, search)
-		if err != nil {
-			return 0, false, err
-		}
-		if found {
-			return id, true, addSource(ctx, tx, id, articleID, inc)
+		id, found, err := mergeInto(ctx, tx, inc, key, search, articleID)
+		if err != nil || found {
+			return id, found, err
 		}
 	}
 	// The incident and its first source in one statement, one round trip.
@@ -48,10 +45,10 @@ func storeIncident(ctx context.Context, tx pgx.Tx, inc geo.Incident, articleID i
 }
 
 // mergeInto folds inc into the stored incident with the same key, if any,
-// by the rules of contract.Merge. It first takes a transaction-scoped lock
-// on the key, so two servers storing reports of one event at once merge
-// them instead of both inserting.
-func mergeInto(ctx context.Context, tx pgx.Tx, inc geo.Incident, key, search string) (int64, bool, error) {
+// by the rules of contract.Merge, and adds the article as its source. It
+// first takes a transaction-scoped lock on the key, so two servers storing
+// reports of one event at once merge them instead of both inserting.
+func mergeInto(ctx context.Context, tx pgx.Tx, inc geo.Incident, key, search string, articleID int64) (int64, bool, error) {
 	b := &pgx.Batch{}
 	b.Queue(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, key+"|"+inc.EventDate+"|"+inc.SubEventType)
 	b.Queue(`SELECT id, count, count_unit, fatalities, fatalities_claimed_by, injured, actor1, actor2, search_text
@@ -76,22 +73,16 @@ func mergeInto(ctx context.Context, tx pgx.Tx, inc geo.Incident, key, search str
 		return 0, false, fmt.Errorf("postgis: find merge target: %w", findErr)
 	}
 	m = contract.Merge(m, inc, search)
-	_, err := tx.Exec(ctx, `UPDATE incidents SET count = $1, count_unit = $2, fatalities = $3,
+	// The update and the new source in one round trip.
+	b = &pgx.Batch{}
+	b.Queue(`UPDATE incidents SET count = $1, count_unit = $2, fatalities = $3,
 		fatalities_claimed_by = $4, injured = $5, actor1 = $6, actor2 = $7, search_text = $8 WHERE id = $9`,
 		m.Count, m.CountUnit, m.Fatalities, m.ClaimedBy, m.Injured, m.Actor1, m.Actor2, m.SearchText, id)
-	if err != nil {
+	b.Queue(`INSERT INTO incident_sources (incident_id, article_id, quote, quote_start,
+		quote_end, count, fatalities, injured) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+		id, articleID, inc.Quote, inc.QuoteStart, inc.QuoteEnd, inc.Count, inc.Fatalities, inc.Injured)
+	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return 0, false, fmt.Errorf("postgis: merge incident: %w", err)
 	}
 	return id, true, nil
-}
-
-// addSource records that the article reported the incident, with its quote.
-func addSource(ctx context.Context, tx pgx.Tx, incidentID, articleID int64, inc geo.Incident) error {
-	_, err := tx.Exec(ctx, `INSERT INTO incident_sources (incident_id, article_id, quote, quote_start,
-		quote_end, count, fatalities, injured) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
-		incidentID, articleID, inc.Quote, inc.QuoteStart, inc.QuoteEnd, inc.Count, inc.Fatalities, inc.Injured)
-	if err != nil {
-		return fmt.Errorf("postgis: insert incident source: %w", err)
-	}
-	return nil
 }
