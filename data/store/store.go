@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/incidentmap/incidentmap/data/boxgrid"
 	"github.com/incidentmap/incidentmap/data/contract"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -20,7 +21,7 @@ type Store struct {
 	read   *sql.DB // a pool of readers; WAL lets them run beside the writer
 	ver    *version
 	counts *countCache
-	grid   countGrid // cells' incident counts, for box counts
+	grid   boxgrid.Grid // cells' incident counts, for box counts
 	// Prepared statements of each pool, kept per connection.
 	readStmts, writeStmts *stmtCache
 }
