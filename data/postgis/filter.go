@@ -45,21 +45,36 @@ func filterWhere(f geo.IncidentFilter) (*where, error) {
 	return w, nil
 }
 
-// envelope is a box the GiST index on geom answers.
-const envelope = "i.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
-
-// addBBox selects through the GiST index, then checks the exact point: the
-// index keeps boxes of 32-bit floats rounded outwards, so it may return a
-// few extra points at the edges, and the edges themselves are inside, as in
-// SQLite. A box with West > East crosses the antimeridian: two envelopes.
+// addBBox selects the incidents in b, edges included, exactly: the GiST
+// index on geom holds boxes of 32-bit floats rounded outwards, so its
+// matches are checked against the box in double precision. ST_Intersects
+// does both, and gives the planner PostGIS's estimate of the matches. A box
+// with West > East crosses the antimeridian: two boxes.
 func addBBox(w *where, b geo.BBox) {
-	if b.West <= b.East {
-		w.add(envelope, b.West, b.South, b.East, b.North)
-		w.add("i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?", b.West, b.East, b.South, b.North)
-		return
+	var conds []string
+	var args []any
+	for _, part := range splitAntimeridian(b) {
+		if part.West == part.East || part.South == part.North {
+			// GEOS finds nothing in an envelope of no area.
+			conds = append(conds, "(i.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND i.lon BETWEEN ? AND ? AND i.lat BETWEEN ? AND ?)")
+			args = append(args, part.West, part.South, part.East, part.North, part.West, part.East, part.South, part.North)
+			continue
+		}
+		conds = append(conds, "ST_Intersects(i.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))")
+		args = append(args, part.West, part.South, part.East, part.North)
 	}
-	w.add("("+envelope+" OR "+envelope+")", b.West, b.South, 180.0, b.North, -180.0, b.South, b.East, b.North)
-	w.add("(i.lon >= ? OR i.lon <= ?) AND i.lat BETWEEN ? AND ?", b.West, b.East, b.South, b.North)
+	w.add("("+strings.Join(conds, " OR ")+")", args...)
+}
+
+// splitAntimeridian is b as one or two boxes that do not cross it.
+func splitAntimeridian(b geo.BBox) []geo.BBox {
+	if b.West <= b.East {
+		return []geo.BBox{b}
+	}
+	return []geo.BBox{
+		{West: b.West, South: b.South, East: 180, North: b.North},
+		{West: -180, South: b.South, East: b.East, North: b.North},
+	}
 }
 
 // addTypes filters on event and sub-event types, rejecting names that are not

@@ -25,30 +25,47 @@ func (s *Store) Incidents(ctx context.Context, f geo.IncidentFilter) ([]geo.Inci
 	if err := addCursor(page, f.After); err != nil {
 		return nil, 0, err
 	}
-	var limit any // NULL: no limit
-	if f.Limit > 0 {
-		limit = f.Limit
-	}
-	query := "SELECT " + incidentColumns + " FROM incidents i" + page.SQL() +
-		" ORDER BY i.event_date DESC, i.id DESC LIMIT " + page.param(limit) + " OFFSET " + page.param(f.Offset)
-
 	tx, err := s.readTx(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
 	defer rollback(tx)
-	incs, err := queryIncidents(ctx, tx, query, page.args...)
+	total, err := s.countMatches(ctx, tx, f, w)
 	if err != nil {
 		return nil, 0, err
 	}
-	var total int
-	if err := tx.QueryRow(ctx, "SELECT count(*) FROM incidents i"+w.SQL(), w.args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("postgis: count incidents: %w", err)
+	walk, err := walkPage(ctx, tx, f, total)
+	if err != nil {
+		return nil, 0, err
 	}
-	if incs == nil {
-		incs = []geo.Incident{}
+	if walk {
+		if page, err = walkWhere(f); err != nil {
+			return nil, 0, err
+		}
+		// Without a condition for the GiST index, the planner's other
+		// choice is to read the whole table.
+		if _, err := tx.Exec(ctx, `SET LOCAL enable_seqscan = off`); err != nil {
+			return nil, 0, fmt.Errorf("postgis: plan page: %w", err)
+		}
+	}
+	incs, err := queryIncidents(ctx, tx, pageQuery(page, f), page.args...)
+	if err != nil {
+		return nil, 0, err
 	}
 	return incs, total, nil
+}
+
+// pageQuery selects a page's ids under page's conditions, then its rows:
+// a walk of incidents_page finds the ids in the index alone, and only the
+// page's rows are read.
+func pageQuery(page *where, f geo.IncidentFilter) string {
+	var limit any // NULL: no limit
+	if f.Limit > 0 {
+		limit = f.Limit
+	}
+	return "SELECT " + incidentColumns + " FROM incidents i JOIN (SELECT i.id FROM incidents i" + page.SQL() +
+		" ORDER BY i.event_date DESC, i.id DESC LIMIT " + page.param(limit) + " OFFSET " + page.param(f.Offset) +
+		") p ON p.id = i.id ORDER BY i.event_date DESC, i.id DESC"
 }
 
 // Incident returns one incident with its sources, or a geo.ENotFound error.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/incidentmap/incidentmap/data/boxgrid"
 	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -17,7 +18,8 @@ import (
 // other processes may use the same database at the same time.
 type Store struct {
 	pool *pgxpool.Pool
-	url  string // the URL opened, without its password
+	url  string       // the URL opened, without its password
+	grid boxgrid.Grid // cells' incident counts, for box counts
 }
 
 // IsURL reports whether dsn names a PostgreSQL database rather than a file.
@@ -38,6 +40,12 @@ func Open(dsn string) (*Store, error) {
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("postgis: %s: %w", Redact(dsn), err)
+	}
+	// A request's queries take milliseconds; starting parallel workers
+	// for them takes longer than it saves, and a server's concurrent
+	// requests already use every core. The URL may say otherwise.
+	if _, ok := cfg.ConnConfig.RuntimeParams["max_parallel_workers_per_gather"]; !ok {
+		cfg.ConnConfig.RuntimeParams["max_parallel_workers_per_gather"] = "0"
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), openTimeout)
 	defer cancel()

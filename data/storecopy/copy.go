@@ -235,8 +235,15 @@ func (c *copier) copyRange(ctx context.Context, t table, lo, hi int64) (int, err
 }
 
 // finish moves the identity sequences past the copied ids and the store
-// version on.
+// version on, and vacuums and analyzes the copied tables: autovacuum
+// would, but only a while after the first queries were planned as for
+// empty tables and before index-only scans could skip the table rows.
 func (c *copier) finish(ctx context.Context) error {
+	for _, t := range tables() {
+		if _, err := c.dst.Exec(ctx, "VACUUM (ANALYZE) "+t.name); err != nil {
+			return fmt.Errorf("storecopy: vacuum %s: %w", t.name, err)
+		}
+	}
 	for _, name := range identities {
 		_, err := c.dst.Exec(ctx, `SELECT setval(pg_get_serial_sequence($1, 'id'), max(id)) FROM `+name+
 			` HAVING max(id) IS NOT NULL`, name)

@@ -48,22 +48,43 @@ var pageOrder = []string{"Odesa", "Kharkiv", "Aleppo", "Pokrovsk", "Eastpoint", 
 
 func testPages(t *testing.T, open Opener) {
 	fx := loadFixture(t, open)
-	var got []string
-	f := geo.IncidentFilter{Limit: 3}
-	for range 4 {
-		incs, total := mustIncidents(t, fx.s, f)
-		if total != 7 {
-			t.Fatalf("numberMatched = %d on a page after %+v, want 7", total, f.After)
-		}
-		got = append(got, names(incs)...)
-		if len(incs) < f.Limit {
-			break
-		}
-		last := incs[len(incs)-1]
-		f.After = &geo.Cursor{EventDate: last.EventDate, ID: last.ID}
+	world := &geo.BBox{West: -180, South: -90, East: 180, North: 90}
+	ukraine := &geo.BBox{West: 22, South: 44, East: 41, North: 53}
+	tests := []struct {
+		name string
+		f    geo.IncidentFilter
+		want []string
+	}{
+		{"everything", geo.IncidentFilter{}, pageOrder},
+		// A box holding most incidents is read newest first through the
+		// date order by the PostGIS store, one holding few through the
+		// spatial index: the pages must not tell.
+		{"the world", geo.IncidentFilter{BBox: world}, pageOrder},
+		{"Ukraine", geo.IncidentFilter{BBox: ukraine}, []string{"Odesa", "Kharkiv", "Pokrovsk"}},
+		{"Ukraine from June 2", geo.IncidentFilter{BBox: ukraine, From: day("2025-06-02")}, []string{"Odesa", "Kharkiv", "Pokrovsk"}},
+		{"the world until June 2", geo.IncidentFilter{BBox: world, To: day("2025-06-02")}, pageOrder[2:]},
 	}
-	if !slices.Equal(got, pageOrder) {
-		t.Errorf("pages = %v, want %v", got, pageOrder)
+	for _, tt := range tests {
+		for _, limit := range []int{1, 2, 3} {
+			f := tt.f
+			f.Limit = limit
+			var got []string
+			for range len(tt.want) + 1 {
+				incs, total := mustIncidents(t, fx.s, f)
+				if total != len(tt.want) {
+					t.Fatalf("%s, limit %d: numberMatched = %d after %+v, want %d", tt.name, limit, total, f.After, len(tt.want))
+				}
+				got = append(got, names(incs)...)
+				if len(incs) < f.Limit {
+					break
+				}
+				last := incs[len(incs)-1]
+				f.After = &geo.Cursor{EventDate: last.EventDate, ID: last.ID}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%s, limit %d: pages = %v, want %v", tt.name, limit, got, tt.want)
+			}
+		}
 	}
 	incs, _ := mustIncidents(t, fx.s, geo.IncidentFilter{Limit: 2, Offset: 2})
 	if !slices.Equal(names(incs), pageOrder[2:4]) {
@@ -124,6 +145,10 @@ func testFilters(t *testing.T, open Opener) {
 		{"to", geo.IncidentFilter{To: day("2025-04-30")}, []string{"Westpoint", "Khartoum"}},
 		{"from and to", geo.IncidentFilter{From: day("2025-05-01"), To: day("2025-06-02")}, []string{"Aleppo", "Pokrovsk", "Eastpoint"}},
 		{"article", geo.IncidentFilter{ArticleID: fx.articles["Aleppo"]}, []string{"Aleppo"}},
+		{"box and dates", geo.IncidentFilter{BBox: &geo.BBox{West: 22, South: 44, East: 41, North: 53},
+			From: day("2025-06-02"), To: day("2025-06-02")}, []string{"Pokrovsk"}},
+		{"box across the antimeridian and from", geo.IncidentFilter{BBox: &geo.BBox{West: 179, South: -17, East: -179, North: -16},
+			From: day("2025-05-01")}, []string{"Eastpoint"}},
 		{"box and type", geo.IncidentFilter{BBox: &geo.BBox{West: 22, South: 44, East: 41, North: 53},
 			SubEventType: []string{geo.SubDisruptedWeapons}}, []string{"Odesa"}},
 	}
