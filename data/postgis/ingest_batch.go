@@ -45,8 +45,8 @@ func (s *Store) ingestBatch(ctx context.Context, items []contract.IngestItem, op
 			continue
 		}
 		before = append(before, `SAVEPOINT article`)
-		var new bool
-		results[i], new, errs[i] = ingestArticle(ctx, tx, it, opt, before...)
+		var fresh bool
+		results[i], fresh, errs[i] = ingestArticle(ctx, tx, it, opt, before...)
 		before = nil
 		var te *txError
 		if errors.As(errs[i], &te) {
@@ -63,7 +63,7 @@ func (s *Store) ingestBatch(ctx context.Context, items []contract.IngestItem, op
 			}
 		}
 		before = []string{`RELEASE SAVEPOINT article`}
-		stored = stored || (new && errs[i] == nil)
+		stored = stored || (fresh && errs[i] == nil)
 	}
 	if stored {
 		if err := bumpVersion(ctx, tx); err != nil {
