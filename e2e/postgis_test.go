@@ -17,7 +17,7 @@ const onPostGIS = "TestOnPostGIS"
 // GDAL's reading of every feature, token-guarded ingest, an empty store
 // and the README's queries.
 func TestOnPostGIS(t *testing.T) {
-	pgtest.URL(t) // skips, with its reason, when no server is reachable
+	pgtest.Check(t) // skips, with its reason, when no server is reachable
 	for _, tt := range []struct {
 		name string
 		run  func(*testing.T)

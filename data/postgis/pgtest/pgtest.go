@@ -26,9 +26,9 @@ const Env = "INCIDENTMAP_TEST_POSTGRES"
 // failure.
 const RequireEnv = "INCIDENTMAP_REQUIRE_POSTGRES"
 
-// URL returns a postgres:// URL whose search_path starts at a new schema
-// that is dropped when tb ends.
-func URL(tb testing.TB) string {
+// Check skips tb, saying why, or fails it when a server is required,
+// unless the server named by Env answers; it returns Env's URL.
+func Check(tb testing.TB) string {
 	tb.Helper()
 	base := os.Getenv(Env)
 	if base == "" {
@@ -39,6 +39,21 @@ func URL(tb testing.TB) string {
 	conn, err := pgx.Connect(ctx, base)
 	if err != nil {
 		unavailable(tb, "cannot reach the server in "+Env+": "+err.Error())
+	}
+	conn.Close(ctx)
+	return base
+}
+
+// URL returns a postgres:// URL whose search_path starts at a new schema
+// that is dropped when tb ends; without a server it acts as Check.
+func URL(tb testing.TB) string {
+	tb.Helper()
+	base := Check(tb)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	conn, err := pgx.Connect(ctx, base)
+	if err != nil {
+		tb.Fatalf("pgtest: %v", err)
 	}
 	defer conn.Close(ctx)
 	schema := "test_" + randomHex()
