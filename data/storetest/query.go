@@ -12,8 +12,8 @@ import (
 	"github.com/incidentmap/incidentmap/geo"
 )
 
-// fixture is seven incidents from seven articles; byName holds their
-// article ids. In page order (event_date, then id, descending) they are
+// fixture is seven incidents from seven articles; articles maps each
+// place's name to its article's id. In page order (event_date, then id, descending) they are
 // Odesa, Kharkiv, Aleppo, Pokrovsk, Eastpoint, Westpoint, Khartoum.
 type fixture struct {
 	s        contract.Store
