@@ -19,9 +19,10 @@ func onlyBoxAndTime(f geo.IncidentFilter) bool {
 }
 
 // boxTimeWhere is the condition of a box and dates over the columns of
-// incidents_box_date: the point's containment in the box (which the GiST
-// index answers, with a tolerance of 1e-6 degrees) and then its exact
-// coordinates, and the event date. f.BBox has been validated.
+// incidents_box_date: the point's containment in the box, which the GiST
+// index answers, then its exact coordinates (PostgreSQL's geometric
+// operators may compare with a tolerance), and the event date. f.BBox has
+// been validated.
 func boxTimeWhere(f geo.IncidentFilter) *where {
 	w := &where{}
 	var conds []string

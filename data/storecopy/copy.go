@@ -228,16 +228,21 @@ func (c *copier) copyRange(ctx context.Context, t table, lo, hi int64) (int, err
 	if _, err := tx.CopyFrom(ctx, pgx.Identifier{t.name}, names, pgx.CopyFromRows(batch)); err != nil {
 		return 0, fmt.Errorf("storecopy: write %s %d..%d: %w", t.name, lo, hi, err)
 	}
+	// A server already on the target sees each range as a write: its
+	// caches and count grid must not outlive it.
+	if _, err := tx.Exec(ctx, `UPDATE store_version SET n = n + 1`); err != nil {
+		return 0, fmt.Errorf("storecopy: bump version: %w", err)
+	}
 	if err := tx.Commit(ctx); err != nil {
 		return 0, fmt.Errorf("storecopy: write %s: %w", t.name, err)
 	}
 	return len(batch), nil
 }
 
-// finish moves the identity sequences past the copied ids and the store
-// version on, and vacuums and analyzes the copied tables: autovacuum
-// would, but only a while after the first queries were planned as for
-// empty tables and before index-only scans could skip the table rows.
+// finish moves the identity sequences past the copied ids and vacuums and
+// analyzes the copied tables (autovacuum would, but only a while after the
+// first queries were planned as for empty tables and before index-only
+// scans could skip the table rows), then moves the version on once more.
 func (c *copier) finish(ctx context.Context) error {
 	for _, t := range tables() {
 		if _, err := c.dst.Exec(ctx, "VACUUM (ANALYZE) "+t.name); err != nil {
