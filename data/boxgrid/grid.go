@@ -129,8 +129,9 @@ func (c *Cells) sum(r0, r1, c0, c1 int64) int64 {
 
 // Count counts the incidents in b (not crossing the antimeridian): the
 // whole cells inside b, plus what exact counts, by the store, in the
-// strips along b's edges. ok is false when b holds no whole cell.
-func (c *Cells) Count(b geo.BBox, exact func(strip geo.BBox) (int, error)) (n int, ok bool, err error) {
+// strips along b's edges, which do not overlap; one call counts them all.
+// ok is false when b holds no whole cell.
+func (c *Cells) Count(b geo.BBox, exact func(strips []geo.BBox) (int, error)) (n int, ok bool, err error) {
 	// Whole cells: columns c0..c1 cover [c0/256, (c1+1)/256), inside
 	// [West, East]; rows likewise.
 	c0, c1 := int64(math.Ceil(b.West*CellsPerDegree)), int64(math.Floor(b.East*CellsPerDegree))-1
@@ -143,18 +144,20 @@ func (c *Cells) Count(b geo.BBox, exact func(strip geo.BBox) (int, error)) (n in
 	below := func(x float64) float64 { return math.Nextafter(x, math.Inf(-1)) }
 	// The strips: west and east over the full height, south and north
 	// between them; an upper bound left open is the number just below.
-	strips := []geo.BBox{
+	var strips []geo.BBox
+	for _, s := range []geo.BBox{
 		{West: b.West, South: b.South, East: below(x0), North: b.North},
 		{West: x1, South: b.South, East: b.East, North: b.North},
 		{West: x0, South: b.South, East: below(x1), North: below(y0)},
 		{West: x0, South: y1, East: below(x1), North: b.North},
+	} {
+		if s.West <= s.East && s.South <= s.North {
+			strips = append(strips, s)
+		}
 	}
 	total := c.sum(r0, r1, c0, c1)
-	for _, s := range strips {
-		if s.West > s.East || s.South > s.North {
-			continue
-		}
-		m, err := exact(s)
+	if len(strips) > 0 {
+		m, err := exact(strips)
 		if err != nil {
 			return 0, false, err
 		}

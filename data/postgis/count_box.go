@@ -24,14 +24,7 @@ func onlyBoxAndTime(f geo.IncidentFilter) bool {
 // operators may compare with a tolerance), and the event date. f.BBox has
 // been validated.
 func boxTimeWhere(f geo.IncidentFilter) *where {
-	w := &where{}
-	var conds []string
-	var args []any
-	for _, b := range splitAntimeridian(*f.BBox) {
-		conds = append(conds, "(i.pt <@ box(point(?, ?), point(?, ?)) AND i.pt[0] BETWEEN ? AND ? AND i.pt[1] BETWEEN ? AND ?)")
-		args = append(args, b.West, b.South, b.East, b.North, b.West, b.East, b.South, b.North)
-	}
-	w.add("("+strings.Join(conds, " OR ")+")", args...)
+	w := boxesWhere(splitAntimeridian(*f.BBox))
 	if f.From != nil {
 		w.add("i.event_date >= ?::date", f.From.Format(contract.DateLayout))
 	}
@@ -41,15 +34,28 @@ func boxTimeWhere(f geo.IncidentFilter) *where {
 	return w
 }
 
+// boxesWhere selects the points in any of boxes, which do not overlap.
+func boxesWhere(boxes []geo.BBox) *where {
+	var conds []string
+	var args []any
+	for _, b := range boxes {
+		conds = append(conds, "(i.pt <@ box(point(?, ?), point(?, ?)) AND i.pt[0] BETWEEN ? AND ? AND i.pt[1] BETWEEN ? AND ?)")
+		args = append(args, b.West, b.South, b.East, b.North, b.West, b.East, b.South, b.North)
+	}
+	w := &where{}
+	w.add("("+strings.Join(conds, " OR ")+")", args...)
+	return w
+}
+
 // countMatches is numberMatched of f, whose conditions are w: a box alone
-// through the count grid when it is current, a box and dates in an
-// index-only scan, anything else over the rows.
-func (s *Store) countMatches(ctx context.Context, q querier, f geo.IncidentFilter, w *where) (int, error) {
+// through the count grid when it is current at the version at, a box and
+// dates in an index-only scan, anything else over the rows.
+func (s *Store) countMatches(ctx context.Context, q querier, f geo.IncidentFilter, w *where, at snapshot) (int, error) {
 	if !onlyBoxAndTime(f) {
 		return count(ctx, q, w)
 	}
 	if f.From == nil && f.To == nil {
-		if n, ok, err := s.gridCount(ctx, q, *f.BBox); ok || err != nil {
+		if n, ok, err := s.gridCount(ctx, q, *f.BBox, at.gen); ok || err != nil {
 			return n, err
 		}
 	}
@@ -66,21 +72,17 @@ func count(ctx context.Context, q querier, w *where) (int, error) {
 }
 
 // gridCount counts the incidents in b with the count grid (data/boxgrid)
-// and index-only counts of the strips along b's edges. ok is false when
-// the grid is not at the version q sees, or b holds no whole cell.
-func (s *Store) gridCount(ctx context.Context, q querier, b geo.BBox) (n int, ok bool, err error) {
-	var gen int64
-	if err := q.QueryRow(ctx, `SELECT n FROM store_version`).Scan(&gen); err != nil {
-		return 0, false, fmt.Errorf("postgis: version: %w", err)
-	}
+// and an index-only count of the strips along b's edges. ok is false when
+// the grid is not at the version gen that q sees, or b holds no whole cell.
+func (s *Store) gridCount(ctx context.Context, q querier, b geo.BBox, gen int64) (n int, ok bool, err error) {
 	cells := s.grid.Current(gen, func() (*boxgrid.Cells, error) { return s.buildGrid(context.Background()) })
 	if cells == nil {
 		return 0, false, nil
 	}
 	total := 0
 	for _, part := range splitAntimeridian(b) {
-		m, ok, err := cells.Count(part, func(strip geo.BBox) (int, error) {
-			return count(ctx, q, boxTimeWhere(geo.IncidentFilter{BBox: &strip}))
+		m, ok, err := cells.Count(part, func(strips []geo.BBox) (int, error) {
+			return count(ctx, q, boxesWhere(strips))
 		})
 		if !ok || err != nil {
 			return 0, false, err

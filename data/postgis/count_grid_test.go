@@ -84,7 +84,11 @@ func TestGridCountIsExact(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, ok, err := s.gridCount(ctx, tx, b)
+		at, err := readSnapshot(ctx, tx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok, err := s.gridCount(ctx, tx, b, at.gen)
 		rollback(tx)
 		if err != nil {
 			t.Fatal(err)

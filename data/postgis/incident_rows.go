@@ -7,6 +7,7 @@ import (
 
 	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
+	"github.com/jackc/pgx/v5"
 )
 
 // incidentColumns is the select list scanIncident reads, ending with the
@@ -27,10 +28,41 @@ type incidentRow struct {
 // queryIncidents runs a query selecting incidentColumns and returns the
 // incidents with their Sources.
 func queryIncidents(ctx context.Context, q querier, query string, args ...any) ([]geo.Incident, error) {
-	rows, err := q.Query(ctx, query, args...)
+	return queryIncidentsAfter(ctx, q, nil, query, args...)
+}
+
+// queryIncidentsAfter is queryIncidents after the statements in before
+// (settings of the transaction), sent with the query in one round trip.
+func queryIncidentsAfter(ctx context.Context, q querier, before []string, query string, args ...any) ([]geo.Incident, error) {
+	b := &pgx.Batch{}
+	for _, s := range before {
+		b.Queue(s)
+	}
+	b.Queue(query, args...)
+	br := q.SendBatch(ctx, b)
+	rows, err := scanAfter(br, len(before))
+	if cerr := br.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("postgis: query incidents: %w", cerr)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return attachSources(ctx, q, rows)
+}
+
+// scanAfter runs skip statements of br, then reads incidentColumns rows
+// from the next.
+func scanAfter(br pgx.BatchResults, skip int) ([]incidentRow, error) {
+	for range skip {
+		if _, err := br.Exec(); err != nil {
+			return nil, fmt.Errorf("postgis: query incidents: %w", err)
+		}
+	}
+	rows, err := br.Query()
 	if err != nil {
 		return nil, fmt.Errorf("postgis: query incidents: %w", err)
 	}
+	defer rows.Close()
 	var out []incidentRow
 	for rows.Next() {
 		var r incidentRow
@@ -40,7 +72,6 @@ func queryIncidents(ctx context.Context, q querier, query string, args ...any) (
 			&inc.Country, &inc.Admin1, &inc.Admin1Name, &inc.Admin2, &inc.GeoPrecision, &inc.Count,
 			&inc.CountUnit, &inc.Fatalities, &inc.Injured, &inc.Actor1, &inc.Actor2, &inc.Quote,
 			&inc.QuoteStart, &inc.QuoteEnd, &inc.FatalitiesClaimedBy, &r.articles); err != nil {
-			rows.Close()
 			return nil, fmt.Errorf("postgis: scan incident: %w", err)
 		}
 		out = append(out, r)
@@ -48,7 +79,7 @@ func queryIncidents(ctx context.Context, q querier, query string, args ...any) (
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("postgis: query incidents: %w", err)
 	}
-	return attachSources(ctx, q, out)
+	return out, nil
 }
 
 // attachSources turns rows into incidents whose Sources are the distinct

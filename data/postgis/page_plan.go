@@ -15,6 +15,23 @@ import (
 // incidents.
 const walkRowCost = 30
 
+// snapshot is what a read of a box and dates plans with, read in one
+// round trip at the start of its transaction.
+type snapshot struct {
+	gen   int64 // the store version
+	maxID int64 // the largest incident id: ids are assigned in order and rarely deleted
+}
+
+// readSnapshot reads the version and the largest incident id.
+func readSnapshot(ctx context.Context, q querier) (snapshot, error) {
+	var at snapshot
+	err := q.QueryRow(ctx, `SELECT n, coalesce((SELECT max(id) FROM incidents), 0) FROM store_version`).Scan(&at.gen, &at.maxID)
+	if err != nil {
+		return snapshot{}, fmt.Errorf("postgis: version: %w", err)
+	}
+	return at, nil
+}
+
 // walkPage reports whether a page of f, whose matches are counted, is best
 // read by walking incidents_page newest first and checking each point,
 // rather than by reading every match through the GiST index and sorting.
@@ -22,17 +39,12 @@ const walkRowCost = 30
 // box's conditions as if they were independent, and takes a box holding a
 // tenth of all incidents for one holding a few. So, as the SQLite store
 // does, the choice is made here, for pages of a box and dates alone.
-func walkPage(ctx context.Context, q querier, f geo.IncidentFilter, matches int) (bool, error) {
-	want := f.Limit + f.Offset
+func walkPage(f geo.IncidentFilter, matches int, at snapshot) bool {
 	if !onlyBoxAndTime(f) || f.Limit == 0 || matches == 0 || f.BBox.West > f.BBox.East {
-		return false, nil
+		return false
 	}
-	var total int64 // ids are assigned in order and rarely deleted
-	if err := q.QueryRow(ctx, `SELECT coalesce(max(id), 0) FROM incidents`).Scan(&total); err != nil {
-		return false, fmt.Errorf("postgis: max incident id: %w", err)
-	}
-	scanned := int64(want) * total / int64(matches)
-	return scanned < walkRowCost*int64(matches), nil
+	scanned := int64(f.Limit+f.Offset) * at.maxID / int64(matches)
+	return scanned < walkRowCost*int64(matches)
 }
 
 // walkWhere is the condition of a page walk: the box on the coordinates

@@ -3,7 +3,6 @@ package postgis
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/incidentmap/incidentmap/geo"
 	"github.com/jackc/pgx/v5"
@@ -30,25 +29,26 @@ func (s *Store) Incidents(ctx context.Context, f geo.IncidentFilter) ([]geo.Inci
 		return nil, 0, err
 	}
 	defer rollback(tx)
-	total, err := s.countMatches(ctx, tx, f, w)
+	var at snapshot
+	if onlyBoxAndTime(f) {
+		if at, err = readSnapshot(ctx, tx); err != nil {
+			return nil, 0, err
+		}
+	}
+	total, err := s.countMatches(ctx, tx, f, w, at)
 	if err != nil {
 		return nil, 0, err
 	}
-	walk, err := walkPage(ctx, tx, f, total)
-	if err != nil {
-		return nil, 0, err
-	}
-	if walk {
+	var before []string
+	if walkPage(f, total, at) {
 		if page, err = walkWhere(f); err != nil {
 			return nil, 0, err
 		}
 		// Without a condition for the GiST index, the planner's other
 		// choice is to read the whole table.
-		if _, err := tx.Exec(ctx, `SET LOCAL enable_seqscan = off`); err != nil {
-			return nil, 0, fmt.Errorf("postgis: plan page: %w", err)
-		}
+		before = []string{`SET LOCAL enable_seqscan = off`}
 	}
-	incs, err := queryIncidents(ctx, tx, pageQuery(page, f), page.args...)
+	incs, err := queryIncidentsAfter(ctx, tx, before, pageQuery(page, f), page.args...)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -44,8 +44,16 @@ func (s *Store) buildGrid(ctx context.Context) (*boxgrid.Cells, error) {
 // the grid's cells and the R*Tree for the strips along b's edges. ok is
 // false when b holds no whole cell.
 func gridCount(ctx context.Context, q queryer, g *boxgrid.Cells, b geo.BBox) (n int, ok bool, err error) {
-	return g.Count(b, func(strip geo.BBox) (int, error) {
-		return treeRangeCount(ctx, q, treeRange{box: strip, lo: tMin, hi: tMax}, treeCountCap)
+	return g.Count(b, func(strips []geo.BBox) (int, error) {
+		n := 0
+		for _, s := range strips {
+			m, err := treeRangeCount(ctx, q, treeRange{box: s, lo: tMin, hi: tMax}, treeCountCap)
+			if err != nil {
+				return 0, err
+			}
+			n += m
+		}
+		return n, nil
 	})
 }
 
