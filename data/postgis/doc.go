@@ -8,7 +8,11 @@
 // in embedded, numbered migrations, numbered as SQLite's, applied by Open
 // under an advisory lock so servers starting together migrate once.
 // Incident points are geometry(Point, 4326) with a GiST index; pages come
-// from an (event_date, id) index with the same keyset cursors.
+// from an (event_date, id) index with the same keyset cursors. As in the
+// SQLite store, a box's page either walks that index newest first, checking
+// points in the index, or reads the box's matches through the GiST index,
+// chosen from the exact count (page_plan.go); a box is counted with the
+// in-memory grid of data/boxgrid and index-only scans (count_box.go).
 //
 // What SQLite gets from having one writer, PostgreSQL gets from
 // constraints and locks: a unique content hash and URL store an article
