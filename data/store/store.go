@@ -123,11 +123,15 @@ func (s *Store) Ping(ctx context.Context) error {
 // Path is the database file the store was opened on.
 func (s *Store) Path() string { return s.path }
 
-// Close closes both connection pools.
+// Close closes both connection pools. It returns once no connection is
+// open, so the database's files can be removed at once.
 func (s *Store) Close() error {
 	s.readStmts.close()
 	s.writeStmts.close()
-	return errors.Join(s.read.Close(), s.write.Close(), s.ver.close())
+	err := errors.Join(s.read.Close(), s.write.Close(), s.ver.close())
+	s.readStmts.wait()
+	s.writeStmts.wait()
+	return err
 }
 
 // readTx starts a read-only transaction: every query in it sees one
