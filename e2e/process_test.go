@@ -89,7 +89,7 @@ func (b *lockedBuffer) String() string {
 
 // serverOptions configures one "incidentmap serve" process.
 type serverOptions struct {
-	db     string // store path; a fresh temp store when empty
+	db     string // store path or URL; a fresh store when empty (see storeFor)
 	noDemo bool
 	token  string // passed through INCIDENTMAP_TOKEN, as the help advises
 
@@ -111,7 +111,7 @@ type liveServer struct {
 func startServer(t *testing.T, opts serverOptions) *liveServer {
 	t.Helper()
 	if opts.db == "" {
-		opts.db = t.TempDir() + "/store.db"
+		opts.db = storeFor(t)
 	}
 	var lastErr string
 	// A free port can be taken by someone else before the server binds

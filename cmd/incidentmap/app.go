@@ -58,7 +58,7 @@ type placeStore interface {
 	UserPlaces(ctx context.Context) ([]geo.Place, error)
 }
 
-// store is the SQLite store as the commands use it.
+// store is the store (SQLite or PostGIS) as the commands use it.
 type store interface {
 	incidentStore
 	placeStore
@@ -108,6 +108,23 @@ type deps struct {
 	// (allCountries.txt, cities500.txt, ...) and bad for each malformed
 	// line, which is skipped.
 	readGeoNames func(r io.Reader, fn func(geo.Place) error, bad func(line int, err error)) (malformed int, err error)
+	// copyStore copies the SQLite store at from into the PostGIS database
+	// at to, resuming an earlier copy, then compares the two stores'
+	// counts and sample incidents.
+	copyStore func(ctx context.Context, from, to string, sample int, prog rowProgress) (copyResult, error)
+}
+
+// rowProgress is told a copy's rows in all, then those done as they are.
+type rowProgress interface {
+	Total(rows int)
+	Add(rows int)
+}
+
+// copyResult is what a store copy did and checked.
+type copyResult struct {
+	Copied, Skipped int // rows copied now, rows an earlier copy had copied
+	Tables          int // tables whose counts compared equal
+	Sampled         int // incidents that compared equal
 }
 
 // app is one invocation of the binary: its streams, environment and
@@ -136,6 +153,7 @@ func commands() map[string]command {
 		"gazetteer": {"search, add, import or export gazetteer entries", (*app).cmdGazetteer},
 		"export":    {"write incidents as GeoJSON, CSV or NDJSON", (*app).cmdExport},
 		"version":   {"print the version and the gazetteer's build", (*app).cmdVersion},
+		"migrate":   {"copy a SQLite store into PostgreSQL/PostGIS", (*app).cmdMigrate},
 	}
 }
 

@@ -220,9 +220,10 @@ func (a *app) readGazetteer(db string, search bool) (gazetteer, error) {
 }
 
 // userPlacesIfStoreExists reads the user's gazetteer entries without
-// creating a store as a side effect of a read-only command.
+// creating a store file as a side effect of a read-only command. A
+// database URL is always opened: the server decides whether it exists.
 func (a *app) userPlacesIfStoreExists(path string) ([]geo.Place, error) {
-	if _, err := os.Stat(path); err != nil {
+	if _, err := os.Stat(path); err != nil && !isDatabaseURL(path) {
 		return nil, nil
 	}
 	st, err := a.deps.openStore(path)

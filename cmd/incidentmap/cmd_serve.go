@@ -80,7 +80,7 @@ func (a *app) cmdServe(cfg Config, args []string) error {
 	if err := srv.Open(); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "incidentmap %s serving %s (store %s); press Ctrl-C to stop\n", a.version, srv.URL(), cfg.DB)
+	fmt.Fprintf(a.stdout, "incidentmap %s serving %s (store %s); press Ctrl-C to stop\n", a.version, srv.URL(), storeName(cfg.DB))
 	var loadErr error
 	select {
 	case <-a.ctx.Done():

@@ -13,7 +13,7 @@ import (
 // before the command, then flags given after it.
 type Config struct {
 	Addr             string // listen address of serve
-	DB               string // path of the SQLite store
+	DB               string // path of the SQLite store, or a postgres:// URL
 	Token            string // bearer token required for writes; empty = none
 	NoDemo           bool   // do not load the demo set into an empty store
 	NoMerge          bool   // keep every incident separate (no cross-source merging)
@@ -70,7 +70,7 @@ const (
 // field's current value, so help shows what environment variables set.
 func registerConfigFlags(fs *flag.FlagSet, cfg *Config, groups flagGroup) {
 	if groups&flagsDB != 0 {
-		fs.StringVar(&cfg.DB, "db", cfg.DB, "SQLite store `path` (env INCIDENTMAP_DB)")
+		fs.StringVar(&cfg.DB, "db", cfg.DB, "SQLite store `path`, or a postgres:// URL (env INCIDENTMAP_DB)")
 	}
 	if groups&flagsMerge != 0 {
 		fs.BoolVar(&cfg.NoMerge, "no-merge", cfg.NoMerge, "store every incident separately instead of merging reports of the same event (env INCIDENTMAP_NO_MERGE)")

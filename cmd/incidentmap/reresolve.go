@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"log/slog"
 
-	sqlite "github.com/incidentmap/incidentmap/data/store"
+	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
 	httpserver "github.com/incidentmap/incidentmap/server"
 )
 
 // unresolvedStore keeps the names the pipeline could not place and lets it
-// run again on the stored articles that name them. The SQLite store has it;
+// run again on the stored articles that name them. Both stores have it;
 // commands that need it say so when a store lacks it.
 type unresolvedStore interface {
 	// UnresolvedNames lists the names, most often seen first, and how
@@ -25,11 +25,11 @@ type unresolvedStore interface {
 	Reresolve(ctx context.Context, pl pipeline, names []string, merge bool) (geo.Reresolved, error)
 }
 
-func (s sqliteStore) UnresolvedNames(ctx context.Context, limit, offset int) ([]geo.UnresolvedName, int, error) {
-	return s.Store.UnresolvedNames(ctx, sqlite.UnresolvedFilter{Limit: limit, Offset: offset})
+func (s storeAdapter) UnresolvedNames(ctx context.Context, limit, offset int) ([]geo.UnresolvedName, int, error) {
+	return s.Store.UnresolvedNames(ctx, contract.UnresolvedFilter{Limit: limit, Offset: offset})
 }
 
-func (s sqliteStore) Reresolve(ctx context.Context, pl pipeline, names []string, merge bool) (geo.Reresolved, error) {
+func (s storeAdapter) Reresolve(ctx context.Context, pl pipeline, names []string, merge bool) (geo.Reresolved, error) {
 	var out geo.Reresolved
 	ids, err := s.ArticlesNaming(ctx, names)
 	if err != nil {
@@ -45,7 +45,7 @@ func (s sqliteStore) Reresolve(ctx context.Context, pl pipeline, names []string,
 		}
 		p := pl.Process(a)
 		p.Article.ID = id
-		res, err := s.ReplaceFindings(ctx, ingestItem(p), sqlite.IngestOptions{Merge: merge})
+		res, err := s.ReplaceFindings(ctx, ingestItem(p), contract.IngestOptions{Merge: merge})
 		if err != nil {
 			return out, fmt.Errorf("re-resolving article %d: %w", id, err)
 		}

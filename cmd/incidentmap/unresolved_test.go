@@ -204,8 +204,13 @@ func TestAPIAddPlaceReresolves(t *testing.T) {
 // TestGazetteerImportReresolves: importing a country dump that holds the
 // missing village places the stored report's incident there.
 func TestGazetteerImportReresolves(t *testing.T) {
+	gazetteerImportReresolves(t, filepath.Join(t.TempDir(), "im.db"))
+}
+
+// gazetteerImportReresolves is TestGazetteerImportReresolves on the store
+// at db.
+func gazetteerImportReresolves(t *testing.T, db string) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "im.db")
 	report := filepath.Join(dir, "report.txt")
 	dump := filepath.Join(dir, "UA.txt")
 	os.WriteFile(report, []byte(zorianivkaReport), 0o644)

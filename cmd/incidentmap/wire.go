@@ -1,18 +1,22 @@
 package main
 
 // wire.go (with wire_adapters.go) is the only place that knows the real components: the SQLite
-// store (data/store), the gazetteer (geo/gazetteer), the geoparser
+// store (data/store) and the PostGIS store (data/postgis), the gazetteer (geo/gazetteer), the geoparser
 // (geo/geoparse), incident extraction (geo/incident), the demo set and the
 // HTTP server (server). Everything else in this package sees them through
 // the interfaces in app.go.
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"log/slog"
 
 	"github.com/incidentmap/incidentmap/data"
+	"github.com/incidentmap/incidentmap/data/contract"
+	"github.com/incidentmap/incidentmap/data/postgis"
 	sqlite "github.com/incidentmap/incidentmap/data/store"
+	"github.com/incidentmap/incidentmap/data/storecopy"
 	"github.com/incidentmap/incidentmap/geo"
 	"github.com/incidentmap/incidentmap/geo/article"
 	"github.com/incidentmap/incidentmap/geo/borders"
@@ -34,17 +38,29 @@ func realDeps() deps {
 		gazetteerInfo: gazetteerInfo,
 		demoArticles:  demoArticles,
 		readGeoNames:  readGeoNames,
+		copyStore:     copyStore,
 	}
 }
 
-// openStore opens (creating and migrating if needed) the SQLite store.
-func openStore(path string) (store, error) {
-	s, err := sqlite.Open(path)
+// openStore opens (creating and migrating if needed) the store at db: the
+// PostGIS store when db is a postgres:// URL, else the SQLite file.
+func openStore(db string) (store, error) {
+	var s contract.Store
+	var err error
+	if isDatabaseURL(db) {
+		s, err = postgis.Open(db)
+	} else {
+		s, err = sqlite.Open(db)
+	}
 	if err != nil {
 		return nil, err
 	}
-	return sqliteStore{s}, nil
+	return storeAdapter{s}, nil
 }
+
+// isDatabaseURL reports whether --db names a PostgreSQL database rather
+// than a SQLite file.
+func isDatabaseURL(db string) bool { return postgis.IsURL(db) }
 
 // bundledGazetteer is the index over the embedded data and the overlay.
 type bundledGazetteer struct{ ix *gaz.Index }
@@ -151,7 +167,7 @@ func countryHolds() (func(code string, lat, lon float64) bool, error) {
 // newServer builds the HTTP server; it does not listen before Open. The
 // gazetteer may still be loading: the server says so while it is.
 func newServer(opts serverOptions) (server, error) {
-	st, ok := opts.Store.(sqliteStore)
+	st, ok := opts.Store.(storeAdapter)
 	if !ok {
 		return nil, fmt.Errorf("server: unexpected store %T", opts.Store)
 	}
@@ -211,4 +227,38 @@ func readGeoNames(r io.Reader, fn func(geo.Place) error, bad func(line int, err 
 		bad(0, fmt.Errorf("%d more malformed lines not listed", n))
 	}
 	return st.BadCount, err
+}
+
+// storeName is db as it may be printed: a URL's password is masked.
+func storeName(db string) string {
+	if isDatabaseURL(db) {
+		return postgis.Redact(db)
+	}
+	return db
+}
+
+// copyStore copies a SQLite store into PostGIS with data/storecopy and
+// verifies the copy.
+func copyStore(ctx context.Context, from, to string, sample int, prog rowProgress) (copyResult, error) {
+	rep, err := storecopy.Copy(ctx, from, to, prog)
+	res := copyResult{Copied: rep.Copied, Skipped: rep.Skipped}
+	if err != nil {
+		return res, err
+	}
+	if err := storecopy.Verify(ctx, from, to, rep, sample); err != nil {
+		return res, err
+	}
+	res.Tables = len(rep.Tables)
+	res.Sampled = min(sample, incidentCount(rep))
+	return res, nil
+}
+
+// incidentCount is the number of incidents a copy moved in all.
+func incidentCount(rep storecopy.Report) int {
+	for _, t := range rep.Tables {
+		if t.Name == "incidents" {
+			return t.Source
+		}
+	}
+	return 0
 }

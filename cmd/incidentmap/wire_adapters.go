@@ -1,43 +1,51 @@
 package main
 
-// wire_adapters.go fits the real components to each other: the SQLite
-// store to the commands and the server, the gazetteer service to the
-// server's search options.
+// wire_adapters.go fits the real components to each other: the store
+// (SQLite or PostGIS, both a contract.Store) to the commands and the
+// server, the gazetteer service to the server's search options.
 
 import (
 	"context"
 
-	sqlite "github.com/incidentmap/incidentmap/data/store"
+	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
 	gaz "github.com/incidentmap/incidentmap/geo/gazetteer"
 	httpserver "github.com/incidentmap/incidentmap/server"
 )
 
-// sqliteStore adapts *sqlite.Store to the commands' store interface.
-type sqliteStore struct{ *sqlite.Store }
+// storeAdapter adapts either store to the commands' store interface.
+type storeAdapter struct{ contract.Store }
 
-func (s sqliteStore) Ingest(ctx context.Context, p processed, merge bool) (geo.IngestResult, error) {
-	return s.Store.IngestOne(ctx, ingestItem(p), sqlite.IngestOptions{Merge: merge})
+// WarmUp lets the store prepare its first reads, where it can (warmer).
+func (s storeAdapter) WarmUp(ctx context.Context) error {
+	if w, ok := s.Store.(warmer); ok {
+		return w.WarmUp(ctx)
+	}
+	return nil
+}
+
+func (s storeAdapter) Ingest(ctx context.Context, p processed, merge bool) (geo.IngestResult, error) {
+	return s.Store.IngestOne(ctx, ingestItem(p), contract.IngestOptions{Merge: merge})
 }
 
 // ingestItem is a processed article as the store takes it.
-func ingestItem(p processed) sqlite.IngestItem {
-	return sqlite.IngestItem{Article: p.Article, Mentions: p.Mentions, Incidents: p.Incidents, Unresolved: p.Unresolved}
+func ingestItem(p processed) contract.IngestItem {
+	return contract.IngestItem{Article: p.Article, Mentions: p.Mentions, Incidents: p.Incidents, Unresolved: p.Unresolved}
 }
 
-func (s sqliteStore) IngestBatch(ctx context.Context, items []processed, merge, counts bool) ([]geo.IngestResult, []error, error) {
-	batch := make([]sqlite.IngestItem, len(items))
+func (s storeAdapter) IngestBatch(ctx context.Context, items []processed, merge, counts bool) ([]geo.IngestResult, []error, error) {
+	batch := make([]contract.IngestItem, len(items))
 	for i, it := range items {
 		batch[i] = ingestItem(it)
 	}
-	return s.Store.IngestBatch(ctx, batch, sqlite.IngestOptions{Merge: merge, Counts: counts})
+	return s.Store.IngestBatch(ctx, batch, contract.IngestOptions{Merge: merge, Counts: counts})
 }
 
 // AddPlaces stores rows of a GeoNames dump in the imported-places table
 // (upserted by geonameid) and anything else as user entries.
-func (s sqliteStore) AddPlaces(ctx context.Context, ps []geo.Place) ([]geo.Place, error) {
+func (s storeAdapter) AddPlaces(ctx context.Context, ps []geo.Place) ([]geo.Place, error) {
 	var out []geo.Place
-	var im *sqlite.Importer
+	var im contract.PlaceImporter
 	for _, p := range ps {
 		if p.Source != gaz.ImportSource || p.GeonameID == 0 {
 			added, err := s.AddUserPlace(ctx, p)
@@ -69,7 +77,7 @@ func (s sqliteStore) AddPlaces(ctx context.Context, ps []geo.Place) ([]geo.Place
 
 // UserPlaces is what overlays the bundled gazetteer at start-up: imported
 // GeoNames rows first, then the user's own entries, which win.
-func (s sqliteStore) UserPlaces(ctx context.Context) ([]geo.Place, error) {
+func (s storeAdapter) UserPlaces(ctx context.Context) ([]geo.Place, error) {
 	var out []geo.Place
 	err := s.ImportedPlaces(ctx, func(p geo.Place) error {
 		out = append(out, p)
@@ -83,10 +91,10 @@ func (s sqliteStore) UserPlaces(ctx context.Context) ([]geo.Place, error) {
 }
 
 // Ping tells /healthz the store answers.
-func (s sqliteStore) Ping(ctx context.Context) error { return s.Store.Ping(ctx) }
+func (s storeAdapter) Ping(ctx context.Context) error { return s.Store.Ping(ctx) }
 
 // serverStore adapts the store's daily counts to the server's type.
-type serverStore struct{ *sqlite.Store }
+type serverStore struct{ contract.Store }
 
 func (s serverStore) DailyCounts(ctx context.Context, f geo.IncidentFilter) ([]httpserver.DayCount, error) {
 	days, err := s.Store.DailyCounts(ctx, f)
@@ -101,7 +109,7 @@ func (s serverStore) DailyCounts(ctx context.Context, f geo.IncidentFilter) ([]h
 // server answers 503 while it loads, so its calls rarely wait here.
 type lateGazetteer struct {
 	ld *loading
-	st *sqlite.Store
+	st contract.Store
 }
 
 // service waits for the index.
@@ -158,7 +166,7 @@ func (g lateGazetteer) Delete(ctx context.Context, id int64) error {
 }
 
 // articleReader gives the page an article with its mentions.
-type articleReader struct{ *sqlite.Store }
+type articleReader struct{ contract.Store }
 
 func (r articleReader) Article(ctx context.Context, id int64) (geo.Article, []geo.Mention, error) {
 	a, err := r.Store.Article(ctx, id)
@@ -172,7 +180,7 @@ func (r articleReader) Article(ctx context.Context, id int64) (geo.Article, []ge
 // ingester runs POST /api/articles through the same pipeline as the CLI,
 // once the gazetteer has loaded.
 type ingester struct {
-	st    sqliteStore
+	st    storeAdapter
 	ld    *loading
 	merge bool
 }

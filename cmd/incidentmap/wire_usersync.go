@@ -7,7 +7,7 @@ import (
 	"sync"
 	"time"
 
-	sqlite "github.com/incidentmap/incidentmap/data/store"
+	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
 	gaz "github.com/incidentmap/incidentmap/geo/gazetteer"
 	httpserver "github.com/incidentmap/incidentmap/server"
@@ -20,7 +20,7 @@ import (
 // moved, it re-reads the user entries and puts or removes only those that
 // changed.
 type userSync struct {
-	st  *sqlite.Store
+	st  contract.Store
 	ix  *gaz.Index
 	log *slog.Logger
 
@@ -29,8 +29,11 @@ type userSync struct {
 	entries map[int64]geo.Place // user entries as last read from the store
 }
 
-// newUserSync starts from the entries the index was loaded with.
-func newUserSync(ctx context.Context, st *sqlite.Store, ix *gaz.Index, log *slog.Logger) (*userSync, error) {
+// newUserSync starts from the store's entries as they are now, putting
+// them all in the index: the index was loaded a while before, and another
+// server or process on the same store may have added or changed entries
+// since. (One deleted in that while stays until the server restarts.)
+func newUserSync(ctx context.Context, st contract.Store, ix *gaz.Index, log *slog.Logger) (*userSync, error) {
 	v, err := st.Version(ctx)
 	if err != nil {
 		return nil, err
@@ -42,6 +45,7 @@ func newUserSync(ctx context.Context, st *sqlite.Store, ix *gaz.Index, log *slog
 	u := &userSync{st: st, ix: ix, log: log, version: v, entries: map[int64]geo.Place{}}
 	for _, p := range places {
 		u.entries[p.ID] = p
+		ix.Put(p)
 	}
 	return u, nil
 }
@@ -79,7 +83,7 @@ func (u *userSync) refresh(ctx context.Context) {
 // made once the index is there.
 type lateUserSync struct {
 	ld  *loading
-	st  *sqlite.Store
+	st  contract.Store
 	log *slog.Logger
 
 	once sync.Once

@@ -77,7 +77,7 @@ func BenchmarkNewBoxLarge(b *testing.B) {
 	s := largeStore(b)
 	ctx := context.Background()
 	if g, err := s.buildGrid(ctx); err == nil {
-		s.grid.cells = g // built once in the background by a server
+		s.grid.Set(g) // built once in the background by a server
 	}
 	for _, limit := range []int{100, 1000} {
 		b.Run(fmt.Sprintf("limit=%d", limit), func(b *testing.B) {

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
 )
 
@@ -21,7 +22,7 @@ func BenchmarkIngest(b *testing.B) {
 	b.ResetTimer()
 	for i := range b.N {
 		text := fmt.Sprintf("Report %d: drones struck several cities overnight.", i)
-		date := base.AddDate(0, 0, i).Format(dateLayout)
+		date := base.AddDate(0, 0, i).Format(contract.DateLayout)
 		incs := make([]geo.Incident, len(places))
 		for j, p := range places {
 			incs[j] = incidentAt(p, date, geo.SubAirDroneStrike, "drones struck", text)

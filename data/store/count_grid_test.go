@@ -36,9 +36,9 @@ func TestGridCountIsExact(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.grid.cells = g
-	if g.gen != gen {
-		t.Fatalf("grid built at version %d, store at %d", g.gen, gen)
+	s.grid.Set(g)
+	if g.Gen() != gen {
+		t.Fatalf("grid built at version %d, store at %d", g.Gen(), gen)
 	}
 	boxes := []geo.BBox{
 		{West: 36, South: 49.5, East: 36.25, North: 50},
@@ -95,7 +95,7 @@ func TestGridCountIgnoresAStaleGrid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.grid.cells = g
+	s.grid.Set(g)
 	if err := s.LoadSynthetic(ctx, 500, 4); err != nil {
 		t.Fatal(err)
 	}
@@ -110,21 +110,5 @@ func TestGridCountIgnoresAStaleGrid(t *testing.T) {
 	}
 	if want := bruteCount(t, s, b); got != want {
 		t.Errorf("count after a write %d, COUNT(*) %d", got, want)
-	}
-}
-
-// Cell keys sort by row, then column, over the whole globe.
-func TestCellKeysOrderRowsThenColumns(t *testing.T) {
-	rows := []int64{-90 * cellsPerDegree, -1, 0, 90*cellsPerDegree - 1, 90 * cellsPerDegree}
-	cols := []int64{-180 * cellsPerDegree, -1, 0, 180*cellsPerDegree - 1, 180 * cellsPerDegree}
-	var last int64 = -1
-	for _, r := range rows {
-		for _, c := range cols {
-			k := cellKey(r, c)
-			if k <= last {
-				t.Fatalf("cellKey(%d, %d) = %d, not above the previous key %d", r, c, k, last)
-			}
-			last = k
-		}
 	}
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"strings"
 
+	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
 )
 
@@ -48,16 +49,16 @@ const (
 func filterWhere(f geo.IncidentFilter, plan bboxPlan) (*where, error) {
 	w := &where{}
 	if f.BBox != nil {
-		if err := validateBBox(*f.BBox); err != nil {
+		if err := contract.ValidateBBox(*f.BBox); err != nil {
 			return nil, err
 		}
 		addBBox(w, f, plan)
 	}
 	if f.From != nil {
-		w.add("i.event_date >= ?", f.From.Format(dateLayout))
+		w.add("i.event_date >= ?", f.From.Format(contract.DateLayout))
 	}
 	if f.To != nil {
-		w.add("i.event_date <= ?", f.To.Format(dateLayout))
+		w.add("i.event_date <= ?", f.To.Format(contract.DateLayout))
 	}
 	if err := addTypes(w, f); err != nil {
 		return nil, err
@@ -137,7 +138,7 @@ func addCursor(w *where, c *geo.Cursor) error {
 	if c == nil {
 		return nil
 	}
-	if err := validateDate(c.EventDate, "cursor"); err != nil {
+	if err := contract.ValidateDate(c.EventDate, "cursor"); err != nil {
 		return err
 	}
 	// A row value lets SQLite start the date index walk at the cursor.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
 )
 
@@ -40,7 +41,7 @@ type Importer struct {
 }
 
 // BeginImport starts an import of GeoNames rows.
-func (s *Store) BeginImport(ctx context.Context) (*Importer, error) {
+func (s *Store) BeginImport(ctx context.Context) (contract.PlaceImporter, error) {
 	im := &Importer{ctx: ctx, db: s.write, changed: s.ver.changed, buf: make([]any, 0, importRowsPerStmt*importColumns)}
 	if err := im.begin(); err != nil {
 		return nil, err
@@ -59,7 +60,7 @@ func (im *Importer) Add(p geo.Place) (err error) {
 	if im.tx == nil {
 		return errImportClosed
 	}
-	if err := checkImportedPlace(p); err != nil {
+	if err := contract.CheckImportedPlace(p); err != nil {
 		return err
 	}
 	im.buf = append(im.buf, p.GeonameID, p.Name, p.ASCIIName,
@@ -182,15 +183,4 @@ func upsertPlacesSQL(rows int) string {
 		country_name = excluded.country_name, admin1 = excluded.admin1,
 		admin1_name = excluded.admin1_name, admin2 = excluded.admin2, admin2_name = excluded.admin2_name,
 		lat = excluded.lat, lon = excluded.lon, population = excluded.population, source = excluded.source`
-}
-
-// checkImportedPlace rejects rows that cannot be keyed or placed.
-func checkImportedPlace(p geo.Place) error {
-	if p.GeonameID <= 0 {
-		return geo.FieldError("geonameid", "must be positive, got %d", p.GeonameID)
-	}
-	if p.Name == "" {
-		return geo.FieldError("name", "name is empty")
-	}
-	return validatePoint(p.Lat, p.Lon, "")
 }

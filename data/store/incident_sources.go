@@ -1,13 +1,12 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
 )
 
@@ -43,7 +42,7 @@ func attachSources(ctx context.Context, q queryer, rows []incidentRow) ([]geo.In
 				inc.Sources = append(inc.Sources, src)
 			}
 		}
-		sortSources(&inc)
+		contract.SortSources(&inc)
 		out[i] = inc
 	}
 	return out, nil
@@ -83,18 +82,6 @@ func articleSources(ctx context.Context, q queryer, ids map[int64]bool) (map[int
 		return nil, fmt.Errorf("store: query sources: %w", err)
 	}
 	return out, nil
-}
-
-// sortSources orders an incident's sources by publication, then article
-// id, and drops repeats of one article.
-func sortSources(inc *geo.Incident) {
-	if len(inc.Sources) < 2 {
-		return
-	}
-	slices.SortFunc(inc.Sources, func(a, b geo.Source) int {
-		return cmp.Or(a.Published.Compare(b.Published), cmp.Compare(a.ArticleID, b.ArticleID))
-	})
-	inc.Sources = slices.CompactFunc(inc.Sources, func(a, b geo.Source) bool { return a.ArticleID == b.ArticleID })
 }
 
 // idList is ids as a JSON array: a list of any length is then one bound

@@ -2,37 +2,19 @@ package store
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"strings"
 
+	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
-	"golang.org/x/text/unicode/norm"
 )
 
 // IngestOptions controls how Ingest stores an article's incidents.
-type IngestOptions struct {
-	// Merge folds an incident into a stored one at the same place, on the
-	// same day and with the same sub-event type, so one event reported by
-	// several articles is one incident with several sources.
-	Merge bool
-	// Counts leaves the result's Incidents empty, for a caller that only
-	// counts what was stored: reading back an incident merged from many
-	// reports, with every source, costs more than storing it.
-	Counts bool
-}
+type IngestOptions = contract.IngestOptions
 
-// ContentHash is the dedupe key of an article text: the SHA-256 (hex) of the
-// text in Unicode NFC with runs of white space folded to one space, so a
-// re-pasted copy with different line breaks is still recognised.
-func ContentHash(text string) string {
-	folded := strings.Join(strings.Fields(norm.NFC.String(text)), " ")
-	sum := sha256.Sum256([]byte(folded))
-	return hex.EncodeToString(sum[:])
-}
+// ContentHash is the dedupe key of an article text (see contract.ContentHash).
+func ContentHash(text string) string { return contract.ContentHash(text) }
 
 // Ingest stores an article with its mentions and incidents in one
 // transaction: on any error nothing is written. An article whose non-empty
@@ -48,7 +30,7 @@ func (s *Store) Ingest(ctx context.Context, a geo.Article, mentions []geo.Mentio
 func (s *Store) IngestOne(ctx context.Context, it IngestItem, opt IngestOptions) (_ geo.IngestResult, err error) {
 	defer fullDisk(&err)
 	a := it.Article
-	if err := validateArticle(a); err != nil {
+	if err := contract.ValidateArticle(a); err != nil {
 		return geo.IngestResult{}, err
 	}
 	hash := ContentHash(a.Text)
@@ -92,7 +74,7 @@ func storeFindings(ctx context.Context, tx txn, articleID int64, it IngestItem, 
 		return geo.IngestResult{}, err
 	}
 	for i, m := range mentions {
-		if err := validateMention(m, a.Text, fmt.Sprintf("mentions[%d]", i)); err != nil {
+		if err := contract.ValidateMention(m, a.Text, fmt.Sprintf("mentions[%d]", i)); err != nil {
 			return geo.IngestResult{}, err
 		}
 		if err := insertMention(ctx, tx, articleID, m); err != nil {
@@ -109,7 +91,7 @@ func storeFindings(ctx context.Context, tx txn, articleID int64, it IngestItem, 
 	var ids []int64
 	seen := make(map[int64]bool)
 	for i, inc := range incidents {
-		if err := validateIncident(inc, len(a.Text), fmt.Sprintf("incidents[%d]", i)); err != nil {
+		if err := contract.ValidateIncident(inc, len(a.Text), fmt.Sprintf("incidents[%d]", i)); err != nil {
 			return geo.IngestResult{}, err
 		}
 		id, merged, err := w.Store(ctx, inc, articleID, a.Title, opt.Merge)

@@ -4,19 +4,13 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
 )
 
 // IngestItem is one article of a batch with the places and incidents found
 // in it.
-type IngestItem struct {
-	Article   geo.Article
-	Mentions  []geo.Mention
-	Incidents []geo.Incident
-	// Unresolved are the names the geoparser took for places but could
-	// not find; they are kept so a user can add them to the gazetteer.
-	Unresolved []geo.Unresolved
-}
+type IngestItem = contract.IngestItem
 
 // IngestBatch stores many articles in one transaction, each inside its own
 // savepoint: an article that fails is rolled back alone and its error is
@@ -39,7 +33,7 @@ func (s *Store) IngestBatch(ctx context.Context, items []IngestItem, opt IngestO
 	defer tx.Rollback()
 	stored := false
 	for i, it := range items {
-		if errs[i] = validateArticle(it.Article); errs[i] != nil {
+		if errs[i] = contract.ValidateArticle(it.Article); errs[i] != nil {
 			continue
 		}
 		if _, err := tx.ExecContext(ctx, `SAVEPOINT article`); err != nil {

@@ -5,10 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"math"
-	"strconv"
-	"strings"
 
+	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
 )
 
@@ -68,8 +66,8 @@ func closeStmts(stmts []*sql.Stmt) {
 // incident with the same merge key when merge is set. It returns the id of
 // the incident that now holds it and whether that was a merge.
 func (w *incidentWriter) Store(ctx context.Context, inc geo.Incident, articleID int64, title string, merge bool) (int64, bool, error) {
-	key := placeKey(inc)
-	search := searchText(inc, title)
+	key := contract.PlaceKey(inc)
+	search := contract.SearchText(inc, title)
 	if merge {
 		id, found, err := w.mergeInto(ctx, inc, key, search)
 		if err != nil {
@@ -94,37 +92,26 @@ func (w *incidentWriter) Store(ctx context.Context, inc geo.Incident, articleID 
 	return id, false, w.addSource(ctx, id, articleID, inc)
 }
 
-// mergeInto folds inc into the stored incident with the same key, if any:
-// the largest numbers win, empty actors and units are filled, and the
-// search text learns the new quote and title.
+// mergeInto folds inc into the stored incident with the same key, if any,
+// by the rules of contract.Merge.
 func (w *incidentWriter) mergeInto(ctx context.Context, inc geo.Incident, key, search string) (int64, bool, error) {
 	var (
 		id                         int64
 		count, fatalities, injured sql.NullInt64
-		unit, actor1, actor2, text string
-		claimedBy                  string
+		m                          contract.Merged
 	)
 	err := w.find.QueryRowContext(ctx, key, inc.EventDate, inc.SubEventType).
-		Scan(&id, &count, &unit, &fatalities, &claimedBy, &injured, &actor1, &actor2, &text)
+		Scan(&id, &count, &m.CountUnit, &fatalities, &m.ClaimedBy, &injured, &m.Actor1, &m.Actor2, &m.SearchText)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}
 	if err != nil {
 		return 0, false, fmt.Errorf("store: find merge target: %w", err)
 	}
-	if inc.Count != nil && (!count.Valid || int64(*inc.Count) > count.Int64) {
-		count = sql.NullInt64{Int64: int64(*inc.Count), Valid: true}
-		if inc.CountUnit != "" {
-			unit = inc.CountUnit
-		}
-	}
-	if inc.Fatalities != nil && (!fatalities.Valid || int64(*inc.Fatalities) > fatalities.Int64) {
-		claimedBy = inc.FatalitiesClaimedBy // the larger figure keeps its claimant
-	}
-	_, err = w.update.ExecContext(ctx, count, firstNonEmpty(unit, inc.CountUnit),
-		maxNull(fatalities, inc.Fatalities), claimedBy, maxNull(injured, inc.Injured),
-		firstNonEmpty(actor1, inc.Actor1), firstNonEmpty(actor2, inc.Actor2),
-		appendSearch(text, search), id)
+	m.Count, m.Fatalities, m.Injured = intPtr(count), intPtr(fatalities), intPtr(injured)
+	m = contract.Merge(m, inc, search)
+	_, err = w.update.ExecContext(ctx, nullInt(m.Count), m.CountUnit, nullInt(m.Fatalities), m.ClaimedBy,
+		nullInt(m.Injured), m.Actor1, m.Actor2, m.SearchText, id)
 	if err != nil {
 		return 0, false, fmt.Errorf("store: merge incident: %w", err)
 	}
@@ -141,49 +128,9 @@ func (w *incidentWriter) addSource(ctx context.Context, incidentID, articleID in
 	return nil
 }
 
-// placeKey is the place part of the merge key: the GeoNames id when there is
-// one, else the point rounded to 3 decimals (about 100 m).
-func placeKey(inc geo.Incident) string {
-	if inc.GeonameID != 0 {
-		return "g" + strconv.FormatInt(inc.GeonameID, 10)
-	}
-	lat := int64(math.Round(inc.Lat * 1000))
-	lon := int64(math.Round(inc.Lon * 1000))
-	return "p" + strconv.FormatInt(lat, 10) + "," + strconv.FormatInt(lon, 10)
-}
-
-// searchText is the lower-cased text the Q filter looks in.
-func searchText(inc geo.Incident, title string) string {
-	return strings.ToLower(strings.Join([]string{inc.Quote, inc.Location, inc.Admin1Name, title}, "\n"))
-}
-
-// appendSearch adds the lines of more that text does not hold yet.
-func appendSearch(text, more string) string {
-	for _, line := range strings.Split(more, "\n") {
-		if line != "" && !strings.Contains(text, line) {
-			text += "\n" + line
-		}
-	}
-	return text
-}
-
 func nullInt(p *int) sql.NullInt64 {
 	if p == nil {
 		return sql.NullInt64{}
 	}
 	return sql.NullInt64{Int64: int64(*p), Valid: true}
-}
-
-func maxNull(stored sql.NullInt64, p *int) sql.NullInt64 {
-	if p != nil && (!stored.Valid || int64(*p) > stored.Int64) {
-		return sql.NullInt64{Int64: int64(*p), Valid: true}
-	}
-	return stored
-}
-
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

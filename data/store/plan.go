@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 
+	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
 )
 
@@ -49,7 +50,7 @@ type queryPlan struct {
 // the page reads, Offset included; 0 means all.
 func (s *Store) planQuery(ctx context.Context, q queryer, gen int64, f geo.IncidentFilter, want int) (queryPlan, error) {
 	if f.After != nil {
-		if err := validateDate(f.After.EventDate, "cursor"); err != nil {
+		if err := contract.ValidateDate(f.After.EventDate, "cursor"); err != nil {
 			return queryPlan{}, err
 		}
 	}
@@ -57,7 +58,7 @@ func (s *Store) planQuery(ctx context.Context, q queryer, gen int64, f geo.Incid
 		return queryPlan{page: bboxTree, count: bboxTree}, nil
 	}
 	b := *f.BBox
-	if err := validateBBox(b); err != nil {
+	if err := contract.ValidateBBox(b); err != nil {
 		return queryPlan{}, err
 	}
 	ranges := treeRanges(b, f.From, f.To)

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
 )
 
@@ -23,7 +24,7 @@ func (iv interval) filter(t *testing.T, b geo.BBox, limit int) geo.IncidentFilte
 		if side.date == "" {
 			continue
 		}
-		d, err := time.Parse(dateLayout, side.date)
+		d, err := time.Parse(contract.DateLayout, side.date)
 		if err != nil {
 			t.Fatal(err)
 		}

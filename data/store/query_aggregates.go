@@ -7,14 +7,12 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
 )
 
 // DayCount is the number of incidents on one event date, for a timeline.
-type DayCount struct {
-	Date  string `json:"date"` // YYYY-MM-DD
-	Count int    `json:"count"`
-}
+type DayCount = contract.DayCount
 
 // Places returns every place with incidents matching f (paging fields are
 // ignored), most incidents first. A place is a GeoNames id, or a point
@@ -177,8 +175,8 @@ func (s *Store) Extent(ctx context.Context) (bbox geo.BBox, first, last string, 
 	// With a current count grid (serve builds one at start) the box and the
 	// count come from it and the dates from the date index: no scan.
 	if gen, verr := s.Version(ctx); verr == nil {
-		if g := s.grid.built(gen); g != nil {
-			if g.total() == 0 {
+		if g := s.grid.Built(gen); g != nil {
+			if g.Total() == 0 {
 				return geo.BBox{}, "", "", 0, nil
 			}
 			var from, to sql.NullString
@@ -187,7 +185,7 @@ func (s *Store) Extent(ctx context.Context) (bbox geo.BBox, first, last string, 
 			if err != nil {
 				return geo.BBox{}, "", "", 0, fmt.Errorf("store: extent: %w", err)
 			}
-			return geo.BBox{West: g.west, South: g.south, East: g.east, North: g.north}, from.String, to.String, g.total(), nil
+			return g.Bounds(), from.String, to.String, g.Total(), nil
 		}
 	}
 	var west, south, east, north sql.NullFloat64

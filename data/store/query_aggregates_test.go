@@ -123,7 +123,7 @@ func TestDailyCounts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []DayCount{{"2025-04-01", 2}, {"2025-05-20", 1}, {"2025-06-01", 1}, {"2025-06-02", 2}, {"2025-06-03", 2}}
+	want := []DayCount{{Date: "2025-04-01", Count: 2}, {Date: "2025-05-20", Count: 1}, {Date: "2025-06-01", Count: 1}, {Date: "2025-06-02", Count: 2}, {Date: "2025-06-03", Count: 2}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("DailyCounts = %v, want %v", got, want)
 	}
@@ -131,7 +131,7 @@ func TestDailyCounts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want = []DayCount{{"2025-06-01", 1}, {"2025-06-02", 1}, {"2025-06-03", 2}}
+	want = []DayCount{{Date: "2025-06-01", Count: 1}, {Date: "2025-06-02", Count: 1}, {Date: "2025-06-03", Count: 2}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("DailyCounts(UA) = %v, want %v", got, want)
 	}

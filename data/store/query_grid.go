@@ -7,13 +7,9 @@ import (
 	"math"
 	"sort"
 
+	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
 )
-
-// gridExactTypes is how many incidents GridCounts splits by event type
-// exactly; above it the split comes from every k-th incident (by id), and
-// only the split: the counts stay exact.
-const gridExactTypes = 100_000
 
 // GridCounts counts the incidents the filter selects per cell of a grid of
 // cellDeg degrees (longitude and latitude), in SQL, so the numbers are the
@@ -59,7 +55,7 @@ func (s *Store) GridCounts(ctx context.Context, f geo.IncidentFilter, cellDeg fl
 		return nil, 0, fmt.Errorf("store: grid counts: %w", err)
 	}
 
-	every := max(1, int(math.Ceil(float64(total)/gridExactTypes)))
+	every := max(1, int(math.Ceil(float64(total)/contract.GridExactTypes)))
 	sample := w.SQL()
 	typeArgs := args
 	if every > 1 {
@@ -96,7 +92,7 @@ func (s *Store) GridCounts(ctx context.Context, f geo.IncidentFilter, cellDeg fl
 	out := make([]geo.GridCell, 0, len(cells))
 	for k, c := range cells {
 		if every > 1 {
-			scaleTypes(c, seen[k])
+			contract.ScaleTypes(c, seen[k])
 		}
 		out = append(out, *c)
 	}
@@ -110,25 +106,4 @@ func (s *Store) GridCounts(ctx context.Context, f geo.IncidentFilter, cellDeg fl
 		return out[i].Lon < out[j].Lon
 	})
 	return out, every, nil
-}
-
-// scaleTypes turns a cell's sampled counts by type (sampled of them in
-// all) into shares of its exact count that add up to it. A cell the sample
-// missed gets its whole count under "" (type unknown).
-func scaleTypes(c *geo.GridCell, sampled int) {
-	if sampled == 0 {
-		c.ByType = map[string]int{"": c.Count}
-		return
-	}
-	left := c.Count
-	biggest, biggestN := "", -1
-	for t, n := range c.ByType {
-		share := int(float64(c.Count) * float64(n) / float64(sampled))
-		c.ByType[t] = share
-		left -= share
-		if n > biggestN || (n == biggestN && t < biggest) {
-			biggest, biggestN = t, n
-		}
-	}
-	c.ByType[biggest] += left
 }

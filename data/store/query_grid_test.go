@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
 )
 
@@ -42,7 +43,7 @@ func TestGridCountsAreTrueTotalsPerCell(t *testing.T) {
 
 func TestScaleTypesKeepsTheExactCount(t *testing.T) {
 	c := &geo.GridCell{Count: 1000, ByType: map[string]int{geo.Battles: 7, geo.ExplosionsRemote: 2, geo.Protests: 1}}
-	scaleTypes(c, 10)
+	contract.ScaleTypes(c, 10)
 	sum := 0
 	for _, n := range c.ByType {
 		sum += n
@@ -51,7 +52,7 @@ func TestScaleTypesKeepsTheExactCount(t *testing.T) {
 		t.Fatalf("scaled = %v (sum %d)", c.ByType, sum)
 	}
 	missed := &geo.GridCell{Count: 3, ByType: map[string]int{}}
-	scaleTypes(missed, 0)
+	contract.ScaleTypes(missed, 0)
 	if missed.ByType[""] != 3 {
 		t.Fatalf("missed cell = %v", missed.ByType)
 	}

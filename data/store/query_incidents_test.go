@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
 )
 
@@ -43,7 +44,7 @@ func loadFixture(t *testing.T) fixture {
 }
 
 func day(s string) *time.Time {
-	t, err := time.Parse(dateLayout, s)
+	t, err := time.Parse(contract.DateLayout, s)
 	if err != nil {
 		panic(err)
 	}
@@ -217,7 +218,7 @@ func TestLoadSyntheticIsDeterministic(t *testing.T) {
 		t.Error("the same seed gave different incidents")
 	}
 	for _, inc := range ia {
-		if err := validateIncident(inc, 0, "synthetic"); err != nil {
+		if err := contract.ValidateIncident(inc, 0, "synthetic"); err != nil {
 			t.Fatalf("synthetic incident %d is invalid: %v", inc.ID, err)
 		}
 	}

@@ -26,6 +26,10 @@ type stmtCache struct {
 	stmts   map[string]*sql.Stmt
 	pending map[string]bool
 	closed  bool
+	// preparing counts the background prepares, which Close waits for: one
+	// still holding a connection when the pool closes would keep the
+	// database's -wal and -shm files open past the Store's Close.
+	preparing sync.WaitGroup
 }
 
 func newStmtCache(db *sql.DB) *stmtCache {
@@ -40,6 +44,7 @@ func (c *stmtCache) get(query string) *sql.Stmt {
 		return st
 	}
 	c.pending[query] = true
+	c.preparing.Add(1)
 	go c.prepare(query)
 	return nil
 }
@@ -47,6 +52,7 @@ func (c *stmtCache) get(query string) *sql.Stmt {
 // prepare prepares query on the pool and keeps it. A query that does not
 // prepare is left alone: its plain text fails the same way every time.
 func (c *stmtCache) prepare(query string) {
+	defer c.preparing.Done()
 	st, err := c.db.PrepareContext(context.Background(), query)
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -69,7 +75,9 @@ func (c *stmtCache) prepare(query string) {
 	c.stmts[query] = st
 }
 
-// close closes every statement; later gets prepare nothing.
+// close closes every statement; later gets prepare nothing. Prepares
+// under way may still finish: wait for them after closing the pool, which
+// ends those still waiting for a connection.
 func (c *stmtCache) close() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -79,6 +87,9 @@ func (c *stmtCache) close() {
 		delete(c.stmts, q)
 	}
 }
+
+// wait returns once no prepare is under way.
+func (c *stmtCache) wait() { c.preparing.Wait() }
 
 // warm prepares queries now, before any transaction holds a connection.
 func (c *stmtCache) warm(ctx context.Context, queries ...string) error {

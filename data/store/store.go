@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/incidentmap/incidentmap/data/boxgrid"
+	"github.com/incidentmap/incidentmap/data/contract"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -19,7 +21,7 @@ type Store struct {
 	read   *sql.DB // a pool of readers; WAL lets them run beside the writer
 	ver    *version
 	counts *countCache
-	grid   countGrid // cells' incident counts, for box counts
+	grid   boxgrid.Grid // cells' incident counts, for box counts
 	// Prepared statements of each pool, kept per connection.
 	readStmts, writeStmts *stmtCache
 }
@@ -121,11 +123,15 @@ func (s *Store) Ping(ctx context.Context) error {
 // Path is the database file the store was opened on.
 func (s *Store) Path() string { return s.path }
 
-// Close closes both connection pools.
+// Close closes both connection pools. It returns once no connection is
+// open, so the database's files can be removed at once.
 func (s *Store) Close() error {
 	s.readStmts.close()
 	s.writeStmts.close()
-	return errors.Join(s.read.Close(), s.write.Close(), s.ver.close())
+	err := errors.Join(s.read.Close(), s.write.Close(), s.ver.close())
+	s.readStmts.wait()
+	s.writeStmts.wait()
+	return err
 }
 
 // readTx starts a read-only transaction: every query in it sees one
@@ -172,3 +178,6 @@ func parseTimeText(s string) (time.Time, error) {
 	}
 	return t, nil
 }
+
+// Store is one of the two implementations of the stores' contract.
+var _ contract.Store = (*Store)(nil)

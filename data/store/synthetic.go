@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
 )
 
@@ -115,7 +116,7 @@ func syntheticTypes() [][2]string {
 func syntheticIncident(rng *rand.Rand, p geo.Place, typ [2]string, base time.Time) geo.Incident {
 	inc := geo.Incident{
 		EventType: typ[0], SubEventType: typ[1],
-		EventDate:     base.AddDate(0, 0, rng.IntN(731)).Format(dateLayout),
+		EventDate:     base.AddDate(0, 0, rng.IntN(731)).Format(contract.DateLayout),
 		TimePrecision: geo.TimeDay,
 		Location:      p.Name, GeonameID: p.GeonameID, FeatureCode: p.FeatureCode,
 		Country: p.Country, Admin1: p.Admin1, Admin1Name: p.Admin1Name,

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
 )
 
@@ -21,7 +22,7 @@ const (
 
 // dayOf is the day number (days since 1970-01-01) of a YYYY-MM-DD date.
 func dayOf(date string) (int64, error) {
-	d, err := time.Parse(dateLayout, date)
+	d, err := time.Parse(contract.DateLayout, date)
 	if err != nil {
 		return 0, fmt.Errorf("store: bad date %q: %w", date, err)
 	}
@@ -129,5 +130,5 @@ func treeRangeCount(ctx context.Context, q queryer, r treeRange, limit int) (int
 
 // dateOfT is the YYYY-MM-DD date of a tree time coordinate.
 func dateOfT(t float64) string {
-	return time.Unix(int64(t/tPerDay)*86400, 0).UTC().Format(dateLayout)
+	return time.Unix(int64(t/tPerDay)*86400, 0).UTC().Format(contract.DateLayout)
 }

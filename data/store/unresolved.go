@@ -8,41 +8,22 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 
+	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
-	"golang.org/x/text/unicode/norm"
 )
 
-// NameKey folds a place name for grouping unresolved names: Unicode NFKC,
-// lower case, apostrophes dropped, any other run of punctuation or space
-// turned into one space. "Mar’inka", "mar'inka" and "MARINKA" share a key.
-func NameKey(name string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range norm.NFKC.String(name) {
-		switch {
-		case r == '\'' || r == '’' || r == 'ʼ' || r == '`' || r == '‘':
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			space = true
-		}
-	}
-	return b.String()
-}
+// NameKey folds a place name for grouping unresolved names (see
+// contract.NameKey).
+func NameKey(name string) string { return contract.NameKey(name) }
 
 // insertUnresolved writes the names of an article that the geoparser could
 // not place, checking each span against the text.
 func insertUnresolved(ctx context.Context, tx txn, articleID int64, text string, us []geo.Unresolved) error {
 	for i, u := range us {
 		field := fmt.Sprintf("unresolved[%d]", i)
-		if u.Start < 0 || u.End < u.Start || u.End > len(text) || text[u.Start:u.End] != u.Text {
-			return geo.FieldError(field, "span %d..%d does not hold %q", u.Start, u.End, u.Text)
+		if err := contract.CheckUnresolved(u, text, field); err != nil {
+			return err
 		}
 		key := NameKey(u.Text)
 		if key == "" {
@@ -52,9 +33,6 @@ func insertUnresolved(ctx context.Context, tx txn, articleID int64, text string,
 		var lat, lon sql.NullFloat64
 		if u.Region != nil {
 			r = *u.Region
-			if err := validatePoint(r.Lat, r.Lon, field+".region"); err != nil {
-				return err
-			}
 			lat = sql.NullFloat64{Float64: r.Lat, Valid: true}
 			lon = sql.NullFloat64{Float64: r.Lon, Valid: true}
 		}
@@ -71,10 +49,7 @@ func insertUnresolved(ctx context.Context, tx txn, articleID int64, text string,
 }
 
 // UnresolvedFilter pages the list of unresolved names.
-type UnresolvedFilter struct {
-	Limit  int // 0 for all
-	Offset int
-}
+type UnresolvedFilter = contract.UnresolvedFilter
 
 // UnresolvedNames lists the names no gazetteer entry placed, one per name
 // and region, most often seen first, with the total number of such

@@ -5,8 +5,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"strings"
 
+	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
 )
 
@@ -39,7 +39,7 @@ func (s *Store) UserPlaces(ctx context.Context) ([]geo.Place, error) {
 // which is at least geo.UserIDBase and never reused. p.ID is ignored.
 func (s *Store) AddUserPlace(ctx context.Context, p geo.Place) (_ geo.Place, err error) {
 	defer fullDisk(&err)
-	if err := checkUserPlace(p); err != nil {
+	if err := contract.CheckUserPlace(p); err != nil {
 		return geo.Place{}, err
 	}
 	names, err := json.Marshal(nonNil(p.AlternateNames))
@@ -66,7 +66,7 @@ func (s *Store) AddUserPlace(ctx context.Context, p geo.Place) (_ geo.Place, err
 // geo.ENotFound error when there is none.
 func (s *Store) UpdateUserPlace(ctx context.Context, p geo.Place) (_ geo.Place, err error) {
 	defer fullDisk(&err)
-	if err := checkUserPlace(p); err != nil {
+	if err := contract.CheckUserPlace(p); err != nil {
 		return geo.Place{}, err
 	}
 	names, err := json.Marshal(nonNil(p.AlternateNames))
@@ -101,18 +101,6 @@ func (s *Store) DeleteUserPlace(ctx context.Context, id int64) (err error) {
 		return fmt.Errorf("store: delete user place: %w", err)
 	}
 	return requireOneRow(r, id)
-}
-
-// checkUserPlace is a last line of defence; the gazetteer package does the
-// real validation of user entries.
-func checkUserPlace(p geo.Place) error {
-	if strings.TrimSpace(p.Name) == "" {
-		return geo.FieldError("name", "name is empty")
-	}
-	if p.GeonameID < 0 || p.GeonameID >= geo.UserIDBase {
-		return geo.FieldError("geonameid", "must be a GeoNames id or 0")
-	}
-	return validatePoint(p.Lat, p.Lon, "")
 }
 
 func requireOneRow(r sql.Result, id int64) error {

@@ -1,0 +1,70 @@
+package boxgrid
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/incidentmap/incidentmap/geo"
+)
+
+// Cell keys sort by row, then column, over the whole globe.
+func TestCellKeysOrderRowsThenColumns(t *testing.T) {
+	rows := []int64{-90 * CellsPerDegree, -1, 0, 90*CellsPerDegree - 1, 90 * CellsPerDegree}
+	cols := []int64{-180 * CellsPerDegree, -1, 0, 180*CellsPerDegree - 1, 180 * CellsPerDegree}
+	var last int64 = -1
+	for _, r := range rows {
+		for _, c := range cols {
+			k := CellKey(r, c)
+			if k <= last {
+				t.Fatalf("CellKey(%d, %d) = %d, not above the previous key %d", r, c, k, last)
+			}
+			last = k
+		}
+	}
+}
+
+// Count with exact strip counts equals counting every point, for points
+// on cell borders and random boxes.
+func TestCountIsExact(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var pts [][2]float64
+	for range 5000 {
+		pts = append(pts, [2]float64{30 + rng.Float64()*8, 45 + rng.Float64()*6})
+	}
+	for _, lon := range []float64{36.25, 36.25 - 1e-12, 36 + 1.0/64} {
+		for _, lat := range []float64{49.5, 49.5 + 1e-12, 50 - 1.0/64} {
+			pts = append(pts, [2]float64{lon, lat})
+		}
+	}
+	b := NewBuilder(7)
+	for _, p := range pts {
+		b.Add(p[0], p[1])
+	}
+	cells := b.Cells()
+	brute := func(boxes []geo.BBox) (int, error) {
+		n := 0
+		for _, box := range boxes {
+			for _, p := range pts {
+				if p[0] >= box.West && p[0] <= box.East && p[1] >= box.South && p[1] <= box.North {
+					n++
+				}
+			}
+		}
+		return n, nil
+	}
+	boxes := []geo.BBox{{West: 36, South: 49.5, East: 36.25, North: 50}, {West: 36.25, South: 49.5, East: 37, North: 50 - 1.0/64}}
+	for range 40 {
+		w, s := 30+rng.Float64()*6, 45+rng.Float64()*4
+		boxes = append(boxes, geo.BBox{West: w, South: s, East: w + rng.Float64()*3, North: s + rng.Float64()*2})
+	}
+	for _, box := range boxes {
+		got, ok, err := cells.Count(box, brute)
+		want, _ := brute([]geo.BBox{box})
+		if err != nil || ok && got != want {
+			t.Errorf("Count(%v) = %d (%v), want %d", box, got, err, want)
+		}
+	}
+	if cells.Gen() != 7 {
+		t.Errorf("Gen = %d, want 7", cells.Gen())
+	}
+}

@@ -1,0 +1,104 @@
+package postgis
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/incidentmap/incidentmap/data/contract"
+	"github.com/incidentmap/incidentmap/geo"
+	"github.com/jackc/pgx/v5"
+)
+
+// storeFindings writes what the pipeline found in the stored article
+// articleID: its mentions, the names it could not place and its
+// incidents (merged into stored ones when opt.Merge is set).
+func storeFindings(ctx context.Context, tx pgx.Tx, articleID int64, it contract.IngestItem, opt contract.IngestOptions) (geo.IngestResult, error) {
+	a := it.Article
+	// The names and mentions go in one round trip.
+	b := &pgx.Batch{}
+	if err := queueUnresolved(b, articleID, a.Text, it.Unresolved); err != nil {
+		return geo.IngestResult{}, err
+	}
+	if err := queueMentions(b, articleID, a.Text, it.Mentions); err != nil {
+		return geo.IngestResult{}, err
+	}
+	if b.Len() > 0 {
+		if err := tx.SendBatch(ctx, b).Close(); err != nil {
+			return geo.IngestResult{}, fmt.Errorf("postgis: insert mentions and unresolved names: %w", err)
+		}
+	}
+	res := geo.IngestResult{ArticleID: articleID, Mentions: it.Mentions}
+	var ids []int64
+	seen := make(map[int64]bool)
+	for i, inc := range it.Incidents {
+		if err := contract.ValidateIncident(inc, len(a.Text), fmt.Sprintf("incidents[%d]", i)); err != nil {
+			return geo.IngestResult{}, err
+		}
+		id, merged, err := storeIncident(ctx, tx, inc, articleID, a.Title, opt.Merge)
+		if err != nil {
+			return geo.IngestResult{}, err
+		}
+		if merged {
+			res.MergedCount++
+		} else {
+			res.NewCount++
+		}
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	var err error
+	if opt.Counts {
+		res.Incidents = []geo.Incident{}
+	} else if res.Incidents, err = incidentsByID(ctx, tx, ids); err != nil {
+		return geo.IngestResult{}, err
+	}
+	if res.Mentions == nil {
+		res.Mentions = []geo.Mention{}
+	}
+	return res, nil
+}
+
+// queueMentions checks the mentions against the text and queues their
+// inserts.
+func queueMentions(b *pgx.Batch, articleID int64, text string, mentions []geo.Mention) error {
+	for i, m := range mentions {
+		if err := contract.ValidateMention(m, text, fmt.Sprintf("mentions[%d]", i)); err != nil {
+			return err
+		}
+		b.Queue(`INSERT INTO mentions (article_id, span_start, span_end, text, name, place_id, geonameid,
+			feature_code, country, admin1, admin1_name, admin2, lat, lon, precision, confidence)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+			articleID, m.Start, m.End, m.Text, m.Name, m.PlaceID, m.GeonameID, m.FeatureCode,
+			m.Country, m.Admin1, m.Admin1Name, m.Admin2, m.Lat, m.Lon, m.Precision, m.Confidence)
+	}
+	return nil
+}
+
+// queueUnresolved checks the names of an article that the geoparser could
+// not place against the text and queues their inserts.
+func queueUnresolved(b *pgx.Batch, articleID int64, text string, us []geo.Unresolved) error {
+	for i, u := range us {
+		if err := contract.CheckUnresolved(u, text, fmt.Sprintf("unresolved[%d]", i)); err != nil {
+			return err
+		}
+		key := contract.NameKey(u.Text)
+		if key == "" {
+			continue
+		}
+		var r geo.RegionRef
+		var lat, lon *float64
+		if u.Region != nil {
+			r = *u.Region
+			lat, lon = &r.Lat, &r.Lon
+		}
+		b.Queue(`INSERT INTO unresolved_names (article_id, span_start, span_end, text, name_key,
+			region_name, region_geonameid, region_code, region_country, region_admin1,
+			region_admin1_name, region_lat, region_lon)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+			articleID, u.Start, u.End, u.Text, key, r.Name, r.GeonameID, r.FeatureCode, r.Country,
+			r.Admin1, r.Admin1Name, lat, lon)
+	}
+	return nil
+}

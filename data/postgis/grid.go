@@ -1,0 +1,101 @@
+package postgis
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/incidentmap/incidentmap/data/contract"
+	"github.com/incidentmap/incidentmap/geo"
+)
+
+// GridCounts counts the incidents the filter selects per cell of a grid of
+// cellDeg degrees, in SQL, as the SQLite store does: exact counts, with
+// members' mean position and counts by event type, largest first; when more
+// than contract.GridExactTypes incidents match, the split by event type is
+// estimated from every k-th incident (by id), and k is returned.
+func (s *Store) GridCounts(ctx context.Context, f geo.IncidentFilter, cellDeg float64) ([]geo.GridCell, int, error) {
+	if !(cellDeg > 0 && cellDeg <= 180) {
+		return nil, 0, errors.New("postgis: grid cell size must be in (0, 180] degrees")
+	}
+	w, err := filterWhere(f)
+	if err != nil {
+		return nil, 0, err
+	}
+	tx, err := s.readTx(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rollback(tx)
+	cellArg := w.param(cellDeg)
+	grid := `floor((i.lon + 180) / ` + cellArg + `)::int AS gx, floor((i.lat + 90) / ` + cellArg + `)::int AS gy`
+	type key struct{ x, y int }
+	cells := map[key]*geo.GridCell{}
+	total := 0
+	rows, err := tx.Query(ctx, `SELECT `+grid+`, count(*), sum(i.lat), sum(i.lon)
+		FROM incidents i`+w.SQL()+` GROUP BY gx, gy`, w.args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("postgis: grid counts: %w", err)
+	}
+	for rows.Next() {
+		var k key
+		c := &geo.GridCell{ByType: map[string]int{}}
+		if err := rows.Scan(&k.x, &k.y, &c.Count, &c.Lat, &c.Lon); err != nil {
+			rows.Close()
+			return nil, 0, fmt.Errorf("postgis: scan grid cell: %w", err)
+		}
+		c.Lat /= float64(c.Count)
+		c.Lon /= float64(c.Count)
+		cells[k] = c
+		total += c.Count
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("postgis: grid counts: %w", err)
+	}
+
+	every := max(1, int(math.Ceil(float64(total)/contract.GridExactTypes)))
+	if every > 1 {
+		w.add("i.id % ? = 0", every)
+	}
+	rows, err = tx.Query(ctx, `SELECT `+grid+`, i.event_type, count(*)
+		FROM incidents i`+w.SQL()+` GROUP BY gx, gy, i.event_type`, w.args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("postgis: grid types: %w", err)
+	}
+	seen := map[key]int{}
+	for rows.Next() {
+		var k key
+		var eventType string
+		var n int
+		if err := rows.Scan(&k.x, &k.y, &eventType, &n); err != nil {
+			rows.Close()
+			return nil, 0, fmt.Errorf("postgis: scan grid types: %w", err)
+		}
+		if c := cells[k]; c != nil {
+			c.ByType[eventType] += n
+			seen[k] += n
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("postgis: grid types: %w", err)
+	}
+	out := make([]geo.GridCell, 0, len(cells))
+	for k, c := range cells {
+		if every > 1 {
+			contract.ScaleTypes(c, seen[k])
+		}
+		out = append(out, *c)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		if out[i].Lat != out[j].Lat {
+			return out[i].Lat < out[j].Lat
+		}
+		return out[i].Lon < out[j].Lon
+	})
+	return out, every, nil
+}
