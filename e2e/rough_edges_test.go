@@ -111,6 +111,47 @@ func TestGazetteerAddSeenByARunningServer(t *testing.T) {
 	}
 }
 
+// `incidentmap gazetteer import` while a server runs on the same store: the
+// server reads the rows that import wrote, and only those, at its next
+// search or ingest; a second import that moves a row is seen too.
+func TestGazetteerImportSeenByARunningServer(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "store.db")
+	s := startServer(t, serverOptions{db: db, noDemo: true})
+	search := func() (found []struct {
+		GeonameID int64   `json:"geonameid"`
+		Name      string  `json:"name"`
+		Lat       float64 `json:"lat"`
+	}) {
+		s.getJSON(t, "/api/gazetteer?q=Ozerne+Pole+Druhe", &found)
+		return found
+	}
+	if got := search(); len(got) != 0 && got[0].GeonameID == 9900011 {
+		t.Fatalf("found before the import: %+v", got)
+	}
+	row := func(lat string) string {
+		return geonamesRow("9900011", "Ozerne Pole Druhe", "", lat, "36.81234", "PPL", "UA", "26", "350") + "\n"
+	}
+	mustCLI(t, "", "gazetteer", "import", "--db", db, writeFile(t, filepath.Join(dir, "first.txt"), row("47.71234")))
+	if got := search(); len(got) == 0 || got[0].GeonameID != 9900011 || abs(got[0].Lat-47.71234) > 1e-6 {
+		t.Fatalf("running server does not see the imported row: %+v", got)
+	}
+	mustCLI(t, "", "gazetteer", "import", "--db", db, writeFile(t, filepath.Join(dir, "second.txt"), row("47.6")))
+	if got := search(); len(got) == 0 || abs(got[0].Lat-47.6) > 1e-6 {
+		t.Fatalf("running server does not see the row imported again: %+v", got)
+	}
+	rep := article{title: "Shelling of Ozerne Pole Druhe", text: "Shelling hit Ozerne Pole Druhe on Tuesday, the district head said.", published: "2024-04-09"}
+	res := s.postArticle(t, rep, "", http.StatusCreated)
+	placed := false
+	for _, f := range res.Incidents.Features {
+		placed = placed || f.str("location") == "Ozerne Pole Druhe"
+	}
+	if !placed {
+		t.Errorf("the article's incident is not at the imported place:%s", describe(res.Incidents.Features))
+	}
+}
+
 // An empty store shows a hint over the map with a way to add an article;
 // after the first article the hint goes away.
 func TestEmptyStoreShowsHowToStart(t *testing.T) {

@@ -14,6 +14,9 @@ type loading struct {
 	gz   gazetteer     // set before done is closed
 	pl   pipeline
 	err  error
+	// importSeq is the store's import number read before the load read the
+	// imported rows: the rows of later imports are the sync's to put.
+	importSeq int64
 }
 
 // startLoading loads the gazetteer with the store's entries, builds the
@@ -29,12 +32,21 @@ func (a *app) startLoading(st store, noDemo, merge bool) *loading {
 	}
 	go func() {
 		defer close(l.done)
+		if s, ok := st.(importSeqer); ok {
+			l.importSeq, _ = s.ImportSeq(a.ctx) // on failure 0: the sync reads every imported row again
+		}
 		l.gz, l.pl, l.err = a.openPipeline(a.ctx, st, true)
 		if l.err == nil && !noDemo {
 			a.loadDemo(st, l.pl, merge)
 		}
 	}()
 	return l
+}
+
+// importSeqer is a store that numbers its GeoNames imports
+// (contract.Store.ImportSeq).
+type importSeqer interface {
+	ImportSeq(ctx context.Context) (int64, error)
 }
 
 // warmer is a store that can prepare what its first reads need.

@@ -14,26 +14,28 @@ import (
 )
 
 // userSync keeps a running server's gazetteer index in step with the user
-// entries in the store, so `incidentmap gazetteer add` (another process)
-// is seen without a restart. Before a gazetteer search or an ingest it
-// compares the store's version with the one it last synced at; when it
-// moved, it re-reads the user entries and puts or removes only those that
-// changed.
+// entries and imported GeoNames rows in the store, so `incidentmap
+// gazetteer add` and `gazetteer import` (another process) are seen without
+// a restart. Before a gazetteer search or an ingest it compares the
+// store's version with the one it last synced at; when it moved, it
+// re-reads the user entries and puts or removes only those that changed,
+// and reads only the rows imported since the last import it holds.
 type userSync struct {
 	st  contract.Store
 	ix  *gaz.Index
 	log *slog.Logger
 
-	mu      sync.Mutex
-	version int64
-	entries map[int64]geo.Place // user entries as last read from the store
+	mu        sync.Mutex
+	version   int64
+	entries   map[int64]geo.Place // user entries as last read from the store
+	importSeq int64               // the latest import whose rows are in the index
 }
 
 // newUserSync starts from the store's entries as they are now, putting
 // them all in the index: the index was loaded a while before, and another
 // server or process on the same store may have added or changed entries
 // since. (One deleted in that while stays until the server restarts.)
-func newUserSync(ctx context.Context, st contract.Store, ix *gaz.Index, log *slog.Logger) (*userSync, error) {
+func newUserSync(ctx context.Context, st contract.Store, ix *gaz.Index, log *slog.Logger, importSeq int64) (*userSync, error) {
 	v, err := st.Version(ctx)
 	if err != nil {
 		return nil, err
@@ -42,12 +44,33 @@ func newUserSync(ctx context.Context, st contract.Store, ix *gaz.Index, log *slo
 	if err != nil {
 		return nil, err
 	}
-	u := &userSync{st: st, ix: ix, log: log, version: v, entries: map[int64]geo.Place{}}
+	u := &userSync{st: st, ix: ix, log: log, version: v, entries: map[int64]geo.Place{}, importSeq: importSeq}
 	for _, p := range places {
 		u.entries[p.ID] = p
 		ix.Put(p)
 	}
+	if err := u.putImported(ctx); err != nil {
+		return nil, err
+	}
 	return u, nil
+}
+
+// putImported puts in the index the GeoNames rows imported since the last
+// import it holds (`gazetteer import` while the server runs).
+func (u *userSync) putImported(ctx context.Context) error {
+	var rows []geo.Place
+	last, err := u.st.ImportedPlacesSince(ctx, u.importSeq, func(p geo.Place) error {
+		rows = append(rows, p)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if len(rows) > 0 {
+		u.ix.PutAll(rows)
+	}
+	u.importSeq = last
+	return nil
 }
 
 // refresh brings the index up to date with the store's user entries.
@@ -75,6 +98,10 @@ func (u *userSync) refresh(ctx context.Context) {
 		if _, ok := now[id]; !ok {
 			u.ix.Remove(id)
 		}
+	}
+	if err := u.putImported(ctx); err != nil {
+		u.log.Warn("reading imported GeoNames rows", slog.Any("error", err))
+		return // the version stays: the next lookup tries again
 	}
 	u.entries, u.version = now, v
 }
@@ -105,7 +132,7 @@ func (l *lateUserSync) refresh(ctx context.Context) {
 		if err != nil {
 			return
 		}
-		if l.u, err = newUserSync(ctx, l.st, ix, l.log); err != nil {
+		if l.u, err = newUserSync(ctx, l.st, ix, l.log, l.ld.importSeq); err != nil {
 			l.log.Warn("watching user gazetteer entries", slog.Any("error", err))
 		}
 	})

@@ -38,6 +38,12 @@ type Store interface {
 	DeleteUserPlace(ctx context.Context, id int64) error
 	BeginImport(ctx context.Context) (PlaceImporter, error)
 	ImportedPlaces(ctx context.Context, fn func(geo.Place) error) error
+	// ImportSeq is the number of the latest import that wrote rows still
+	// stored; ImportedPlacesSince reads the rows later imports wrote and
+	// returns the latest number it saw. A running server reads only what
+	// `gazetteer import` added since it last looked.
+	ImportSeq(ctx context.Context) (int64, error)
+	ImportedPlacesSince(ctx context.Context, after int64, fn func(geo.Place) error) (int64, error)
 
 	// Version changes whenever the stored data may have changed, by this
 	// process or another, and never goes back.

@@ -33,6 +33,7 @@ type Importer struct {
 	queued  int           // rows added since the last flush, repeats included
 	n       int           // rows written, committed or not
 	pending int           // rows written in the open transaction
+	seq     int64         // the open transaction's import number (import_seq)
 	err     error
 }
 
@@ -116,7 +117,7 @@ func (im *Importer) flush() error {
 			p.FeatureCode, p.Country, p.CountryName, p.Admin1, p.Admin1Name, p.Admin2, p.Admin2Name,
 			p.Lat, p.Lon, p.Population, p.Source)
 	}
-	if _, err := im.tx.Exec(im.ctx, upsertPlacesSQL(len(im.buf)), args...); err != nil {
+	if _, err := im.tx.Exec(im.ctx, upsertPlacesSQL(len(im.buf), im.seq), args...); err != nil {
 		im.err = fmt.Errorf("postgis: import rows up to geonameid %d: %w", im.buf[len(im.buf)-1].GeonameID, err)
 		return im.err
 	}
@@ -133,6 +134,13 @@ func (im *Importer) begin() error {
 	if err != nil {
 		im.err = err
 		return err
+	}
+	// The transaction's import number. The counter's row stays locked until
+	// the transaction ends, so numbers are handed out in commit order.
+	if err := tx.QueryRow(im.ctx, `UPDATE import_counter SET n = n + 1 RETURNING n`).Scan(&im.seq); err != nil {
+		tx.Rollback(context.Background())
+		im.err = fmt.Errorf("postgis: begin import: %w", err)
+		return im.err
 	}
 	im.tx, im.pending = tx, 0
 	return nil
@@ -167,11 +175,14 @@ func (im *Importer) rollback() {
 
 // upsertPlacesSQL is an INSERT of rows rows into imported_places that
 // replaces rows with the same geonameid.
-func upsertPlacesSQL(rows int) string {
+func upsertPlacesSQL(rows int, seq int64) string {
 	var b strings.Builder
 	b.WriteString(`INSERT INTO imported_places (geonameid, name, asciiname, alternate_names, feature_class,
 		feature_code, country, country_name, admin1, admin1_name, admin2, admin2_name, lat, lon,
-		population, source) VALUES `)
+		population, source, import_seq) VALUES `)
+	// The import number is the same for every row: written into the text,
+	// an integer the store made, not a value given.
+	last := "," + strconv.FormatInt(seq, 10) + ")"
 	for r := range rows {
 		if r > 0 {
 			b.WriteByte(',')
@@ -183,13 +194,14 @@ func upsertPlacesSQL(rows int) string {
 			}
 			b.WriteString("$" + strconv.Itoa(r*16+c+1))
 		}
-		b.WriteByte(')')
+		b.WriteString(last)
 	}
 	b.WriteString(` ON CONFLICT (geonameid) DO UPDATE SET name = excluded.name, asciiname = excluded.asciiname,
 		alternate_names = excluded.alternate_names, feature_class = excluded.feature_class,
 		feature_code = excluded.feature_code, country = excluded.country,
 		country_name = excluded.country_name, admin1 = excluded.admin1,
 		admin1_name = excluded.admin1_name, admin2 = excluded.admin2, admin2_name = excluded.admin2_name,
-		lat = excluded.lat, lon = excluded.lon, population = excluded.population, source = excluded.source`)
+		lat = excluded.lat, lon = excluded.lon, population = excluded.population, source = excluded.source,
+		import_seq = excluded.import_seq`)
 	return b.String()
 }

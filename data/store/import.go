@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/incidentmap/incidentmap/data/contract"
@@ -36,6 +37,7 @@ type Importer struct {
 	buf     []any     // values of rows not yet sent to SQLite
 	n       int       // rows written, committed or not
 	pending int       // rows written in the open transaction
+	seq     int64     // the open transaction's import number (import_seq)
 	err     error
 	changed func() // tells the Store's version that rows were written
 }
@@ -117,7 +119,7 @@ func (im *Importer) flush() error {
 	if rows == importRowsPerStmt {
 		_, err = im.stmt.ExecContext(im.ctx, im.buf...)
 	} else {
-		_, err = im.tx.ExecContext(im.ctx, upsertPlacesSQL(rows), im.buf...)
+		_, err = im.tx.ExecContext(im.ctx, upsertPlacesSQL(rows, im.seq), im.buf...)
 	}
 	if err != nil {
 		im.err = fmt.Errorf("store: import rows up to geonameid %v: %w", im.buf[len(im.buf)-importColumns], err)
@@ -135,7 +137,14 @@ func (im *Importer) begin() error {
 		im.err = fmt.Errorf("store: begin import: %w", err)
 		return im.err
 	}
-	stmt, err := tx.PrepareContext(im.ctx, upsertPlacesSQL(importRowsPerStmt))
+	// The transaction's import number: the first write takes SQLite's
+	// write lock, so numbers are handed out in commit order.
+	if err := tx.QueryRowContext(im.ctx, `UPDATE import_counter SET n = n + 1 RETURNING n`).Scan(&im.seq); err != nil {
+		tx.Rollback()
+		im.err = fmt.Errorf("store: begin import: %w", err)
+		return im.err
+	}
+	stmt, err := tx.PrepareContext(im.ctx, upsertPlacesSQL(importRowsPerStmt, im.seq))
 	if err != nil {
 		tx.Rollback()
 		im.err = fmt.Errorf("store: prepare import: %w", err)
@@ -172,15 +181,18 @@ func (im *Importer) rollback() {
 
 // upsertPlacesSQL is an INSERT of rows rows into imported_places that
 // replaces rows with the same geonameid.
-func upsertPlacesSQL(rows int) string {
-	row := "(" + placeholders(importColumns) + ")"
+func upsertPlacesSQL(rows int, seq int64) string {
+	// The import number is the same for every row of the statement: it is
+	// written into the text, an integer the store made, not a value given.
+	row := "(" + placeholders(importColumns) + "," + strconv.FormatInt(seq, 10) + ")"
 	return `INSERT INTO imported_places (geonameid, name, asciiname, alternate_names, feature_class,
 		feature_code, country, country_name, admin1, admin1_name, admin2, admin2_name, lat, lon,
-		population, source) VALUES ` + strings.TrimSuffix(strings.Repeat(row+",", rows), ",") + `
+		population, source, import_seq) VALUES ` + strings.TrimSuffix(strings.Repeat(row+",", rows), ",") + `
 		ON CONFLICT (geonameid) DO UPDATE SET name = excluded.name, asciiname = excluded.asciiname,
 		alternate_names = excluded.alternate_names, feature_class = excluded.feature_class,
 		feature_code = excluded.feature_code, country = excluded.country,
 		country_name = excluded.country_name, admin1 = excluded.admin1,
 		admin1_name = excluded.admin1_name, admin2 = excluded.admin2, admin2_name = excluded.admin2_name,
-		lat = excluded.lat, lon = excluded.lon, population = excluded.population, source = excluded.source`
+		lat = excluded.lat, lon = excluded.lon, population = excluded.population, source = excluded.source,
+		import_seq = excluded.import_seq`
 }

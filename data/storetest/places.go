@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -106,6 +107,69 @@ func testImportedPlaces(t *testing.T, open Opener) {
 	want := []geo.Place{row(1, "One renamed"), row(2, "Two"), row(3, "Three again", "Tri", "Drei")}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("ImportedPlaces =\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+// A running server reads only the rows imported since it last looked: each
+// import's rows come after the earlier imports', a row imported again
+// moves to the later import, and an aborted import leaves nothing to read.
+func testImportedPlacesSince(t *testing.T, open Opener) {
+	s, _ := open(t)
+	ctx := context.Background()
+	importRows := func(abort bool, ids ...int64) {
+		t.Helper()
+		im, err := s.BeginImport(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range ids {
+			p := geo.Place{GeonameID: id, Name: fmt.Sprintf("Place %d", id), FeatureCode: "PPL", Country: "UA", Lat: 48, Lon: 37}
+			if err := im.Add(p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if abort {
+			im.Abort()
+			return
+		}
+		if _, err := im.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	since := func(after int64) ([]int64, int64) {
+		t.Helper()
+		var ids []int64
+		last, err := s.ImportedPlacesSince(ctx, after, func(p geo.Place) error {
+			ids = append(ids, p.GeonameID)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ids, last
+	}
+	if n, err := s.ImportSeq(ctx); err != nil || n != 0 {
+		t.Fatalf("ImportSeq of an empty store = %d, %v; want 0", n, err)
+	}
+	importRows(false, 1, 2)
+	first, err := s.ImportSeq(ctx)
+	if err != nil || first <= 0 {
+		t.Fatalf("ImportSeq after an import = %d, %v; want above 0", first, err)
+	}
+	if ids, last := since(0); !reflect.DeepEqual(ids, []int64{1, 2}) || last != first {
+		t.Errorf("since 0: %v up to %d; want [1 2] up to %d", ids, last, first)
+	}
+	importRows(false, 3, 1) // 1 again: it moves to this import
+	importRows(true, 4)     // aborted: nothing
+	ids, last := since(first)
+	if !reflect.DeepEqual(ids, []int64{1, 3}) || last <= first {
+		t.Errorf("since %d: %v up to %d; want [1 3] after %d", first, ids, last, first)
+	}
+	if n, _ := s.ImportSeq(ctx); n != last {
+		t.Errorf("ImportSeq = %d, want the last number read, %d", n, last)
+	}
+	if ids, again := since(last); len(ids) != 0 || again != last {
+		t.Errorf("since the last number: %v up to %d; want nothing, %d", ids, again, last)
 	}
 }
 

@@ -44,6 +44,7 @@ func Run(t *testing.T, open Opener) {
 		{"ArticlesAndStats", testArticles},
 		{"UserPlaces", testUserPlaces},
 		{"ImportedPlaces", testImportedPlaces},
+		{"ImportedPlacesSince", testImportedPlacesSince},
 		{"UnresolvedNames", testUnresolved},
 		{"ReplaceFindings", testReplaceFindings},
 		{"VersionSeenByOtherHandles", testVersion},
