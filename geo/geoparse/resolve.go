@@ -76,16 +76,13 @@ func (d *document) resolve() {
 	}
 	d.settle()
 	if alt := d.coLocatedStart(); alt != nil && !slices.Equal(alt, d.choices()) {
-		first, firstTotal := d.choices(), d.total()
+		first, firstTotal := d.snapshot(), d.total()
 		for i, m := range d.ms {
 			m.choice = alt[i]
 		}
 		d.settle()
 		if d.total() < firstTotal {
-			for i, m := range d.ms {
-				m.choice = first[i]
-			}
-			d.settle()
+			d.restore(first)
 		}
 	}
 	finished := make([]bool, len(d.ms))
@@ -149,6 +146,29 @@ func (d *document) settle() {
 			break
 		}
 	}
+}
+
+// reading is the mentions' choices and scores at one settled state.
+type reading struct {
+	choices []int
+	scores  [][]float64
+}
+
+func (d *document) snapshot() reading {
+	r := reading{choices: d.choices(), scores: make([][]float64, len(d.ms))}
+	for i, m := range d.ms {
+		r.scores[i] = slices.Clone(m.scores)
+	}
+	return r
+}
+
+// restore puts back a settled reading and the context it was scored in.
+func (d *document) restore(r reading) {
+	for i, m := range d.ms {
+		m.choice, m.scores = r.choices[i], r.scores[i]
+	}
+	d.tally()
+	d.collectPoints()
 }
 
 func (d *document) choices() []int {
