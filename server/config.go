@@ -80,6 +80,10 @@ type Deps struct {
 	// Basemap returns a GeoJSON FeatureCollection of country polygons,
 	// served at /basemap/countries.geojson; nil answers 404.
 	Basemap func() []byte
+	// BasemapGzip returns the same bytes gzipped, sent as they are to
+	// clients that take gzip (compressing megabytes per request is what a
+	// cold first view waited for); nil compresses per request.
+	BasemapGzip func() []byte
 	// MapData serves labels, reverse lookups and region shapes to the
 	// page; nil answers 404 on those endpoints.
 	MapData MapData

@@ -1,6 +1,8 @@
 package server
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"net/http"
@@ -145,4 +147,33 @@ func TestBasemap(t *testing.T) {
 		t.Fatalf("revalidation status %d", again.Code)
 	}
 	mustErrorBody(t, serve(mustServer(t, Config{}, testDeps()), request{target: "/basemap/countries.geojson"}), 404, "basemap")
+}
+
+// The binary's gzipped copy of the layer goes as it is to a client that
+// takes gzip, with its own ETag; another client gets the plain bytes.
+func TestBasemapGzippedAsCarried(t *testing.T) {
+	raw := []byte(`{"type":"FeatureCollection","features":[` + strings.Repeat(`{"type":"Feature","properties":{},"geometry":null},`, 200) + `]}`)
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(raw)
+	zw.Close()
+	deps := testDeps()
+	deps.Basemap = func() []byte { return raw }
+	deps.BasemapGzip = func() []byte { return buf.Bytes() }
+	s := mustServer(t, Config{}, deps)
+	gz := serve(s, request{target: "/basemap/countries.geojson", headers: map[string]string{"Accept-Encoding": "gzip"}})
+	if gz.Code != 200 || gz.Header().Get("Content-Encoding") != "gzip" || !bytes.Equal(gz.Body.Bytes(), buf.Bytes()) {
+		t.Fatalf("gzip client: %d %v, %d bytes; want the carried %d gzipped bytes", gz.Code, gz.Header(), gz.Body.Len(), buf.Len())
+	}
+	plain := serve(s, request{target: "/basemap/countries.geojson"})
+	if plain.Code != 200 || plain.Header().Get("Content-Encoding") != "" || !bytes.Equal(plain.Body.Bytes(), raw) {
+		t.Fatalf("plain client: %d %v", plain.Code, plain.Header())
+	}
+	if gz.Header().Get("ETag") == plain.Header().Get("ETag") {
+		t.Errorf("both representations have the ETag %s", gz.Header().Get("ETag"))
+	}
+	again := serve(s, request{target: "/basemap/countries.geojson", headers: map[string]string{"Accept-Encoding": "gzip", "If-None-Match": gz.Header().Get("ETag")}})
+	if again.Code != http.StatusNotModified {
+		t.Errorf("revalidation of the gzipped layer: %d", again.Code)
+	}
 }

@@ -11,18 +11,29 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-// basemapFile is the country polygon layer with its validator, computed once.
+// basemapFile is the country polygon layer with its validator, computed once,
+// and its gzipped bytes when the binary carries them.
 type basemapFile struct {
 	data []byte
+	gz   []byte
 	etag string
 }
 
-func newBasemapFile(data []byte) basemapFile {
+func newBasemapFile(data, gz []byte) basemapFile {
 	if len(data) == 0 {
 		return basemapFile{}
 	}
 	sum := sha256.Sum256(data)
-	return basemapFile{data: data, etag: `"` + hex.EncodeToString(sum[:8]) + `"`}
+	return basemapFile{data: data, gz: gz, etag: `"` + hex.EncodeToString(sum[:8]) + `"`}
+}
+
+// basemapPath is the route of the country polygon layer.
+const basemapPath = "/basemap/countries.geojson"
+
+// sendsBasemapGzipped: the layer is sent as the binary carries it gzipped,
+// so the gzip middleware leaves it alone.
+func (s *Server) sendsBasemapGzipped(c echo.Context) bool {
+	return c.Path() == basemapPath && s.basemap.gz != nil && acceptsGzip(c.Request())
 }
 
 // handleBasemap serves GET /basemap/countries.geojson. The file never
@@ -33,9 +44,19 @@ func (s *Server) handleBasemap(c echo.Context) error {
 	}
 	h := c.Response().Header()
 	h.Set("Cache-Control", "public, max-age=604800")
-	h.Set("ETag", s.basemap.etag)
-	if c.Request().Header.Get("If-None-Match") == s.basemap.etag {
+	h.Add("Vary", "Accept-Encoding")
+	gzipped := s.sendsBasemapGzipped(c)
+	etag := s.basemap.etag
+	if gzipped {
+		etag = strings.TrimSuffix(etag, `"`) + `-gz"` // another representation, another tag
+	}
+	h.Set("ETag", etag)
+	if c.Request().Header.Get("If-None-Match") == etag {
 		return c.NoContent(http.StatusNotModified)
+	}
+	if gzipped {
+		h.Set(echo.HeaderContentEncoding, "gzip")
+		return c.Blob(http.StatusOK, mediaGeoJSON, s.basemap.gz)
 	}
 	return c.Blob(http.StatusOK, mediaGeoJSON, s.basemap.data)
 }

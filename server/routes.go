@@ -20,7 +20,8 @@ func (s *Server) newRouter() *echo.Echo {
 	// Compress what is worth it: the basemap is megabytes of GeoJSON and
 	// item pages compress about tenfold. Cached responses are compressed
 	// once, by the cache.
-	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: gzipLevel, MinLength: gzipMinLength, Skipper: s.cacheable}))
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: gzipLevel, MinLength: gzipMinLength,
+		Skipper: func(c echo.Context) bool { return s.cacheable(c) || s.sendsBasemapGzipped(c) }}))
 
 	// Every GET resource answers HEAD too (RFC 9110 section 9.3.2), with
 	// the same status and headers and no body.
@@ -56,7 +57,7 @@ func (s *Server) newRouter() *echo.Echo {
 	get("/api/regions/:country", s.handleRegionShapes)
 
 	get("/tiles/incidents/:z/:x/:y", s.handleTile)
-	get("/basemap/countries.geojson", s.handleBasemap)
+	get(basemapPath, s.handleBasemap)
 	get(basemapPMTilesPath, s.handleBasemapPMTiles)
 	// The page's own files (js/, css/, vendor/, favicon.svg) sit at the
 	// root beside index.html, so the page works with relative URLs.

@@ -75,7 +75,11 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	s.hosts = newHostPolicy(cfg)
 	s.limiter = newHeavyLimiter(cfg.HeavyBudget, cfg.HeavyWait)
 	if deps.Basemap != nil {
-		s.basemap = newBasemapFile(deps.Basemap())
+		var gz []byte
+		if deps.BasemapGzip != nil {
+			gz = deps.BasemapGzip()
+		}
+		s.basemap = newBasemapFile(deps.Basemap(), gz)
 	}
 	if v, ok := deps.Store.(StoreVersioner); ok && cfg.CacheBytes > 0 {
 		s.storeVersion, s.cache = v, newResponseCache(cfg.CacheBytes)

@@ -181,16 +181,17 @@ func newServer(opts serverOptions) (server, error) {
 		BasemapPMTiles: opts.Config.Basemap,
 	}
 	deps := httpserver.Deps{
-		Store:     serverStore{st.Store},
-		Articles:  articleReader{st.Store},
-		Ingester:  syncedIngester{ingester{st: st, ld: opts.Loading, merge: !opts.Config.NoMerge}, users},
-		Gazetteer: syncedGazetteer{lateGazetteer{ld: opts.Loading, st: st.Store}, users},
-		Loading:   opts.Loading.inProgress,
-		Health:    st,
-		Basemap:   basemap,
-		MapData:   md,
-		Web:       web.FS(),
-		Logger:    logger,
+		Store:       serverStore{st.Store},
+		Articles:    articleReader{st.Store},
+		Ingester:    syncedIngester{ingester{st: st, ld: opts.Loading, merge: !opts.Config.NoMerge}, users},
+		Gazetteer:   syncedGazetteer{lateGazetteer{ld: opts.Loading, st: st.Store}, users},
+		Loading:     opts.Loading.inProgress,
+		Health:      st,
+		Basemap:     basemap,
+		BasemapGzip: data.BasemapGzip,
+		MapData:     md,
+		Web:         web.FS(),
+		Logger:      logger,
 	}
 	// Adding or changing an entry re-resolves the articles that named it.
 	deps.Gazetteer = reresolvingGazetteer{Gazetteer: deps.Gazetteer, st: st, ld: opts.Loading,

@@ -56,13 +56,29 @@ type Grid struct {
 	cells    *Cells
 	building bool
 	started  time.Time
+	// warming is closed when the build Warm runs ends; nil when none runs.
+	warming chan struct{}
 }
+
+// WarmWait is how long a count waits for the build Warm runs (a server
+// that has just started) rather than count its box the slow way beside it.
+const WarmWait = 3 * time.Second
 
 // Current returns the cells if they were built at version gen; otherwise it
 // starts build in the background, when no build runs and the last began
-// long enough ago, and returns nil.
+// long enough ago, and returns nil. While Warm builds the first cells it
+// waits for them, up to WarmWait: counting beside that scan costs more than
+// waiting for it.
 func (g *Grid) Current(gen int64, build func() (*Cells, error)) *Cells {
 	g.mu.Lock()
+	if w := g.warming; w != nil {
+		g.mu.Unlock()
+		select {
+		case <-w:
+		case <-time.After(WarmWait):
+		}
+		g.mu.Lock()
+	}
 	defer g.mu.Unlock()
 	if g.cells != nil && g.cells.gen == gen {
 		return g.cells
@@ -74,12 +90,42 @@ func (g *Grid) Current(gen int64, build func() (*Cells, error)) *Cells {
 			g.mu.Lock()
 			defer g.mu.Unlock()
 			g.building = false
-			if err == nil && (g.cells == nil || cells.gen > g.cells.gen) {
-				g.cells = cells
+			if err == nil {
+				g.install(cells)
 			}
 		}()
 	}
 	return nil
+}
+
+// Warm builds cells now, for a store that has just opened (serve calls it
+// as it starts), unless a build already runs; counts wait for it (Current).
+func (g *Grid) Warm(build func() (*Cells, error)) error {
+	g.mu.Lock()
+	if g.building {
+		g.mu.Unlock()
+		return nil
+	}
+	done := make(chan struct{})
+	g.building, g.started, g.warming = true, time.Now(), done
+	g.mu.Unlock()
+	cells, err := build()
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.building, g.warming = false, nil
+	close(done)
+	if err != nil {
+		return err
+	}
+	g.install(cells)
+	return nil
+}
+
+// install keeps cells unless newer ones are there. The caller holds g.mu.
+func (g *Grid) install(c *Cells) {
+	if g.cells == nil || c.gen >= g.cells.gen {
+		g.cells = c
+	}
 }
 
 // Set puts cells in place at once, as a finished background build would
@@ -87,9 +133,7 @@ func (g *Grid) Current(gen int64, build func() (*Cells, error)) *Cells {
 func (g *Grid) Set(c *Cells) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.cells == nil || c.gen >= g.cells.gen {
-		g.cells = c
-	}
+	g.install(c)
 }
 
 // Built returns the cells if they were built at version gen, without

@@ -3,6 +3,7 @@ package boxgrid
 import (
 	"math/rand/v2"
 	"testing"
+	"time"
 
 	"github.com/incidentmap/incidentmap/geo"
 )
@@ -66,5 +67,47 @@ func TestCountIsExact(t *testing.T) {
 	}
 	if cells.Gen() != 7 {
 		t.Errorf("Gen = %d, want 7", cells.Gen())
+	}
+}
+
+// A count made while Warm builds the first cells waits for them instead of
+// starting a build of its own.
+func TestCurrentWaitsForTheWarmUp(t *testing.T) {
+	var g Grid
+	release := make(chan struct{})
+	builds := 0
+	build := func() (*Cells, error) {
+		builds++
+		<-release
+		b := NewBuilder(7)
+		b.Add(30.5, 50.4)
+		return b.Cells(), nil
+	}
+	warmed := make(chan error)
+	go func() { warmed <- g.Warm(build) }()
+	for { // until the warm-up runs
+		g.mu.Lock()
+		running := g.warming != nil
+		g.mu.Unlock()
+		if running {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	got := make(chan *Cells)
+	go func() {
+		got <- g.Current(7, func() (*Cells, error) { t.Error("a second build started"); return nil, nil })
+	}()
+	select {
+	case c := <-got:
+		t.Fatalf("Current returned %v before the warm-up ended", c)
+	case <-time.After(50 * time.Millisecond):
+	}
+	close(release)
+	if err := <-warmed; err != nil {
+		t.Fatal(err)
+	}
+	if c := <-got; c == nil || c.Gen() != 7 || c.Total() != 1 || builds != 1 {
+		t.Fatalf("Current after the warm-up = %v (builds %d), want the warmed cells", c, builds)
 	}
 }

@@ -88,10 +88,5 @@ func (s *Store) boxCount(ctx context.Context, q queryer, gen int64, b geo.BBox, 
 // /collections reads its extent from it. serve runs it in the background
 // after it starts listening.
 func (s *Store) WarmUp(ctx context.Context) error {
-	cells, err := s.buildGrid(ctx)
-	if err != nil {
-		return err
-	}
-	s.grid.Set(cells)
-	return nil
+	return s.grid.Warm(func() (*boxgrid.Cells, error) { return s.buildGrid(ctx) })
 }

@@ -7,6 +7,7 @@ import (
 	"math"
 	"sort"
 
+	"github.com/incidentmap/incidentmap/data/boxgrid"
 	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
 )
@@ -30,19 +31,32 @@ func (s *Store) GridCounts(ctx context.Context, f geo.IncidentFilter, cellDeg fl
 	// answers them without touching the rows.
 	grid := `CAST((i.lon + 180) / ? AS INTEGER) AS gx, CAST((i.lat + 90) / ? AS INTEGER) AS gy`
 	args := append([]any{cellDeg, cellDeg}, w.args...)
+	// The split by type needs the number of matches to choose its sample;
+	// when the count grid gives it at once (a box alone), the split is read
+	// beside the totals, on another connection, rather than after them.
+	var early chan typeSplit
+	if every, ok := s.earlyEvery(ctx, f); ok {
+		early = make(chan typeSplit, 1)
+		go func() { early <- s.readTypeSplit(ctx, grid, w, args, every) }()
+	}
 	rows, err := s.read.QueryContext(ctx, `SELECT `+grid+`, COUNT(*), SUM(i.lat), SUM(i.lon)
 		FROM incidents i`+w.SQL()+` GROUP BY gx, gy`, args...)
 	if err != nil {
+		if early != nil {
+			<-early
+		}
 		return nil, 0, fmt.Errorf("store: grid counts: %w", err)
 	}
-	type key struct{ x, y int }
-	cells := map[key]*geo.GridCell{}
+	cells := map[cellXY]*geo.GridCell{}
 	total := 0
 	for rows.Next() {
-		var k key
+		var k cellXY
 		c := &geo.GridCell{ByType: map[string]int{}}
 		if err := rows.Scan(&k.x, &k.y, &c.Count, &c.Lat, &c.Lon); err != nil {
 			rows.Close()
+			if early != nil {
+				<-early
+			}
 			return nil, 0, fmt.Errorf("store: scan grid cell: %w", err)
 		}
 		c.Lat /= float64(c.Count)
@@ -52,42 +66,30 @@ func (s *Store) GridCounts(ctx context.Context, f geo.IncidentFilter, cellDeg fl
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
+		if early != nil {
+			<-early
+		}
 		return nil, 0, fmt.Errorf("store: grid counts: %w", err)
 	}
 
-	every := max(1, int(math.Ceil(float64(total)/contract.GridExactTypes)))
-	sample := w.SQL()
-	typeArgs := args
-	if every > 1 {
-		if sample == "" {
-			sample = " WHERE i.id % ? = 0"
-		} else {
-			sample += " AND i.id % ? = 0"
-		}
-		typeArgs = append(append([]any(nil), args...), every)
+	var split typeSplit
+	if early != nil {
+		split = <-early
+	} else {
+		split = s.readTypeSplit(ctx, grid, w, args, max(1, int(math.Ceil(float64(total)/contract.GridExactTypes))))
 	}
-	rows, err = s.read.QueryContext(ctx, `SELECT `+grid+`, i.event_type, COUNT(*)
-		FROM incidents i`+sample+` GROUP BY gx, gy, i.event_type`, typeArgs...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("store: grid types: %w", err)
+	if split.err != nil {
+		return nil, 0, split.err
 	}
-	seen := map[key]int{}
-	for rows.Next() {
-		var k key
-		var eventType string
-		var n int
-		if err := rows.Scan(&k.x, &k.y, &eventType, &n); err != nil {
-			rows.Close()
-			return nil, 0, fmt.Errorf("store: scan grid types: %w", err)
-		}
+	every := split.every
+	seen := map[cellXY]int{}
+	for k, byType := range split.counts {
 		if c := cells[k]; c != nil {
-			c.ByType[eventType] += n
-			seen[k] += n
+			for t, n := range byType {
+				c.ByType[t] += n
+				seen[k] += n
+			}
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("store: grid types: %w", err)
 	}
 	out := make([]geo.GridCell, 0, len(cells))
 	for k, c := range cells {
@@ -106,4 +108,78 @@ func (s *Store) GridCounts(ctx context.Context, f geo.IncidentFilter, cellDeg fl
 		return out[i].Lon < out[j].Lon
 	})
 	return out, every, nil
+}
+
+// cellXY is a grid cell's column and row.
+type cellXY struct{ x, y int }
+
+// typeSplit is the count of each event type per cell, from every
+// every-th incident (by id).
+type typeSplit struct {
+	counts map[cellXY]map[string]int
+	every  int
+	err    error
+}
+
+// readTypeSplit reads the split by event type per cell, from every every-th
+// incident when every is above 1.
+func (s *Store) readTypeSplit(ctx context.Context, grid string, w *where, args []any, every int) typeSplit {
+	sample := w.SQL()
+	typeArgs := args
+	if every > 1 {
+		if sample == "" {
+			sample = " WHERE i.id % ? = 0"
+		} else {
+			sample += " AND i.id % ? = 0"
+		}
+		typeArgs = append(append([]any(nil), args...), every)
+	}
+	out := typeSplit{counts: map[cellXY]map[string]int{}, every: every}
+	rows, err := s.read.QueryContext(ctx, `SELECT `+grid+`, i.event_type, COUNT(*)
+		FROM incidents i`+sample+` GROUP BY gx, gy, i.event_type`, typeArgs...)
+	if err != nil {
+		out.err = fmt.Errorf("store: grid types: %w", err)
+		return out
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k cellXY
+		var eventType string
+		var n int
+		if err := rows.Scan(&k.x, &k.y, &eventType, &n); err != nil {
+			out.err = fmt.Errorf("store: scan grid types: %w", err)
+			return out
+		}
+		if out.counts[k] == nil {
+			out.counts[k] = map[string]int{}
+		}
+		out.counts[k][eventType] += n
+	}
+	if err := rows.Err(); err != nil {
+		out.err = fmt.Errorf("store: grid types: %w", err)
+	}
+	return out
+}
+
+// earlyEvery is the sampling step of the type split, known before the
+// totals are read when the filter is a box alone and the count grid is
+// current (its count of the box is exact and cheap).
+func (s *Store) earlyEvery(ctx context.Context, f geo.IncidentFilter) (int, bool) {
+	if !onlyBoxAndTime(f) || f.From != nil || f.To != nil {
+		return 0, false
+	}
+	gen, err := s.Version(ctx)
+	if err != nil {
+		return 0, false
+	}
+	// Current, not Built: a server that has just started waits for the
+	// grid it is building rather than scan beside it.
+	if s.grid.Current(gen, func() (*boxgrid.Cells, error) { return s.buildGrid(context.Background()) }) == nil {
+		return 0, false
+	}
+	n, err := s.boxCount(ctx, s.reader(), gen, *f.BBox, nil, nil)
+	if err != nil {
+		return 0, false
+	}
+	return max(1, int(math.Ceil(float64(n)/contract.GridExactTypes))), true
 }

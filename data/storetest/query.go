@@ -290,6 +290,22 @@ func testGridCounts(t *testing.T, open Opener) {
 	if _, _, err := fx.s.GridCounts(ctx, geo.IncidentFilter{}, 0); err == nil {
 		t.Error("a cell of 0 degrees was accepted")
 	}
+	// A box alone, before and after the count grid is built (a store may
+	// then read the split by type beside the totals): the same cells.
+	box := geo.IncidentFilter{BBox: &geo.BBox{West: -180, South: -80, East: 180, North: 80}}
+	before, _, err := fx.s.GridCounts(ctx, box, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w, ok := fx.s.(interface{ WarmUp(context.Context) error }); ok {
+		if err := w.WarmUp(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	after, _, err := fx.s.GridCounts(ctx, box, 10)
+	if err != nil || !reflect.DeepEqual(before, after) || len(after) != len(cells) {
+		t.Errorf("GridCounts of a box after WarmUp = %+v, %v; before %+v", after, err, before)
+	}
 }
 
 func testArticles(t *testing.T, open Opener) {
