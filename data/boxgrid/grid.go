@@ -98,6 +98,13 @@ func (g *Grid) Current(gen int64, build func() (*Cells, error)) *Cells {
 	return nil
 }
 
+// Warming reports whether the build Warm runs is still going.
+func (g *Grid) Warming() bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.warming != nil
+}
+
 // Warm builds cells now, for a store that has just opened (serve calls it
 // as it starts), unless a build already runs; counts wait for it (Current).
 func (g *Grid) Warm(build func() (*Cells, error)) error {

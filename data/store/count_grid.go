@@ -63,6 +63,13 @@ func (s *Store) boxCount(ctx context.Context, q queryer, gen int64, b geo.BBox, 
 	if from != nil || to != nil {
 		return rangeCount(ctx, q, b, from, to)
 	}
+	if s.grid.Warming() {
+		// A box of a few incidents is counted at once through the R*Tree;
+		// only a larger one waits for the grid the server is building.
+		if n, ok, err := smallBoxCount(ctx, q, b); err != nil || ok {
+			return n, err
+		}
+	}
 	g := s.grid.Current(gen, func() (*boxgrid.Cells, error) { return s.buildGrid(context.Background()) })
 	if g == nil {
 		return rangeCount(ctx, q, b, from, to)
@@ -89,4 +96,24 @@ func (s *Store) boxCount(ctx context.Context, q queryer, gen int64, b geo.BBox, 
 // after it starts listening.
 func (s *Store) WarmUp(ctx context.Context) error {
 	return s.grid.Warm(func() (*boxgrid.Cells, error) { return s.buildGrid(ctx) })
+}
+
+// smallBoxLimit is the most incidents smallBoxCount counts.
+const smallBoxLimit = 20_000
+
+// smallBoxCount counts the incidents in b through the R*Tree when they are
+// fewer than smallBoxLimit; ok is false when there are more.
+func smallBoxCount(ctx context.Context, q queryer, b geo.BBox) (n int, ok bool, err error) {
+	for _, r := range treeRanges(b, nil, nil) {
+		var m int
+		err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM incidents_tree r WHERE `+treeMatch+` LIMIT ?7)`,
+			append(r.args(), smallBoxLimit-n)...).Scan(&m)
+		if err != nil {
+			return 0, false, fmt.Errorf("store: count box: %w", err)
+		}
+		if n += m; n >= smallBoxLimit {
+			return 0, false, nil
+		}
+	}
+	return n, true, nil
 }

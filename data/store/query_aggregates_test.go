@@ -169,3 +169,27 @@ func TestExtent(t *testing.T) {
 	}
 	check("from the count grid")
 }
+
+// While the server builds its count grid, a box of a few incidents is
+// counted through the R*Tree at once, across the antimeridian too.
+func TestSmallBoxCount(t *testing.T) {
+	fx := loadFixture(t)
+	ctx := context.Background()
+	for _, box := range []geo.BBox{
+		{West: -180, South: -90, East: 180, North: 90},
+		{West: 30, South: 45, East: 40, North: 52},
+		{West: 170, South: -90, East: -170, North: 90},
+	} {
+		all, err := rangeCount(ctx, fx.s.reader(), box, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, ok, err := smallBoxCount(ctx, fx.s.reader(), box)
+		if err != nil || !ok || n != all {
+			t.Errorf("smallBoxCount(%v) = %d, %v, %v; want %d as rangeCount", box, n, ok, err, all)
+		}
+	}
+	if all, _ := rangeCount(ctx, fx.s.reader(), geo.BBox{West: -180, South: -90, East: 180, North: 90}, nil, nil); all != 8 {
+		t.Errorf("the fixture holds %d incidents, want 8", all)
+	}
+}
