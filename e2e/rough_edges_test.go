@@ -100,15 +100,20 @@ func TestGazetteerAddSeenByARunningServer(t *testing.T) {
 	if len(got) == 0 || got[0].Name != "Vyshneve Pole" || abs(got[0].Lat-47.4321) > 1e-6 {
 		t.Fatalf("running server does not see the new entry: %+v", got)
 	}
-	rep := article{title: "Strike on Vyshneve Pole", text: "A drone strike hit Vyshneve Pole on Tuesday, the district head said.", published: "2024-04-09"}
+	wantIncidentAt(t, s, article{title: "Strike on Vyshneve Pole", text: "A drone strike hit Vyshneve Pole on Tuesday, the district head said.", published: "2024-04-09"}, "Vyshneve Pole")
+}
+
+// wantIncidentAt posts rep and checks that one of its incidents lies at
+// the place named location.
+func wantIncidentAt(t *testing.T, s *liveServer, rep article, location string) {
+	t.Helper()
 	res := s.postArticle(t, rep, "", http.StatusCreated)
-	placed := false
 	for _, f := range res.Incidents.Features {
-		placed = placed || f.str("location") == "Vyshneve Pole"
+		if f.str("location") == location {
+			return
+		}
 	}
-	if !placed {
-		t.Errorf("the article's incident is not at the new entry:%s", describe(res.Incidents.Features))
-	}
+	t.Errorf("no incident of %q is at %s:%s", rep.title, location, describe(res.Incidents.Features))
 }
 
 // `incidentmap gazetteer import` while a server runs on the same store: the
@@ -141,15 +146,7 @@ func TestGazetteerImportSeenByARunningServer(t *testing.T) {
 	if got := search(); len(got) == 0 || abs(got[0].Lat-47.6) > 1e-6 {
 		t.Fatalf("running server does not see the row imported again: %+v", got)
 	}
-	rep := article{title: "Shelling of Ozerne Pole Druhe", text: "Shelling hit Ozerne Pole Druhe on Tuesday, the district head said.", published: "2024-04-09"}
-	res := s.postArticle(t, rep, "", http.StatusCreated)
-	placed := false
-	for _, f := range res.Incidents.Features {
-		placed = placed || f.str("location") == "Ozerne Pole Druhe"
-	}
-	if !placed {
-		t.Errorf("the article's incident is not at the imported place:%s", describe(res.Incidents.Features))
-	}
+	wantIncidentAt(t, s, article{title: "Shelling of Ozerne Pole Druhe", text: "Shelling hit Ozerne Pole Druhe on Tuesday, the district head said.", published: "2024-04-09"}, "Ozerne Pole Druhe")
 }
 
 // An empty store shows a hint over the map with a way to add an article;
