@@ -19,8 +19,10 @@ type GridCounter interface {
 }
 
 // clusterCellPx is the size of an aggregate cell on screen, close to the
-// page's clustering radius.
-const clusterCellPx = 60
+// page's clustering radius; 64 px makes a cell 90/2^zoom degrees, a whole
+// number of the count grid's cells up to zoom 9, which lets the store sum
+// them (data/boxgrid).
+const clusterCellPx = 64
 
 // clustersParams are the filters plus bbox and zoom.
 var clustersParams = append([]string{paramBBox, paramZoom}, filterParams...)

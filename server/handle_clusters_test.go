@@ -42,8 +42,9 @@ func TestClustersAreTrueCounts(t *testing.T) {
 	if st.got.BBox == nil || st.got.BBox.West != 20 || len(st.got.EventType) != 2 || st.got.Admin1 != "UA.05" {
 		t.Fatalf("store saw filter %+v", st.got)
 	}
-	// 60 px at zoom 5 is 60*360/(256*32) degrees.
-	if want := 60.0 * 360 / (256 * 32); st.cell < want*0.999 || st.cell > want*1.001 {
+	// 64 px at zoom 5 is 64*360/(256*32) = 90/32 degrees, a whole number of
+	// the count grid's 1/256° cells.
+	if want := 90.0 / 32; st.cell != want {
 		t.Fatalf("cell = %v°, want %v°", st.cell, want)
 	}
 	for _, bad := range []string{"/api/clusters?zoom=5", "/api/clusters?bbox=20,40,45,55", "/api/clusters?bbox=20,40,45,55&zoom=99", "/api/clusters?bbox=20,40,45,55&zoom=5&limit=3"} {

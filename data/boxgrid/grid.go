@@ -39,6 +39,10 @@ type Cells struct {
 	// bounds is the box of all the points, read in the same scan (a store's
 	// extent).
 	bounds geo.BBox
+	// aggs, aligned with keys, are the cells' sums for Clusters, and types
+	// the event types their counts refer to; nil when not gathered.
+	aggs  []cellAgg
+	types []string
 }
 
 // Gen is the store version the cells were counted at.
@@ -162,11 +166,16 @@ func CellKey(row, col int64) int64 {
 	return (row+90*CellsPerDegree)<<20 | (col + 180*CellsPerDegree)
 }
 
-// Builder counts points per cell.
+// Builder counts points per cell, and with AddIncident also their sums of
+// coordinates and their event types (for Clusters).
 type Builder struct {
 	gen    int64
 	counts map[int64]int64
 	bounds geo.BBox
+	aggs   map[int64]*cellAgg // nil until AddIncident; dropped past maxTypes types
+	types  []string
+	typeOf map[string]int
+	plain  bool // a point came through Add: no aggregates
 }
 
 // NewBuilder starts cells for store version gen, which must be read before
@@ -175,12 +184,44 @@ func NewBuilder(gen int64) *Builder { return &Builder{gen: gen, counts: map[int6
 
 // Add counts one incident's point.
 func (b *Builder) Add(lon, lat float64) {
+	b.plain = true
+	b.add(lon, lat)
+}
+
+func (b *Builder) add(lon, lat float64) int64 {
 	if len(b.counts) == 0 {
 		b.bounds = geo.BBox{West: lon, South: lat, East: lon, North: lat}
 	}
-	b.counts[CellKey(cellOf(lat), cellOf(lon))]++
+	k := CellKey(cellOf(lat), cellOf(lon))
+	b.counts[k]++
 	b.bounds.West, b.bounds.East = min(b.bounds.West, lon), max(b.bounds.East, lon)
 	b.bounds.South, b.bounds.North = min(b.bounds.South, lat), max(b.bounds.North, lat)
+	return k
+}
+
+// AddIncident counts one incident's point and keeps, per cell, the sums of
+// its members' coordinates and their count by event type.
+func (b *Builder) AddIncident(lon, lat float64, eventType string) {
+	k := b.add(lon, lat)
+	if b.aggs == nil {
+		b.aggs, b.typeOf = map[int64]*cellAgg{}, map[string]int{}
+	}
+	t, ok := b.typeOf[eventType]
+	if !ok {
+		t = len(b.types)
+		b.types = append(b.types, eventType)
+		b.typeOf[eventType] = t
+	}
+	a := b.aggs[k]
+	if a == nil {
+		a = &cellAgg{}
+		b.aggs[k] = a
+	}
+	a.lat += lat
+	a.lon += lon
+	if t < maxTypes {
+		a.types[t]++
+	}
 }
 
 // Cells is what was counted.
@@ -192,6 +233,13 @@ func (b *Builder) Cells() *Cells {
 	slices.Sort(c.keys)
 	for _, k := range c.keys {
 		c.cum = append(c.cum, c.cum[len(c.cum)-1]+b.counts[k])
+	}
+	if b.aggs != nil && !b.plain && len(b.types) <= maxTypes {
+		c.types = b.types
+		c.aggs = make([]cellAgg, len(c.keys))
+		for i, k := range c.keys {
+			c.aggs[i] = *b.aggs[k]
+		}
 	}
 	return c
 }
@@ -213,28 +261,9 @@ func (c *Cells) sum(r0, r1, c0, c1 int64) int64 {
 // strips along b's edges, which do not overlap; one call counts them all.
 // ok is false when b holds no whole cell.
 func (c *Cells) Count(b geo.BBox, exact func(strips []geo.BBox) (int, error)) (n int, ok bool, err error) {
-	// Whole cells: columns c0..c1 cover [c0/256, (c1+1)/256), inside
-	// [West, East]; rows likewise.
-	c0, c1 := int64(math.Ceil(b.West*CellsPerDegree)), int64(math.Floor(b.East*CellsPerDegree))-1
-	r0, r1 := int64(math.Ceil(b.South*CellsPerDegree)), int64(math.Floor(b.North*CellsPerDegree))-1
-	if c0 > c1 || r0 > r1 {
+	r0, r1, c0, c1, strips, ok := wholeCells(b)
+	if !ok {
 		return 0, false, nil
-	}
-	x0, x1 := float64(c0)/CellsPerDegree, float64(c1+1)/CellsPerDegree
-	y0, y1 := float64(r0)/CellsPerDegree, float64(r1+1)/CellsPerDegree
-	below := func(x float64) float64 { return math.Nextafter(x, math.Inf(-1)) }
-	// The strips: west and east over the full height, south and north
-	// between them; an upper bound left open is the number just below.
-	var strips []geo.BBox
-	for _, s := range []geo.BBox{
-		{West: b.West, South: b.South, East: below(x0), North: b.North},
-		{West: x1, South: b.South, East: b.East, North: b.North},
-		{West: x0, South: b.South, East: below(x1), North: below(y0)},
-		{West: x0, South: y1, East: below(x1), North: b.North},
-	} {
-		if s.West <= s.East && s.South <= s.North {
-			strips = append(strips, s)
-		}
 	}
 	total := c.sum(r0, r1, c0, c1)
 	if len(strips) > 0 {
@@ -245,4 +274,33 @@ func (c *Cells) Count(b geo.BBox, exact func(strips []geo.BBox) (int, error)) (n
 		total += int64(m)
 	}
 	return int(total), true, nil
+}
+
+// wholeCells are the rows r0..r1 and columns c0..c1 of the cells wholly
+// inside b (not crossing the antimeridian), and the strips along b's edges
+// they leave; ok is false when b holds no whole cell.
+func wholeCells(b geo.BBox) (r0, r1, c0, c1 int64, strips []geo.BBox, ok bool) {
+	// Columns c0..c1 cover [c0/256, (c1+1)/256), inside [West, East]; rows
+	// likewise.
+	c0, c1 = int64(math.Ceil(b.West*CellsPerDegree)), int64(math.Floor(b.East*CellsPerDegree))-1
+	r0, r1 = int64(math.Ceil(b.South*CellsPerDegree)), int64(math.Floor(b.North*CellsPerDegree))-1
+	if c0 > c1 || r0 > r1 {
+		return 0, 0, 0, 0, nil, false
+	}
+	x0, x1 := float64(c0)/CellsPerDegree, float64(c1+1)/CellsPerDegree
+	y0, y1 := float64(r0)/CellsPerDegree, float64(r1+1)/CellsPerDegree
+	below := func(x float64) float64 { return math.Nextafter(x, math.Inf(-1)) }
+	// The strips: west and east over the full height, south and north
+	// between them; an upper bound left open is the number just below.
+	for _, s := range []geo.BBox{
+		{West: b.West, South: b.South, East: below(x0), North: b.North},
+		{West: x1, South: b.South, East: b.East, North: b.North},
+		{West: x0, South: b.South, East: below(x1), North: below(y0)},
+		{West: x0, South: y1, East: below(x1), North: b.North},
+	} {
+		if s.West <= s.East && s.South <= s.North {
+			strips = append(strips, s)
+		}
+	}
+	return r0, r1, c0, c1, strips, true
 }

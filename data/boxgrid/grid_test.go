@@ -1,6 +1,7 @@
 package boxgrid
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -109,5 +110,30 @@ func TestCurrentWaitsForTheWarmUp(t *testing.T) {
 	}
 	if c := <-got; c == nil || c.Gen() != 7 || c.Total() != 1 || builds != 1 {
 		t.Fatalf("Current after the warm-up = %v (builds %d), want the warmed cells", c, builds)
+	}
+}
+
+// Cells built from points alone cannot serve clusters; cells built from
+// incidents sum their members per cluster cell, with the split by type.
+func TestClustersNeedIncidents(t *testing.T) {
+	plain := NewBuilder(1)
+	plain.Add(30.1, 50.1)
+	box := geo.BBox{West: 29, South: 49, East: 32, North: 52}
+	if _, _, ok := plain.Cells().Clusters(box, 1); ok {
+		t.Error("cells of bare points served clusters")
+	}
+	b := NewBuilder(1)
+	b.AddIncident(30.1, 50.1, "Battles")
+	b.AddIncident(30.2, 50.3, "Protests")
+	b.AddIncident(31.5, 50.2, "Battles")
+	// The box's edges are inclusive: the strips left along its east and
+	// north edges hold only points exactly on them (none here).
+	got, _, ok := b.Cells().Clusters(box, 1)
+	if !ok || len(got) != 2 {
+		t.Fatalf("Clusters = %v, ok %v; want 2 clusters", got, ok)
+	}
+	c := got[[2]int64{210, 140}] // (30.1+180)/1, (50.1+90)/1
+	if c == nil || c.Count != 2 || c.ByType["Battles"] != 1 || c.ByType["Protests"] != 1 || math.Abs(c.SumLat-100.4) > 1e-9 {
+		t.Errorf("cluster at 30°E 50°N = %+v", c)
 	}
 }

@@ -21,18 +21,20 @@ func (s *Store) buildGrid(ctx context.Context) (*boxgrid.Cells, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.read.QueryContext(ctx, "SELECT lon, lat FROM incidents")
+	// The event types come along so the grid can serve clusters too.
+	rows, err := s.read.QueryContext(ctx, "SELECT lon, lat, event_type FROM incidents")
 	if err != nil {
 		return nil, fmt.Errorf("store: count grid: %w", err)
 	}
 	defer rows.Close()
 	b := boxgrid.NewBuilder(gen)
 	var lon, lat float64
+	var eventType string
 	for rows.Next() {
-		if err := rows.Scan(&lon, &lat); err != nil {
+		if err := rows.Scan(&lon, &lat, &eventType); err != nil {
 			return nil, fmt.Errorf("store: count grid: %w", err)
 		}
-		b.Add(lon, lat)
+		b.AddIncident(lon, lat, eventType)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: count grid: %w", err)

@@ -27,6 +27,16 @@ func (s *Store) GridCounts(ctx context.Context, f geo.IncidentFilter, cellDeg fl
 	if err != nil {
 		return nil, 0, err
 	}
+	if onlyBoxAndTime(f) && f.From == nil && f.To == nil {
+		if cells, ok, err := s.gridClusters(ctx, *f.BBox, cellDeg); err != nil || ok {
+			return cells, 1, err
+		}
+	}
+	return s.sqlGridCounts(ctx, f, w, cellDeg)
+}
+
+// sqlGridCounts is GridCounts in SQL over the matches of w.
+func (s *Store) sqlGridCounts(ctx context.Context, f geo.IncidentFilter, w *where, cellDeg float64) ([]geo.GridCell, int, error) {
 	// The totals read only lon, lat and id: the covering (lon, lat) index
 	// answers them without touching the rows.
 	grid := `CAST((i.lon + 180) / ? AS INTEGER) AS gx, CAST((i.lat + 90) / ? AS INTEGER) AS gy`
@@ -98,6 +108,13 @@ func (s *Store) GridCounts(ctx context.Context, f geo.IncidentFilter, cellDeg fl
 		}
 		out = append(out, *c)
 	}
+	sortGridCells(out)
+	return out, every, nil
+}
+
+// sortGridCells orders cells largest first, then south to north, west to
+// east.
+func sortGridCells(out []geo.GridCell) {
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Count != out[j].Count {
 			return out[i].Count > out[j].Count
@@ -107,7 +124,6 @@ func (s *Store) GridCounts(ctx context.Context, f geo.IncidentFilter, cellDeg fl
 		}
 		return out[i].Lon < out[j].Lon
 	})
-	return out, every, nil
 }
 
 // cellXY is a grid cell's column and row.
@@ -182,4 +198,86 @@ func (s *Store) earlyEvery(ctx context.Context, f geo.IncidentFilter) (int, bool
 		return 0, false
 	}
 	return max(1, int(math.Ceil(float64(n)/contract.GridExactTypes))), true
+}
+
+// gridClusters answers GridCounts for a box alone from the count grid: its
+// cells wholly inside the box summed per cluster cell, and the incidents of
+// the strips along the box's edges counted in SQL. Counts, positions and
+// the split by type are exact. ok is false when the grid is not current
+// or cannot serve cells of cellDeg degrees.
+func (s *Store) gridClusters(ctx context.Context, b geo.BBox, cellDeg float64) ([]geo.GridCell, bool, error) {
+	gen, err := s.Version(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	g := s.grid.Current(gen, func() (*boxgrid.Cells, error) { return s.buildGrid(context.Background()) })
+	if g == nil {
+		return nil, false, nil
+	}
+	all := map[[2]int64]*boxgrid.Cluster{}
+	var strips []geo.BBox
+	for _, r := range treeRanges(b, nil, nil) {
+		part, edges, ok := g.Clusters(r.box, cellDeg)
+		if !ok {
+			return nil, false, nil
+		}
+		for k, c := range part {
+			all[k] = mergeCluster(all[k], c)
+		}
+		strips = append(strips, edges...)
+	}
+	for _, strip := range strips {
+		if err := s.addStripClusters(ctx, strip, cellDeg, all); err != nil {
+			return nil, false, err
+		}
+	}
+	out := make([]geo.GridCell, 0, len(all))
+	for _, c := range all {
+		if c.Count == 0 {
+			continue
+		}
+		out = append(out, geo.GridCell{Count: c.Count, Lat: c.SumLat / float64(c.Count), Lon: c.SumLon / float64(c.Count), ByType: c.ByType})
+	}
+	sortGridCells(out)
+	return out, true, nil
+}
+
+// addStripClusters adds the incidents of one edge strip to the clusters.
+func (s *Store) addStripClusters(ctx context.Context, strip geo.BBox, cellDeg float64, all map[[2]int64]*boxgrid.Cluster) error {
+	w, err := filterWhere(geo.IncidentFilter{BBox: &strip}, bboxIndex)
+	if err != nil {
+		return err
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT CAST((i.lon + 180) / ? AS INTEGER), CAST((i.lat + 90) / ? AS INTEGER),
+		i.event_type, COUNT(*), SUM(i.lat), SUM(i.lon) FROM incidents i`+w.SQL()+` GROUP BY 1, 2, 3`,
+		append([]any{cellDeg, cellDeg}, w.args...)...)
+	if err != nil {
+		return fmt.Errorf("store: grid counts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c boxgrid.Cluster
+		var eventType string
+		if err := rows.Scan(&c.X, &c.Y, &eventType, &c.Count, &c.SumLat, &c.SumLon); err != nil {
+			return fmt.Errorf("store: scan grid cell: %w", err)
+		}
+		c.ByType = map[string]int{eventType: c.Count}
+		k := [2]int64{c.X, c.Y}
+		all[k] = mergeCluster(all[k], &c)
+	}
+	return rows.Err()
+}
+
+// mergeCluster adds b to a (either may be nil) and returns the sum.
+func mergeCluster(a, b *boxgrid.Cluster) *boxgrid.Cluster {
+	if a == nil {
+		return b
+	}
+	a.Count += b.Count
+	a.SumLat += b.SumLat
+	a.SumLon += b.SumLon
+	for t, n := range b.ByType {
+		a.ByType[t] += n
+	}
+	return a
 }

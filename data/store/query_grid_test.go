@@ -2,6 +2,9 @@ package store
 
 import (
 	"context"
+	"math"
+	"math/rand/v2"
+	"reflect"
 	"testing"
 
 	"github.com/incidentmap/incidentmap/data/contract"
@@ -56,4 +59,70 @@ func TestScaleTypesKeepsTheExactCount(t *testing.T) {
 	if missed.ByType[""] != 3 {
 		t.Fatalf("missed cell = %v", missed.ByType)
 	}
+}
+
+// Cluster cells summed from the count grid equal the ones counted in SQL,
+// for random boxes (across the antimeridian too) and every cell size the
+// page asks for up to zoom 9.
+func TestGridClustersMatchSQL(t *testing.T) {
+	s := MustOpen(t)
+	ctx := context.Background()
+	if err := s.LoadSynthetic(ctx, 3000, 7); err != nil {
+		t.Fatal(err)
+	}
+	rnd := rand.New(rand.NewPCG(3, 9))
+	var boxes []geo.BBox
+	for range 12 {
+		w, s := rnd.Float64()*40, 40+rnd.Float64()*10
+		boxes = append(boxes, geo.BBox{West: w, South: s, East: w + rnd.Float64()*30, North: s + rnd.Float64()*15})
+	}
+	boxes = append(boxes, geo.BBox{West: -180, South: -90, East: 180, North: 90}, geo.BBox{West: 170, South: -60, East: 30, North: 60})
+	var want [][]geo.GridCell
+	for _, b := range boxes {
+		for z := range 10 {
+			f := geo.IncidentFilter{BBox: &b}
+			w, err := filterWhere(f, bboxIndex)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cells, every, err := s.sqlGridCounts(ctx, f, w, 90/math.Exp2(float64(z)))
+			if err != nil || every != 1 {
+				t.Fatalf("SQL GridCounts(%v, z%d): %v, every %d", b, z, err, every)
+			}
+			want = append(want, cells)
+		}
+	}
+	if err := s.WarmUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	i := 0
+	for _, b := range boxes {
+		for z := range 10 {
+			cellDeg := 90 / math.Exp2(float64(z))
+			got, ok, err := s.gridClusters(ctx, b, cellDeg)
+			if err != nil || !ok {
+				t.Fatalf("gridClusters(%v, %g): ok %v, %v", b, cellDeg, ok, err)
+			}
+			if !sameCells(got, want[i]) {
+				t.Errorf("box %v, cell %g°: from the grid %d cells, in SQL %d:\n%+v\n%+v", b, cellDeg, len(got), len(want[i]), got, want[i])
+			}
+			i++
+		}
+	}
+	if _, ok, _ := s.gridClusters(ctx, boxes[0], 84.375/64); ok {
+		t.Error("cells of 84.375/64° (half a grid cell over) do not align with the grid, yet the grid answered")
+	}
+}
+
+func sameCells(a, b []geo.GridCell) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Count != b[i].Count || !reflect.DeepEqual(a[i].ByType, b[i].ByType) ||
+			math.Abs(a[i].Lat-b[i].Lat) > 1e-9 || math.Abs(a[i].Lon-b[i].Lon) > 1e-9 {
+			return false
+		}
+	}
+	return true
 }
