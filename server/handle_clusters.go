@@ -36,7 +36,7 @@ type clustersResponse struct {
 }
 
 // handleClusters serves GET /api/clusters?bbox=&zoom=&...filters: the true
-// number of incidents per cell of about 60 px at that zoom, for views
+// number of incidents per cell of 64 px at that zoom, for views
 // holding more incidents than the page loads one by one.
 func (s *Server) handleClusters(c echo.Context) error {
 	counter, ok := s.deps.Store.(GridCounter)

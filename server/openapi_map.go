@@ -26,7 +26,7 @@ func withMapPaths(paths obj) obj {
 		}, "200", mediaJSON)}
 	paths["/api/regions/{country}"] = obj{"get": op("getRegionShapes", "Approximate admin1 outlines of a country (GeoJSON)",
 		[]obj{pathParam("country", "ISO 3166-1 alpha-2 code", str)}, "200", mediaGeoJSON)}
-	paths["/api/clusters"] = obj{"get": op("getClusters", "True incident counts per cell of about 60 px, under the items filters",
+	paths["/api/clusters"] = obj{"get": op("getClusters", "True incident counts per cell of 64 px, under the items filters",
 		append([]obj{bbox, zoom, admin1}, params(paramDatetime, paramEventType, paramSubEventType, paramCountry, paramQ)...), "200", mediaJSON)}
 	return paths
 }

@@ -1,5 +1,5 @@
 // True counts for views too full to load incident by incident: the server
-// counts the filtered incidents per cell of about 60 px (GET /api/clusters)
+// counts the filtered incidents per cell of 64 px (GET /api/clusters)
 // and each cell is drawn as a ring of event-type colours with its count.
 // Clicking a cell zooms in on it.
 
