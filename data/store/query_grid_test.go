@@ -4,10 +4,10 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
-	"reflect"
 	"testing"
 
 	"github.com/incidentmap/incidentmap/data/contract"
+	"github.com/incidentmap/incidentmap/data/storetest"
 	"github.com/incidentmap/incidentmap/geo"
 )
 
@@ -103,7 +103,7 @@ func TestGridClustersMatchSQL(t *testing.T) {
 			if err != nil || !ok {
 				t.Fatalf("gridClusters(%v, %g): ok %v, %v", b, cellDeg, ok, err)
 			}
-			if !sameCells(got, want[i]) {
+			if !storetest.SameGridCells(got, want[i]) {
 				t.Errorf("box %v, cell %g°: from the grid %d cells, in SQL %d:\n%+v\n%+v", b, cellDeg, len(got), len(want[i]), got, want[i])
 			}
 			i++
@@ -112,17 +112,4 @@ func TestGridClustersMatchSQL(t *testing.T) {
 	if _, ok, _ := s.gridClusters(ctx, boxes[0], 84.375/64); ok {
 		t.Error("cells of 84.375/64° (half a grid cell over) do not align with the grid, yet the grid answered")
 	}
-}
-
-func sameCells(a, b []geo.GridCell) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i].Count != b[i].Count || !reflect.DeepEqual(a[i].ByType, b[i].ByType) ||
-			math.Abs(a[i].Lat-b[i].Lat) > 1e-9 || math.Abs(a[i].Lon-b[i].Lon) > 1e-9 {
-			return false
-		}
-	}
-	return true
 }

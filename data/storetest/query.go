@@ -303,14 +303,14 @@ func testGridCounts(t *testing.T, open Opener) {
 		}
 	}
 	after, _, err := fx.s.GridCounts(ctx, box, 10)
-	if err != nil || !sameGridCells(before, after) || len(after) != len(cells) {
+	if err != nil || !SameGridCells(before, after) || len(after) != len(cells) {
 		t.Errorf("GridCounts of a box after WarmUp = %+v, %v; before %+v", after, err, before)
 	}
 }
 
-// sameGridCells: the same counts and split by type, and the same mean
+// SameGridCells: the same counts and split by type, and the same mean
 // positions but for rounding (sums may be added in another order).
-func sameGridCells(a, b []geo.GridCell) bool {
+func SameGridCells(a, b []geo.GridCell) bool {
 	if len(a) != len(b) {
 		return false
 	}
