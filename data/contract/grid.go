@@ -1,6 +1,11 @@
 package contract
 
-import "github.com/incidentmap/incidentmap/geo"
+import (
+	"cmp"
+	"slices"
+
+	"github.com/incidentmap/incidentmap/geo"
+)
 
 // GridExactTypes is how many incidents a grid count splits by event type
 // exactly; above it the split comes from every k-th incident (by id), and
@@ -26,4 +31,12 @@ func ScaleTypes(c *geo.GridCell, sampled int) {
 		}
 	}
 	c.ByType[biggest] += left
+}
+
+// SortGridCells orders cells as both stores answer them: largest first,
+// then south to north, then west to east.
+func SortGridCells(cells []geo.GridCell) {
+	slices.SortFunc(cells, func(a, b geo.GridCell) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Lat, b.Lat), cmp.Compare(a.Lon, b.Lon))
+	})
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"sort"
 
 	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
@@ -88,14 +87,6 @@ func (s *Store) GridCounts(ctx context.Context, f geo.IncidentFilter, cellDeg fl
 		}
 		out = append(out, *c)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		if out[i].Lat != out[j].Lat {
-			return out[i].Lat < out[j].Lat
-		}
-		return out[i].Lon < out[j].Lon
-	})
+	contract.SortGridCells(out)
 	return out, every, nil
 }

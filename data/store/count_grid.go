@@ -107,11 +107,9 @@ const smallBoxLimit = 20_000
 // fewer than smallBoxLimit; ok is false when there are more.
 func smallBoxCount(ctx context.Context, q queryer, b geo.BBox) (n int, ok bool, err error) {
 	for _, r := range treeRanges(b, nil, nil) {
-		var m int
-		err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM incidents_tree r WHERE `+treeMatch+` LIMIT ?7)`,
-			append(r.args(), smallBoxLimit-n)...).Scan(&m)
+		m, err := treeCountUpTo(ctx, q, r, smallBoxLimit-n)
 		if err != nil {
-			return 0, false, fmt.Errorf("store: count box: %w", err)
+			return 0, false, err
 		}
 		if n += m; n >= smallBoxLimit {
 			return 0, false, nil

@@ -1,11 +1,9 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
 
 	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
@@ -51,7 +49,7 @@ func (s *Store) placeCounts(ctx context.Context, w *where) ([]geo.PlaceCount, er
 		return nil, fmt.Errorf("store: places: %w", err)
 	}
 	defer rows.Close()
-	byKey := map[string]*geo.PlaceCount{}
+	tally := contract.PlaceTally{}
 	for rows.Next() {
 		var key, eventType, last string
 		var n int
@@ -60,30 +58,12 @@ func (s *Store) placeCounts(ctx context.Context, w *where) ([]geo.PlaceCount, er
 			&p.Country, &p.Admin1, &p.Admin1Name, &p.Admin2, &p.Lat, &p.Lon); err != nil {
 			return nil, fmt.Errorf("store: scan place: %w", err)
 		}
-		pc := byKey[key]
-		if pc == nil {
-			pc = &geo.PlaceCount{ByType: map[string]int{}}
-			byKey[key] = pc
-		}
-		if last > pc.LastSeen {
-			p.ID = p.GeonameID
-			pc.Place, pc.LastSeen, pc.Key = p, last, key
-		}
-		pc.Incidents += n
-		pc.ByType[eventType] += n
+		tally.Add(key, eventType, n, last, p)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: places: %w", err)
 	}
-	out := make([]geo.PlaceCount, 0, len(byKey))
-	for _, pc := range byKey {
-		out = append(out, *pc)
-	}
-	slices.SortFunc(out, func(a, b geo.PlaceCount) int {
-		return cmp.Or(cmp.Compare(b.Incidents, a.Incidents), cmp.Compare(b.LastSeen, a.LastSeen),
-			cmp.Compare(a.Name, b.Name), cmp.Compare(a.Lat, b.Lat), cmp.Compare(a.Lon, b.Lon))
-	})
-	return out, nil
+	return tally.Places(), nil
 }
 
 // Regions aggregates the incidents matching f per country and admin1 code
@@ -102,44 +82,20 @@ func (s *Store) Regions(ctx context.Context, f geo.IncidentFilter) ([]geo.Region
 		return nil, fmt.Errorf("store: regions: %w", err)
 	}
 	defer rows.Close()
-	type key struct{ country, admin1 string }
-	byKey := map[key]*geo.RegionCount{}
+	tally := contract.RegionTally{}
 	for rows.Next() {
-		var k key
-		var eventType, last, name string
+		var country, admin1, eventType, last, name string
 		var n int
 		var sumLat, sumLon float64
-		if err := rows.Scan(&k.country, &k.admin1, &eventType, &n, &last, &name, &sumLat, &sumLon); err != nil {
+		if err := rows.Scan(&country, &admin1, &eventType, &n, &last, &name, &sumLat, &sumLon); err != nil {
 			return nil, fmt.Errorf("store: scan region: %w", err)
 		}
-		if k.country == "" {
-			continue // at sea: in no country's region
-		}
-		rc := byKey[k]
-		if rc == nil {
-			rc = &geo.RegionCount{Country: k.country, Admin1: k.admin1, ByType: map[string]int{}}
-			byKey[k] = rc
-		}
-		rc.Admin1Name = max(rc.Admin1Name, name)
-		rc.LastSeen = max(rc.LastSeen, last)
-		rc.Incidents += n
-		rc.ByType[eventType] += n
-		rc.Lat += sumLat // sums until divided below
-		rc.Lon += sumLon
+		tally.Add(country, admin1, eventType, n, last, name, sumLat, sumLon)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: regions: %w", err)
 	}
-	out := make([]geo.RegionCount, 0, len(byKey))
-	for _, rc := range byKey {
-		rc.Lat /= float64(rc.Incidents)
-		rc.Lon /= float64(rc.Incidents)
-		out = append(out, *rc)
-	}
-	slices.SortFunc(out, func(a, b geo.RegionCount) int {
-		return cmp.Or(cmp.Compare(b.Incidents, a.Incidents), cmp.Compare(a.Country, b.Country), cmp.Compare(a.Admin1, b.Admin1))
-	})
-	return out, nil
+	return tally.Regions(), nil
 }
 
 // DailyCounts counts the incidents matching f per event date, oldest first;

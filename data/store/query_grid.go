@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"sort"
 
 	"github.com/incidentmap/incidentmap/data/boxgrid"
 	"github.com/incidentmap/incidentmap/data/contract"
@@ -13,12 +12,13 @@ import (
 )
 
 // GridCounts counts the incidents the filter selects per cell of a grid of
-// cellDeg degrees (longitude and latitude), in SQL, so the numbers are the
-// true totals however many incidents there are. Cells come with their
-// members' mean position and counts by event type, largest first. The
-// counts are exact; when more than 100,000 incidents match, the split by
-// event type is estimated from every k-th incident, and k is returned (1
-// when the split is exact too).
+// cellDeg degrees (longitude and latitude), so the numbers are the true
+// totals however many incidents there are. Cells come with their members'
+// mean position and counts by event type, largest first. A box alone is
+// answered from the count grid when it can (gridClusters), exactly; else
+// in SQL, where the counts are exact and, when more than 100,000 incidents
+// match, the split by event type is estimated from every k-th incident,
+// and k is returned (1 when the split is exact too).
 func (s *Store) GridCounts(ctx context.Context, f geo.IncidentFilter, cellDeg float64) ([]geo.GridCell, int, error) {
 	if !(cellDeg > 0 && cellDeg <= 180) {
 		return nil, 0, errors.New("store: grid cell size must be in (0, 180] degrees")
@@ -32,41 +32,28 @@ func (s *Store) GridCounts(ctx context.Context, f geo.IncidentFilter, cellDeg fl
 			return cells, 1, err
 		}
 	}
-	return s.sqlGridCounts(ctx, f, w, cellDeg)
+	return s.sqlGridCounts(ctx, w, cellDeg)
 }
 
 // sqlGridCounts is GridCounts in SQL over the matches of w.
-func (s *Store) sqlGridCounts(ctx context.Context, f geo.IncidentFilter, w *where, cellDeg float64) ([]geo.GridCell, int, error) {
+func (s *Store) sqlGridCounts(ctx context.Context, w *where, cellDeg float64) ([]geo.GridCell, int, error) {
 	// The totals read only lon, lat and id: the covering (lon, lat) index
 	// answers them without touching the rows.
 	grid := `CAST((i.lon + 180) / ? AS INTEGER) AS gx, CAST((i.lat + 90) / ? AS INTEGER) AS gy`
 	args := append([]any{cellDeg, cellDeg}, w.args...)
-	// The split by type needs the number of matches to choose its sample;
-	// when the count grid gives it at once (a box alone), the split is read
-	// beside the totals, on another connection, rather than after them.
-	var early chan typeSplit
-	if every, ok := s.earlyEvery(ctx, f); ok {
-		early = make(chan typeSplit, 1)
-		go func() { early <- s.readTypeSplit(ctx, grid, w, args, every) }()
-	}
 	rows, err := s.read.QueryContext(ctx, `SELECT `+grid+`, COUNT(*), SUM(i.lat), SUM(i.lon)
 		FROM incidents i`+w.SQL()+` GROUP BY gx, gy`, args...)
 	if err != nil {
-		if early != nil {
-			<-early
-		}
 		return nil, 0, fmt.Errorf("store: grid counts: %w", err)
 	}
-	cells := map[cellXY]*geo.GridCell{}
+	type key struct{ x, y int }
+	cells := map[key]*geo.GridCell{}
 	total := 0
 	for rows.Next() {
-		var k cellXY
+		var k key
 		c := &geo.GridCell{ByType: map[string]int{}}
 		if err := rows.Scan(&k.x, &k.y, &c.Count, &c.Lat, &c.Lon); err != nil {
 			rows.Close()
-			if early != nil {
-				<-early
-			}
 			return nil, 0, fmt.Errorf("store: scan grid cell: %w", err)
 		}
 		c.Lat /= float64(c.Count)
@@ -76,70 +63,10 @@ func (s *Store) sqlGridCounts(ctx context.Context, f geo.IncidentFilter, w *wher
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		if early != nil {
-			<-early
-		}
 		return nil, 0, fmt.Errorf("store: grid counts: %w", err)
 	}
 
-	var split typeSplit
-	if early != nil {
-		split = <-early
-	} else {
-		split = s.readTypeSplit(ctx, grid, w, args, max(1, int(math.Ceil(float64(total)/contract.GridExactTypes))))
-	}
-	if split.err != nil {
-		return nil, 0, split.err
-	}
-	every := split.every
-	seen := map[cellXY]int{}
-	for k, byType := range split.counts {
-		if c := cells[k]; c != nil {
-			for t, n := range byType {
-				c.ByType[t] += n
-				seen[k] += n
-			}
-		}
-	}
-	out := make([]geo.GridCell, 0, len(cells))
-	for k, c := range cells {
-		if every > 1 {
-			contract.ScaleTypes(c, seen[k])
-		}
-		out = append(out, *c)
-	}
-	sortGridCells(out)
-	return out, every, nil
-}
-
-// sortGridCells orders cells largest first, then south to north, west to
-// east.
-func sortGridCells(out []geo.GridCell) {
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		if out[i].Lat != out[j].Lat {
-			return out[i].Lat < out[j].Lat
-		}
-		return out[i].Lon < out[j].Lon
-	})
-}
-
-// cellXY is a grid cell's column and row.
-type cellXY struct{ x, y int }
-
-// typeSplit is the count of each event type per cell, from every
-// every-th incident (by id).
-type typeSplit struct {
-	counts map[cellXY]map[string]int
-	every  int
-	err    error
-}
-
-// readTypeSplit reads the split by event type per cell, from every every-th
-// incident when every is above 1.
-func (s *Store) readTypeSplit(ctx context.Context, grid string, w *where, args []any, every int) typeSplit {
+	every := max(1, int(math.Ceil(float64(total)/contract.GridExactTypes)))
 	sample := w.SQL()
 	typeArgs := args
 	if every > 1 {
@@ -150,54 +77,38 @@ func (s *Store) readTypeSplit(ctx context.Context, grid string, w *where, args [
 		}
 		typeArgs = append(append([]any(nil), args...), every)
 	}
-	out := typeSplit{counts: map[cellXY]map[string]int{}, every: every}
-	rows, err := s.read.QueryContext(ctx, `SELECT `+grid+`, i.event_type, COUNT(*)
+	rows, err = s.read.QueryContext(ctx, `SELECT `+grid+`, i.event_type, COUNT(*)
 		FROM incidents i`+sample+` GROUP BY gx, gy, i.event_type`, typeArgs...)
 	if err != nil {
-		out.err = fmt.Errorf("store: grid types: %w", err)
-		return out
+		return nil, 0, fmt.Errorf("store: grid types: %w", err)
 	}
-	defer rows.Close()
+	seen := map[key]int{}
 	for rows.Next() {
-		var k cellXY
+		var k key
 		var eventType string
 		var n int
 		if err := rows.Scan(&k.x, &k.y, &eventType, &n); err != nil {
-			out.err = fmt.Errorf("store: scan grid types: %w", err)
-			return out
+			rows.Close()
+			return nil, 0, fmt.Errorf("store: scan grid types: %w", err)
 		}
-		if out.counts[k] == nil {
-			out.counts[k] = map[string]int{}
+		if c := cells[k]; c != nil {
+			c.ByType[eventType] += n
+			seen[k] += n
 		}
-		out.counts[k][eventType] += n
 	}
+	rows.Close()
 	if err := rows.Err(); err != nil {
-		out.err = fmt.Errorf("store: grid types: %w", err)
+		return nil, 0, fmt.Errorf("store: grid types: %w", err)
 	}
-	return out
-}
-
-// earlyEvery is the sampling step of the type split, known before the
-// totals are read when the filter is a box alone and the count grid is
-// current (its count of the box is exact and cheap).
-func (s *Store) earlyEvery(ctx context.Context, f geo.IncidentFilter) (int, bool) {
-	if !onlyBoxAndTime(f) || f.From != nil || f.To != nil {
-		return 0, false
+	out := make([]geo.GridCell, 0, len(cells))
+	for k, c := range cells {
+		if every > 1 {
+			contract.ScaleTypes(c, seen[k])
+		}
+		out = append(out, *c)
 	}
-	gen, err := s.Version(ctx)
-	if err != nil {
-		return 0, false
-	}
-	// Current, not Built: a server that has just started waits for the
-	// grid it is building rather than scan beside it.
-	if s.grid.Current(gen, func() (*boxgrid.Cells, error) { return s.buildGrid(context.Background()) }) == nil {
-		return 0, false
-	}
-	n, err := s.boxCount(ctx, s.reader(), gen, *f.BBox, nil, nil)
-	if err != nil {
-		return 0, false
-	}
-	return max(1, int(math.Ceil(float64(n)/contract.GridExactTypes))), true
+	contract.SortGridCells(out)
+	return out, every, nil
 }
 
 // gridClusters answers GridCounts for a box alone from the count grid: its
@@ -238,7 +149,7 @@ func (s *Store) gridClusters(ctx context.Context, b geo.BBox, cellDeg float64) (
 		}
 		out = append(out, geo.GridCell{Count: c.Count, Lat: c.SumLat / float64(c.Count), Lon: c.SumLon / float64(c.Count), ByType: c.ByType})
 	}
-	sortGridCells(out)
+	contract.SortGridCells(out)
 	return out, true, nil
 }
 

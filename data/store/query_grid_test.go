@@ -85,7 +85,7 @@ func TestGridClustersMatchSQL(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			cells, every, err := s.sqlGridCounts(ctx, f, w, 90/math.Exp2(float64(z)))
+			cells, every, err := s.sqlGridCounts(ctx, w, 90/math.Exp2(float64(z)))
 			if err != nil || every != 1 {
 				t.Fatalf("SQL GridCounts(%v, z%d): %v, every %d", b, z, err, every)
 			}

@@ -103,14 +103,9 @@ func rangeCount(ctx context.Context, q queryer, b geo.BBox, from, to *time.Time)
 // treeRangeCount counts the incidents in r, in the R*Tree while there are
 // fewer than limit.
 func treeRangeCount(ctx context.Context, q queryer, r treeRange, limit int) (int, error) {
-	var n int
-	err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM incidents_tree r WHERE `+treeMatch+` LIMIT ?7)`,
-		append(r.args(), limit)...).Scan(&n)
-	if err != nil {
-		return 0, fmt.Errorf("store: count box: %w", err)
-	}
-	if n < limit {
-		return n, nil
+	n, err := treeCountUpTo(ctx, q, r, limit)
+	if err != nil || n < limit {
+		return n, err
 	}
 	// Many matches: SQLite counts them through the (lon, lat) index, or
 	// the (event_date, id, lon, lat) one when the interval is narrow.
@@ -123,6 +118,17 @@ func treeRangeCount(ctx context.Context, q queryer, r treeRange, limit int) (int
 		w.add("i.event_date <= ?", dateOfT(r.hi))
 	}
 	if err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM incidents i"+w.SQL(), w.args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: count box: %w", err)
+	}
+	return n, nil
+}
+
+// treeCountUpTo counts the R*Tree entries in r, reading at most limit.
+func treeCountUpTo(ctx context.Context, q queryer, r treeRange, limit int) (int, error) {
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM incidents_tree r WHERE `+treeMatch+` LIMIT ?7)`,
+		append(r.args(), limit)...).Scan(&n)
+	if err != nil {
 		return 0, fmt.Errorf("store: count box: %w", err)
 	}
 	return n, nil
