@@ -59,6 +59,9 @@ type document struct {
 	pointsByName, pointsByAdmin1 map[string]int
 	pointsByNameAdmin1           map[nameIn]int
 	pointSeen                    map[pointKey]bool
+	// free: the mention's evidence is its name's and the document's alone
+	// (contextFree), worked out once.
+	free []bool
 	// datelineCountry is the country of the wire dateline's place, if any.
 	datelineCountry string
 	w               *Weights
@@ -68,6 +71,10 @@ type document struct {
 func (d *document) resolve() {
 	d.findContainers()
 	d.collectNamed()
+	d.free = make([]bool, len(d.ms))
+	for i := range d.ms {
+		d.free[i] = d.contextFree(i)
+	}
 	for _, m := range d.ms {
 		m.choice = -1
 		if len(m.cands) > 0 {
@@ -113,13 +120,9 @@ func (d *document) settle() {
 	d.tally()
 	d.collectPoints()
 	// A report repeats its names: a mention whose score depends on nothing
-	// but its name and the context (no container, nothing inside it, no
-	// list neighbours) takes the scores of an earlier one of the same name
-	// while the context has not changed since.
-	free := make([]bool, len(d.ms))
-	for i := range d.ms {
-		free[i] = d.contextFree(i)
-	}
+	// but its name and the context (d.free) takes the scores of an earlier
+	// one of the same name while the context has not changed since.
+	free := d.free
 	same := map[*named]int{}
 	for round := 0; round < maxRounds; round++ {
 		changed := false
@@ -197,11 +200,11 @@ func (d *document) total() float64 {
 // and Georgia's county, never reaches). nil when no mention would start
 // elsewhere than at its first candidate.
 func (d *document) coLocatedStart() []int {
-	type reading struct {
+	type spot struct {
 		lat, lon float64
 		key      string
 	}
-	cells := map[[2]int][]reading{}
+	cells := map[[2]int][]spot{}
 	cellOf := func(lat, lon float64) [2]int { return [2]int{int(math.Floor(lat)), int(math.Floor(lon))} }
 	byName := map[*named]int{} // the start chosen for each name's candidates
 	for _, m := range d.ms {
@@ -215,7 +218,7 @@ func (d *document) coLocatedStart() []int {
 		for k := range m.cands {
 			if c := &m.cands[k]; c.Level() > geo.LevelAdmin1 {
 				cell := cellOf(c.Lat, c.Lon)
-				cells[cell] = append(cells[cell], reading{c.Lat, c.Lon, m.sp.key})
+				cells[cell] = append(cells[cell], spot{c.Lat, c.Lon, m.sp.key})
 			}
 		}
 	}
