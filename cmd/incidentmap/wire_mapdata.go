@@ -85,7 +85,7 @@ func newMapData() (pageMapData, error) {
 
 // bundledMap is the map's places from the packed gazetteer, read through
 // an index of its own that is let go afterwards, so the entries it
-// inflates do not stay in memory. Names are copied out of the packed
+// decodes do not stay in memory. Names are copied out of the packed
 // entries, which hold all of an entry's names in one string.
 func bundledMap() (*mapdata.Map, error) {
 	ix, err := gaz.Open(data.GazetteerIndex())

@@ -153,7 +153,7 @@ func (ix *Index) eachLive(fn func(slot int32)) {
 // All yields every live entry with its alternate names: the bundled ones
 // in the order of the gazetteer file, then those put on top in the order
 // they were put. It holds the read lock throughout, so the loop must not
-// change the index. Reading the whole packed index inflates all of it:
+// change the index. Reading the whole packed index decodes all of it:
 // a caller that wants the entries once should Open an index of its own
 // and let it go.
 func (ix *Index) All() iter.Seq[geo.Place] {

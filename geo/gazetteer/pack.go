@@ -3,7 +3,6 @@ package gazetteer
 import (
 	"bytes"
 	"cmp"
-	"compress/flate"
 	"encoding/binary"
 	"io"
 	"math"
@@ -18,18 +17,18 @@ func Pack(r io.Reader) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ix.pack(flate.BestCompression)
+	return ix.pack()
 }
 
-// Items per chunk: a chunk of records or keys inflates to some tens of
-// kilobytes, which a lookup pays once.
+// Items per chunk: a chunk of records or keys is some kilobytes, whose item
+// offsets a lookup works out once.
 const (
 	recordsPerChunk = 256
 	itemsPerChunk   = 1024
 )
 
 // pack writes the index, as Load built it, in packed form.
-func (ix *Index) pack(level int) ([]byte, error) {
+func (ix *Index) pack() ([]byte, error) {
 	if ix.base != nil || ix.prefix == nil || len(ix.hidden) > 0 {
 		return nil, errPacked("only a freshly loaded index can be packed")
 	}
@@ -77,12 +76,48 @@ func (ix *Index) pack(level int) ([]byte, error) {
 	for _, st := range []*stringTable{&codes, &countries, &admin1s, &admin2s} {
 		st.writeTo(&out)
 	}
-	for _, tw := range []*tableWriter{records, names, ix.packKeys(), ix.packLoose(), ix.packShort(), ix.packAdmin()} {
-		if err := tw.writeTo(&out, level); err != nil {
-			return nil, err
+	keys, sortedKeys := ix.packKeys()
+	for _, tw := range []*tableWriter{records, names, keys, ix.packLoose(), ix.packShort(), ix.packAdmin()} {
+		tw.writeTo(&out)
+	}
+	keyFilter, startFilter, keyHash, startHash := packFinders(sortedKeys)
+	keyFilter.writeTo(&out)
+	startFilter.writeTo(&out)
+	keyHash.writeTo(&out)
+	startHash.writeTo(&out)
+	return out.Bytes(), nil
+}
+
+// packFinders returns, for the keys table's sorted keys, what finds a key
+// or a key's first word fast: a filter over the keys and a hash table to
+// each key's item; a filter over the words that begin a key of more than
+// one word and a hash table to the first key each begins.
+func packFinders(keys []string) (keyFilter, startFilter filter, keyHash, startHash hashTable) {
+	firsts := 0
+	for i, k := range keys {
+		if w, ok := firstWord(k); ok && (i == 0 || !strings.HasPrefix(keys[i-1], w+" ")) {
+			firsts++
 		}
 	}
-	return out.Bytes(), nil
+	keyFilter, keyHash = newFilter(len(keys)), newHashTable(len(keys))
+	startFilter, startHash = newFilter(firsts), newHashTable(firsts)
+	for i, k := range keys {
+		sum := hashOf(k)
+		keyFilter.add(sum)
+		keyHash.put(sum, i)
+		if w, ok := firstWord(k); ok && (i == 0 || !strings.HasPrefix(keys[i-1], w+" ")) {
+			sum := hashOf(w)
+			startFilter.add(sum)
+			startHash.put(sum, i)
+		}
+	}
+	return keyFilter, startFilter, keyHash, startHash
+}
+
+// firstWord is the first word of a key of more than one word.
+func firstWord(key string) (string, bool) {
+	sp := strings.IndexByte(key, ' ')
+	return key[:max(sp, 0)], sp > 0
 }
 
 // fixedPoint is v in hundred-thousandths of a degree, when that is exact:
@@ -98,8 +133,9 @@ func appendBytes(b []byte, s string) []byte {
 }
 
 // packKeys files every key's slots, marking those for which the key is
-// not one of the entry's names (not in the prefix index).
-func (ix *Index) packKeys() *tableWriter {
+// not one of the entry's names (not in the prefix index). It returns the
+// keys too, in the table's order.
+func (ix *Index) packKeys() (*tableWriter, []string) {
 	keys := make([]string, 0, len(ix.exact.one))
 	for k := range ix.exact.one {
 		keys = append(keys, k)
@@ -126,7 +162,7 @@ func (ix *Index) packKeys() *tableWriter {
 		}
 		tw.add([]byte(k), b)
 	}
-	return tw
+	return tw, keys
 }
 
 // packLoose files every entry under the loose forms of its keys.

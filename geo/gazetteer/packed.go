@@ -13,8 +13,8 @@ import (
 // The packed index is the bundled gazetteer with every index it needs
 // built ahead of time (see Pack), embedded in the binary and searched
 // where it lies: sorted tables found by binary search, each cut into
-// chunks that inflate the first time a lookup reads them, and entries
-// decoded only when a lookup reaches them. Opening it parses a few small
+// chunks read in place, and entries decoded only when a lookup reaches
+// them. Opening it parses a few small
 // tables, so a command that looks up one name starts at once, and names
 // are not held as hundreds of thousands of Go strings.
 //
@@ -31,13 +31,20 @@ import (
 //	loose    Loose key → slots, ascending
 //	short    prefix of up to shortLen bytes → the best slots, best first
 //	admin    "c" country, "1" COUNTRY.ADMIN1, "2" COUNTRY.ADMIN1.ADMIN2 → slot
-const packedMagic = "incidentmap packed gazetteer 1\n"
+//
+// and last, to find a key or a key's first word without searching the keys
+// table, two Bloom filters (packed_filter.go) and two hash tables
+// (packed_hash.go): over the keys, and over the words that begin a key of
+// more than one word.
+const packedMagic = "incidentmap packed gazetteer 2\n"
 
 type packed struct {
 	n                                  int32
 	codes, countries, admin1s, admin2s []string
 	records, names, keys, loose, short *table
 	ad                                 *table
+	keyFilter, startFilter             filter    // see packFinders
+	keyHash, startHash                 hashTable // see packFinders
 }
 
 func openPacked(b []byte) (*packed, error) {
@@ -66,7 +73,20 @@ func openPacked(b []byte) (*packed, error) {
 			return nil, fmt.Errorf("gazetteer: packed index: %w", err)
 		}
 	}
-	if len(rest) != 0 {
+	fr := reader{b: rest}
+	for _, f := range []*filter{&pk.keyFilter, &pk.startFilter} {
+		var err error
+		if *f, err = readFilter(&fr); err != nil {
+			return nil, fmt.Errorf("gazetteer: packed index: %w", err)
+		}
+	}
+	for _, h := range []*hashTable{&pk.keyHash, &pk.startHash} {
+		var err error
+		if *h, err = readHashTable(&fr); err != nil {
+			return nil, fmt.Errorf("gazetteer: packed index: %w", err)
+		}
+	}
+	if len(fr.b) != 0 {
 		return nil, errors.New("gazetteer: packed index: trailing bytes")
 	}
 	if pk.names.n != pk.records.n {
@@ -149,7 +169,7 @@ func slotList(b []byte) []int32 {
 
 // exact returns the slots under key, ascending.
 func (pk *packed) exact(key string) []int32 {
-	b, ok := pk.keys.find(key)
+	b, ok := pk.findKey(key)
 	if !ok {
 		return nil
 	}
@@ -162,7 +182,7 @@ func (pk *packed) exact(key string) []int32 {
 
 // hasKey reports whether some entry not in dead is under key.
 func (pk *packed) hasKey(key string, dead map[int32]bool) bool {
-	b, ok := pk.keys.find(key)
+	b, ok := pk.findKey(key)
 	if !ok || len(dead) == 0 {
 		return ok
 	}
@@ -177,24 +197,35 @@ func (pk *packed) hasKey(key string, dead map[int32]bool) bool {
 }
 
 // startsName reports whether some key of more than one word begins with
-// word: the first key after word and its extensions without a space
-// ("word!" sorts right after "word ") is then one.
+// word.
 func (pk *packed) startsName(word string) bool {
 	if word == "" || strings.IndexByte(word, ' ') >= 0 {
 		return false
 	}
-	i := pk.keys.search(word)
-	for ; i < pk.keys.n; i++ {
-		k, _ := pk.keys.item(i)
-		if len(k) < len(word) || string(k[:len(word)]) != word {
-			return false
-		}
-		if len(k) == len(word) {
-			continue
-		}
-		return k[len(word)] == ' '
+	sum := hashOf(word)
+	if !pk.startFilter.mayHave(sum) {
+		return false
 	}
-	return false
+	_, ok := pk.startHash.find(sum, pk.keys.n, func(i int) bool {
+		k, _ := pk.keys.item(i)
+		return len(k) > len(word) && k[len(word)] == ' ' && string(k[:len(word)]) == word
+	})
+	return ok
+}
+
+// findKey returns the payload of the keys table's item for key.
+func (pk *packed) findKey(key string) ([]byte, bool) {
+	sum := hashOf(key)
+	if !pk.keyFilter.mayHave(sum) {
+		return nil, false
+	}
+	var payload []byte
+	_, ok := pk.keyHash.find(sum, pk.keys.n, func(i int) bool {
+		k, p := pk.keys.item(i)
+		payload = p
+		return string(k) == key
+	})
+	return payload, ok
 }
 
 // looseSlots returns the slots under a loose key, ascending.

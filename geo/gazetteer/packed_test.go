@@ -226,8 +226,9 @@ func TestAllYieldsEveryEntryInFileOrder(t *testing.T) {
 }
 
 // TestPackedIsSafeForConcurrentUse reads a freshly opened packed index from
-// several goroutines at once, while entries are put on top: chunks inflate
-// and admin names are remembered under concurrent readers (run with -race).
+// several goroutines at once, while entries are put on top: chunk offsets
+// are worked out and admin names are remembered under concurrent readers
+// (run with -race).
 func TestPackedIsSafeForConcurrentUse(t *testing.T) {
 	ix := mustOpenPacked(t)
 	names := []string{"Kharkiv", "Zaporozhye", "Rostov region", "Kyi", "Brussels", "Vodiane", "Al Hudaydah", "Sa"}

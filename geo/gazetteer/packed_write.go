@@ -2,7 +2,6 @@ package gazetteer
 
 import (
 	"bytes"
-	"compress/flate"
 	"encoding/binary"
 	"fmt"
 	"io"
@@ -22,7 +21,7 @@ func (tw *tableWriter) add(key []byte, payload []byte) {
 	tw.items = append(tw.items, append(it, payload...))
 }
 
-func (tw *tableWriter) writeTo(w *bytes.Buffer, level int) error {
+func (tw *tableWriter) writeTo(w *bytes.Buffer) {
 	var heads, chunks bytes.Buffer
 	for start := 0; start < len(tw.items); start += tw.per {
 		items := tw.items[start:min(start+tw.per, len(tw.items))]
@@ -33,25 +32,15 @@ func (tw *tableWriter) writeTo(w *bytes.Buffer, level int) error {
 		for _, it := range items {
 			raw = append(raw, it...)
 		}
-		var comp bytes.Buffer
-		fw, err := flate.NewWriter(&comp, level)
-		if err != nil {
-			return err
-		}
-		fw.Write(raw)
-		if err := fw.Close(); err != nil {
-			return err
-		}
 		first, _ := splitItem(items[0])
 		writeBytes(&heads, first)
-		writeUvarint(&heads, uint64(comp.Len()))
-		chunks.Write(comp.Bytes())
+		writeUvarint(&heads, uint64(len(raw)))
+		chunks.Write(raw)
 	}
 	writeUvarint(w, uint64(len(tw.items)))
 	writeUvarint(w, uint64(tw.per))
 	w.Write(heads.Bytes())
 	w.Write(chunks.Bytes())
-	return nil
 }
 
 func writeUvarint(w io.ByteWriter, v uint64) {
