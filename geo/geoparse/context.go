@@ -74,11 +74,17 @@ func (d *document) gap(a int) string {
 	if a < 0 || a+1 >= len(d.ms) {
 		return ""
 	}
-	from, to := d.ms[a].sp.end, d.ms[a+1].start
-	if to-from > maxGap || to < from {
-		return ""
+	if d.gaps == nil {
+		// Scoring asks for the same gaps in every round: they are cut once.
+		d.gaps = make([]string, len(d.ms)-1)
+		for b := range d.gaps {
+			from, to := d.ms[b].sp.end, d.ms[b+1].start
+			if to-from <= maxGap && to >= from {
+				d.gaps[b] = strings.TrimSpace(strings.ToLower(d.text[from:to]))
+			}
+		}
 	}
-	return strings.TrimSpace(strings.ToLower(d.text[from:to]))
+	return d.gaps[a]
 }
 
 // maxGap is the longest text between two mentions that can join them
@@ -127,40 +133,44 @@ func isContainerGap(s string) bool {
 // tally weighs the countries and admin1 regions the document names, from
 // the current choices.
 func (d *document) tally() {
-	// tally runs after every changed choice: the maps are cleared, not
+	// tally runs after every changed choice: the slices are cleared, not
 	// made again.
-	if d.countryWeight == nil {
-		d.countryWeight, d.countryWeightByName = map[string]float64{}, map[nameIn]float64{}
-		d.weightByName, d.admin1Named, d.countryNamed = map[string]float64{}, namesBy{}, map[string]bool{}
+	nn, nc, na := len(d.num.names), len(d.num.countries), len(d.num.admin1s)
+	d.placeCountry, d.placeAdmin1 = resized(d.placeCountry, len(d.ms)), resized(d.placeAdmin1, len(d.ms))
+	for i, m := range d.ms {
+		if m.place() != nil {
+			d.placeCountry[i], d.placeAdmin1[i] = d.placeNumbers(i)
+		}
 	}
-	clear(d.countryWeight)
-	clear(d.countryWeightByName)
-	clear(d.weightByName)
-	clear(d.admin1Named)
-	clear(d.countryNamed)
-	d.datelineCountry = ""
+	// A fallback may have numbered a new region.
+	nc, na = max(nc, len(d.num.countries)), max(na, len(d.num.admin1s))
+	d.countryWeight, d.weightByName = resized(d.countryWeight, nc), resized(d.weightByName, nn)
+	d.countryNamed, d.admin1Named = resized(d.countryNamed, nc), pairsFor(d.admin1Named, na)
+	d.countryByName = resized(d.countryByName, nn)
+	d.datelineCountry = -1
 	d.countryTotal = 0
-	for _, m := range d.ms {
+	for i, m := range d.ms {
 		p := m.place()
 		if p == nil {
 			continue
 		}
+		country, name := d.placeCountry[i], d.num.name[i]
 		if p.Level() == geo.LevelCountry && !m.sp.demonym {
-			d.countryNamed[p.Country] = true
+			d.countryNamed[country] = true
 		}
-		if t := d.toks[m.sp.first]; t.allCaps && t.sentStart && d.datelineCountry == "" && m.start < 200 {
-			d.datelineCountry = p.Country
+		if t := d.toks[m.sp.first]; t.allCaps && t.sentStart && d.datelineCountry < 0 && m.start < 200 && p.Country != "" {
+			d.datelineCountry = country
 		}
 		w := 1.0
 		if l := p.Level(); l == geo.LevelCountry || l == geo.LevelAdmin1 {
 			w = 2
 		}
-		d.countryWeight[p.Country] += w
-		d.countryWeightByName[nameIn{m.sp.key, p.Country}] += w
-		d.weightByName[m.sp.key] += w
+		d.countryWeight[country] += w
+		d.countryByName[name] = countIn(d.countryByName[name], country, w)
+		d.weightByName[name] += w
 		d.countryTotal += w
-		if l := p.Level(); (l == geo.LevelAdmin1 || l == geo.LevelAdmin2) && p.Admin1 != "" {
-			d.admin1Named.add(p.Admin1Key(), m.sp.key)
+		if isRegionLevel(p.Level()) && p.Admin1 != "" {
+			d.admin1Named[d.placeAdmin1[i]].add(name)
 		}
 	}
 }
@@ -168,28 +178,24 @@ func (d *document) tally() {
 // countryShare is the weighted share of the places chosen for the
 // document's other names that lie in country: a name's own mentions do
 // not vouch for their own reading.
-func (d *document) countryShare(i int, country string) float64 {
-	own := d.ms[i].sp.key
+func (d *document) countryShare(i int, country int32) float64 {
+	own := d.num.name[i]
 	n := d.countryTotal - d.weightByName[own]
 	if n <= 0 {
 		return 0
 	}
-	return (d.countryWeight[country] - d.countryWeightByName[nameIn{own, country}]) / n
+	return (d.countryWeight[country] - countOf(d.countryByName[own], country)) / n
 }
 
-// nameIn is a name key and a division key: how many of a name's points lie
-// in a division.
-type nameIn struct{ name, admin1 string }
-
 // admin1Share is the share of the distinct places chosen for the
-// document's mentions of other names that lie in the division key.
-func (d *document) admin1Share(i int, key string) float64 {
-	own := d.ms[i].sp.key
+// document's mentions of other names that lie in the division.
+func (d *document) admin1Share(i int, admin1 int32) float64 {
+	own := d.num.name[i]
 	n := len(d.points) - d.pointsByName[own]
 	if n <= 0 {
 		return 0
 	}
-	return float64(d.pointsByAdmin1[key]-d.pointsByNameAdmin1[nameIn{own, key}]) / float64(n)
+	return (float64(d.pointsByAdmin1[admin1]) - countOf(d.admin1ByName[own], admin1)) / float64(n)
 }
 
 // focusRegion is the admin1 region the document names most often, if one
@@ -234,49 +240,49 @@ func (d *document) containsContained(i int, p *geo.Place) bool {
 	return false
 }
 
-// pointKey is a place chosen for a name.
+// pointKey is a place chosen for a name (its number).
 type pointKey struct {
-	id  int64
-	key string
+	id   int64
+	name int32
 }
 
 // point is where another mention currently resolves, for nearness.
 type point struct {
 	lat, lon float64
 	mention  int
-	key      string
+	name     int32
 }
 
 // collectPoints gathers the places chosen for the mentions; continents,
 // countries and first-level regions are left out: they are too big to say
 // where (a town near a state's centre is no nearer to the state).
 // A place named many times counts once, which keeps a long text linear.
+// It runs after tally, whose place numbers it reads.
 func (d *document) collectPoints() {
 	d.points = d.points[:0]
-	if d.pointsByName == nil {
-		d.pointsByName, d.pointsByAdmin1, d.pointsByNameAdmin1 = map[string]int{}, map[string]int{}, map[nameIn]int{}
+	if d.pointSeen == nil {
 		d.pointSeen = map[pointKey]bool{}
 	}
-	clear(d.pointsByName)
-	clear(d.pointsByAdmin1)
-	clear(d.pointsByNameAdmin1)
 	clear(d.pointSeen)
+	d.pointsByName = resized(d.pointsByName, len(d.num.names))
+	d.pointsByAdmin1 = resized(d.pointsByAdmin1, len(d.num.admin1s))
+	d.admin1ByName = resized(d.admin1ByName, len(d.num.names))
 	seen := d.pointSeen
 	for j, o := range d.ms {
 		q := o.place()
 		if q == nil || q.Level() <= geo.LevelAdmin1 {
 			continue
 		}
-		k := pointKey{q.ID, o.sp.key}
+		k := pointKey{q.ID, d.num.name[j]}
 		if seen[k] {
 			continue
 		}
 		seen[k] = true
-		d.points = append(d.points, point{q.Lat, q.Lon, j, k.key})
-		a := q.Admin1Key()
-		d.pointsByName[k.key]++
+		d.points = append(d.points, point{q.Lat, q.Lon, j, k.name})
+		a := d.placeAdmin1[j]
+		d.pointsByName[k.name]++
 		d.pointsByAdmin1[a]++
-		d.pointsByNameAdmin1[nameIn{k.key, a}]++
+		d.admin1ByName[k.name] = countIn(d.admin1ByName[k.name], a, 1)
 	}
 }
 
@@ -284,10 +290,10 @@ func (d *document) collectPoints() {
 // another mention of a different name.
 func (d *document) nearest(i int, p *geo.Place) float64 {
 	min := math.Inf(1)
-	key := d.ms[i].sp.key
+	name := d.num.name[i]
 	cos := math.Cos(p.Lat * math.Pi / 180)
 	for _, pt := range d.points {
-		if pt.mention == i || pt.key == key {
+		if pt.mention == i || pt.name == name {
 			continue
 		}
 		if km := flatKm(p.Lat, p.Lon, cos, pt.lat, pt.lon); km < min {
@@ -331,7 +337,6 @@ func flatKm(lat1, lon1, cos1, lat2, lon2 float64) float64 {
 
 // sameRegionNamed: c lies in an admin1 region that another name of the
 // document means, or a district of it (and c is not that region itself).
-// not that region itself).
-func (d *document) sameRegionNamed(c *gazetteer.Candidate, admin1, name string) bool {
-	return c.Level() != geo.LevelCountry && c.Level() != geo.LevelAdmin1 && d.admin1Named.other(admin1, name)
+func (d *document) sameRegionNamed(c *gazetteer.Candidate, admin1, name int32) bool {
+	return c.Level() != geo.LevelCountry && c.Level() != geo.LevelAdmin1 && d.admin1Named[admin1].other(name)
 }

@@ -118,6 +118,7 @@ func staticFeatures(c *gazetteer.Candidate, alt, mostPopulous, waterWord bool, l
 func (d *document) features(i, k int, x *[nFeatures]float64) {
 	m := d.ms[i]
 	c := &m.cands[k]
+	country, admin1, name := d.num.country[i][k], d.num.admin1[i][k], d.num.name[i]
 	*x = m.named.static[k] // what the entry and the name alone say, worked out once
 	if m.container >= 0 {
 		if container := d.ms[m.container].place(); container != nil && contains(container, &c.Place) {
@@ -127,81 +128,61 @@ func (d *document) features(i, k int, x *[nFeatures]float64) {
 	if d.containsContained(i, &c.Place) {
 		x[fHoldsContained] = 1
 	}
-	if d.sameRegionNamed(c, m.named.admin1[k], m.sp.key) {
+	if d.sameRegionNamed(c, admin1, name) {
 		x[fRegionNamed] = 1
 	}
-	x[fCountryShare] = d.countryShare(i, c.Country)
-	if d.countryNamed[c.Country] && c.Level() != geo.LevelCountry {
+	x[fCountryShare] = d.countryShare(i, country)
+	if d.countryNamed[country] && c.Level() != geo.LevelCountry {
 		x[fCountryNamed] = 1
 	}
-	if d.datelineCountry != "" && c.Country == d.datelineCountry {
+	if country == d.datelineCountry {
 		x[fDateline] = 1
 	}
 	if c.Level() > geo.LevelCountry {
-		x[fAdmin1Share] = d.admin1Share(i, m.named.admin1[k])
+		x[fAdmin1Share] = d.admin1Share(i, admin1)
 	}
 	if l := c.Level(); l == geo.LevelAdmin1 || l == geo.LevelAdmin2 {
 		x[fDivisionInCountry] = x[fCountryShare]
 	}
 	if n := d.firstReadings.names - 1; n > 0 {
 		own := 0
-		if m.cands[0].Country == c.Country {
+		if d.num.country[i][0] == country {
 			own = 1
 		}
-		x[fCountryFirstReadings] = float64(d.firstReadings.byCountry[c.Country]-own) / float64(n)
+		x[fCountryFirstReadings] = float64(d.firstReadings.byCountry[country]-own) / float64(n)
 	}
 	x[fListPeers] = d.listPeers(i, &c.Place)
-	switch a := m.named.admin1[k]; {
-	case c.Level() > geo.LevelAdmin1 && d.regionsNamed.other(a, m.sp.key):
+	switch {
+	case c.Level() > geo.LevelAdmin1 && d.regionsNamed[admin1].other(name):
 		x[fInsideOther] = 1
-	case c.Level() == geo.LevelAdmin1 && d.placesNamed.other(a, m.sp.key):
+	case c.Level() == geo.LevelAdmin1 && d.placesNamed[admin1].other(name):
 		x[fHoldsOther] = 1
 	}
-}
-
-// namesBy records, for each first-level division, up to two of the names
-// (keys) in the document that may mean it or a place in it.
-type namesBy map[string][2]string
-
-func (n namesBy) add(admin1, name string) {
-	v := n[admin1]
-	switch {
-	case v[0] == "" || v[0] == name:
-		v[0] = name
-	case v[1] == "":
-		v[1] = name
-	}
-	n[admin1] = v
-}
-
-// other: a name other than this one may mean the division or a place in it.
-func (n namesBy) other(admin1, name string) bool {
-	v := n[admin1]
-	return v[0] != "" && v[0] != name || v[1] != "" && v[1] != name
 }
 
 // collectNamed records what every name of the document may mean: the
 // regions its candidates are, and the regions its places' candidates lie
 // in. It depends on the candidates only, so it runs once.
 func (d *document) collectNamed() {
-	d.regionsNamed, d.placesNamed = namesBy{}, namesBy{}
-	d.firstReadings.byCountry = map[string]int{}
-	seen := map[string]bool{}
-	for _, m := range d.ms {
-		if len(m.cands) == 0 || seen[m.sp.key] {
+	na := len(d.num.admin1s)
+	d.regionsNamed, d.placesNamed = pairsFor(nil, na), pairsFor(nil, na)
+	d.firstReadings.byCountry = make([]int, len(d.num.countries))
+	seen := make([]bool, len(d.num.names))
+	for i, m := range d.ms {
+		name := d.num.name[i]
+		if len(m.cands) == 0 || seen[name] {
 			continue // each name once: a report repeats its names
 		}
-		seen[m.sp.key] = true
+		seen[name] = true
 		// The name read the way the gazetteer's prior reads it alone.
 		d.firstReadings.names++
-		d.firstReadings.byCountry[m.cands[0].Country]++
+		d.firstReadings.byCountry[d.num.country[i][0]]++
 		for k := range m.cands {
-			c := &m.cands[k]
-			switch l := c.Level(); {
+			switch l := m.cands[k].Level(); {
 			case l == geo.LevelAdmin1:
-				d.regionsNamed.add(m.named.admin1[k], m.sp.key)
+				d.regionsNamed[d.num.admin1[i][k]].add(name)
 			case l > geo.LevelAdmin1:
-				d.placesNamed.add(m.named.admin1[k], m.sp.key)
+				d.placesNamed[d.num.admin1[i][k]].add(name)
 			}
 		}
 	}

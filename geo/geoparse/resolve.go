@@ -36,40 +36,45 @@ type document struct {
 	text string
 	toks []token
 	ms   []*mention
+	num  numbers  // names, countries and divisions numbered (numbers.go)
+	gaps []string // the text between mentions a and a+1, as gap gives it
+	// the country and division numbers of each mention's place, at tally
+	placeCountry, placeAdmin1 []int32
 	// countries and admin1 divisions the document names, weighted: in all,
-	// by country, and by name and country.
-	countryTotal        float64
-	countryWeight       map[string]float64
-	countryWeightByName map[nameIn]float64
-	weightByName        map[string]float64
-	admin1Named         namesBy
-	points              []point
-	contained           map[int][]int // container mention → the mentions it contains
-	countryNamed        map[string]bool
+	// by country, by name, and by name and country.
+	countryTotal  float64
+	countryWeight []float64
+	weightByName  []float64
+	countryByName [][]counted
+	admin1Named   []namePair // by division: names whose chosen place is it or a district of it
+	points        []point
+	contained     map[int][]int // container mention → the mentions it contains
+	countryNamed  []bool
 	// regionsNamed and placesNamed: which names may mean each first-level
 	// division, or a place in it.
-	regionsNamed, placesNamed namesBy
+	regionsNamed, placesNamed []namePair
 	// firstReadings counts the document's names, each by the country of its
 	// likeliest reading alone (no context).
 	firstReadings struct {
 		names     int
-		byCountry map[string]int
+		byCountry []int
 	}
-	// counts of the distinct points by name key, by admin1 key and by both
-	pointsByName, pointsByAdmin1 map[string]int
-	pointsByNameAdmin1           map[nameIn]int
+	// counts of the distinct points by name, by division and by both
+	pointsByName, pointsByAdmin1 []int
+	admin1ByName                 [][]counted
 	pointSeen                    map[pointKey]bool
 	// free: the mention's evidence is its name's and the document's alone
 	// (contextFree), worked out once.
 	free []bool
-	// datelineCountry is the country of the wire dateline's place, if any.
-	datelineCountry string
+	// datelineCountry is the country of the wire dateline's place, or -1.
+	datelineCountry int32
 	w               *Weights
 	x               [nFeatures]float64 // scratch
 }
 
 func (d *document) resolve() {
 	d.findContainers()
+	d.number()
 	d.collectNamed()
 	d.free = make([]bool, len(d.ms))
 	for i := range d.ms {

@@ -74,6 +74,10 @@ func tokenize(text string, toks []token) []token {
 		}
 		start := i
 		for i < len(text) {
+			if asciiWord[text[i]] {
+				i++
+				continue
+			}
 			r, size := runeAt(text, i)
 			if isWordRune(r) {
 				i += size
@@ -100,7 +104,7 @@ func tokenize(text string, toks []token) []token {
 			i++
 			t.abbrev = true
 		}
-		t = splitPossessive(t)
+		splitPossessive(&t)
 		if !t.possessive && strings.HasSuffix(t.text, "s") && i < len(text) {
 			if r, _ := utf8.DecodeRuneInString(text[i:]); isApostrophe(r) {
 				t.possessive = true // "Jones'", "the Smiths'": the apostrophe after the s
@@ -113,7 +117,7 @@ func tokenize(text string, toks []token) []token {
 		if t.abbrev {
 			t.low = strings.TrimSuffix(t.low, ".")
 		}
-		if (strings.IndexByte(t.low, '\'') >= 0 || strings.Contains(t.low, "’")) && isContraction(t.low) {
+		if hasApostrophe(t.low) && isContraction(t.low) {
 			t.cap = false // "We're", "I've" are not names
 		}
 		toks = append(toks, t)
@@ -173,18 +177,38 @@ func isHyphenAt(text string, at int) bool {
 }
 
 // splitPossessive cuts a trailing 's / ’s off a token and marks it.
-func splitPossessive(t token) token {
-
+func splitPossessive(t *token) {
+	if len(t.text) < 3 || t.text[len(t.text)-1] != 's' {
+		return
+	}
 	for _, suf := range []string{"'s", "’s", "ʼs"} {
 		if len(t.text) > len(suf) && t.text[len(t.text)-len(suf):] == suf {
 			t.end -= len(suf)
 			t.text = t.text[:len(t.text)-len(suf)]
 			t.possessive = true
-			return t
+			return
 		}
 	}
-	return t
 }
+
+// hasApostrophe: s holds an ASCII or a typographic apostrophe (’).
+func hasApostrophe(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\'' || c == 0xE2 && strings.HasPrefix(s[i:], "’") {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiWord marks the ASCII bytes isWordRune accepts, for the tokenizer's
+// one-byte path.
+var asciiWord = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
 
 func isAllCaps(s string) bool {
 	letters := 0
