@@ -135,15 +135,13 @@ func isContainerGap(s string) bool {
 func (d *document) tally() {
 	// tally runs after every changed choice: the slices are cleared, not
 	// made again.
-	nn, nc, na := len(d.num.names), len(d.num.countries), len(d.num.admin1s)
 	d.placeCountry, d.placeAdmin1 = resized(d.placeCountry, len(d.ms)), resized(d.placeAdmin1, len(d.ms))
 	for i, m := range d.ms {
 		if m.place() != nil {
-			d.placeCountry[i], d.placeAdmin1[i] = d.placeNumbers(i)
+			d.placeCountry[i], d.placeAdmin1[i] = d.placeNumbers(i) // a fallback may number a new region
 		}
 	}
-	// A fallback may have numbered a new region.
-	nc, na = max(nc, len(d.num.countries)), max(na, len(d.num.admin1s))
+	nn, nc, na := len(d.num.names), d.num.countries(), d.num.admin1s()
 	d.countryWeight, d.weightByName = resized(d.countryWeight, nc), resized(d.weightByName, nn)
 	d.countryNamed, d.admin1Named = resized(d.countryNamed, nc), pairsFor(d.admin1Named, na)
 	d.countryByName = resized(d.countryByName, nn)
@@ -265,7 +263,7 @@ func (d *document) collectPoints() {
 	}
 	clear(d.pointSeen)
 	d.pointsByName = resized(d.pointsByName, len(d.num.names))
-	d.pointsByAdmin1 = resized(d.pointsByAdmin1, len(d.num.admin1s))
+	d.pointsByAdmin1 = resized(d.pointsByAdmin1, d.num.admin1s())
 	d.admin1ByName = resized(d.admin1ByName, len(d.num.names))
 	seen := d.pointSeen
 	for j, o := range d.ms {

@@ -164,9 +164,9 @@ func (d *document) features(i, k int, x *[nFeatures]float64) {
 // regions its candidates are, and the regions its places' candidates lie
 // in. It depends on the candidates only, so it runs once.
 func (d *document) collectNamed() {
-	na := len(d.num.admin1s)
+	na := d.num.admin1s()
 	d.regionsNamed, d.placesNamed = pairsFor(nil, na), pairsFor(nil, na)
-	d.firstReadings.byCountry = make([]int, len(d.num.countries))
+	d.firstReadings.byCountry = make([]int, d.num.countries())
 	seen := make([]bool, len(d.num.names))
 	for i, m := range d.ms {
 		name := d.num.name[i]

@@ -40,6 +40,7 @@ type answers struct {
 	cands    map[question][]gazetteer.Candidate
 	named    map[question]*named
 	demonyms map[string]string
+	regions  regions // kept across generations: numbers only grow
 }
 
 // named is what a name may mean: its candidates with the facts about each
@@ -48,6 +49,8 @@ type named struct {
 	cands        []gazetteer.Candidate
 	alt          []bool   // found under an alternate name, not the main one
 	admin1       []string // COUNTRY.CODE of each candidate
+	countryID    []int32  // each candidate's country, numbered (regionNumbers)
+	admin1ID     []int32  // each candidate's division, numbered
 	mostPopulous int      // the candidate with the most people
 	static       [][nFeatures]float64
 	withNames    []geo.Place // each candidate with its country and admin names, for output
@@ -55,13 +58,15 @@ type named struct {
 
 // newNamed works out the facts about each candidate of the name key, asked
 // for at a level (a designator's, or none).
-func newNamed(ix *gazetteer.Index, key string, level geo.Level, cands []gazetteer.Candidate) *named {
+func newNamed(ix *gazetteer.Index, rs *regions, key string, level geo.Level, cands []gazetteer.Candidate) *named {
 	n := &named{cands: cands, alt: make([]bool, len(cands)), admin1: make([]string, len(cands)),
+		countryID: make([]int32, len(cands)), admin1ID: make([]int32, len(cands)),
 		static: make([][nFeatures]float64, len(cands)), withNames: make([]geo.Place, len(cands))}
 	for k := range cands {
 		c := &cands[k]
 		n.alt[k] = !mainName(c.Name, key) && !mainName(c.ASCIIName, key)
 		n.admin1[k] = c.Admin1Key()
+		n.countryID[k], n.admin1ID[k] = rs.countries.of(c.Country), rs.divisions.of(n.admin1[k])
 		n.withNames[k] = ix.WithAdminNames(c.Place)
 		if c.Population > cands[n.mostPopulous].Population {
 			n.mostPopulous = k
@@ -85,7 +90,7 @@ func mainName(name, key string) bool {
 // meanings returns what the name key may mean at a level.
 func (a *answers) meanings(ix *gazetteer.Index, q question, compute func() []gazetteer.Candidate) *named {
 	return remember(a, ix, func(a *answers) map[question]*named { return a.named }, q,
-		func() *named { return newNamed(ix, q.key, q.level, compute()) })
+		func() *named { return newNamed(ix, &a.regions, q.key, q.level, compute()) })
 }
 
 // candidates returns the gazetteer's answer to a question about a name.

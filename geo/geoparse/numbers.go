@@ -1,23 +1,92 @@
 package geoparse
 
-import "github.com/incidentmap/incidentmap/geo"
+import (
+	"sync"
+
+	"github.com/incidentmap/incidentmap/geo"
+)
 
 // numbers numbers what the resolver's context counts by: the document's
 // names (keys), and the countries and first-level divisions of its
 // candidates and chosen places. Scoring then indexes slices by number
 // where it would hash strings for every candidate in every round.
 type numbers struct {
-	name             []int32   // mention → its name
-	country, admin1  [][]int32 // mention, candidate → its country, its division
-	names, countries map[string]int32
-	admin1s          map[string]int32
+	name            []int32   // mention → its name
+	country, admin1 [][]int32 // mention, candidate → its country, its division
+	names           map[string]int32
+	regions         *regions
+	local           *localRegions
+}
+
+// regions numbers the country codes and the division keys a parser has
+// met, each kind on its own, for as long as it lives (they are the
+// gazetteer's, a few thousand), so that a name's facts (named) carry its
+// candidates' regions as numbers and a document numbers its own without
+// hashing a string.
+type regions struct {
+	countries, divisions regionNumbers
+}
+
+type regionNumbers struct {
+	mu  sync.RWMutex
+	ids map[string]int32
+}
+
+// of is s's number.
+func (rn *regionNumbers) of(s string) int32 {
+	rn.mu.RLock()
+	v, ok := rn.ids[s]
+	rn.mu.RUnlock()
+	if ok {
+		return v
+	}
+	rn.mu.Lock()
+	defer rn.mu.Unlock()
+	if rn.ids == nil {
+		rn.ids = map[string]int32{}
+	}
+	return numberOf(rn.ids, s)
+}
+
+// localRegions renumbers a document's countries and divisions from 0:
+// scratch a parser reuses, clean between documents.
+type localRegions struct {
+	countries, divisions localNumbers
+}
+
+// localNumbers maps a parser's region numbers to a document's.
+type localNumbers struct {
+	of      []int32 // parser's number → the document's + 1 (0: none yet)
+	touched []int32 // the parser's numbers set in of
+	count   int32   // how many the document has
+}
+
+func (l *localNumbers) number(g int32) int32 {
+	if int(g) >= len(l.of) {
+		l.of = append(l.of, make([]int32, int(g)+1-len(l.of))...)
+	}
+	if v := l.of[g]; v > 0 {
+		return v - 1
+	}
+	v := l.count
+	l.count++
+	l.of[g] = v + 1
+	l.touched = append(l.touched, g)
+	return v
+}
+
+func (l *localNumbers) clean() {
+	for _, g := range l.touched {
+		l.of[g] = 0
+	}
+	l.touched, l.count = l.touched[:0], 0
 }
 
 // number numbers the names of the mentions and the regions of their
-// candidates.
-func (d *document) number() {
+// candidates, in local (clean) scratch.
+func (d *document) number(rs *regions, local *localRegions) {
 	n := &d.num
-	n.names, n.countries, n.admin1s = map[string]int32{}, map[string]int32{}, map[string]int32{}
+	n.names, n.regions, n.local = map[string]int32{}, rs, local
 	n.name = make([]int32, len(d.ms))
 	n.country, n.admin1 = make([][]int32, len(d.ms)), make([][]int32, len(d.ms))
 	total := 0
@@ -29,11 +98,15 @@ func (d *document) number() {
 		n.name[i] = numberOf(n.names, m.sp.key)
 		n.country[i], n.admin1[i], all = all[:len(m.cands)], all[len(m.cands):2*len(m.cands)], all[2*len(m.cands):]
 		for k := range m.cands {
-			n.country[i][k] = numberOf(n.countries, m.cands[k].Country)
-			n.admin1[i][k] = numberOf(n.admin1s, m.named.admin1[k])
+			n.country[i][k] = local.countries.number(m.named.countryID[k])
+			n.admin1[i][k] = local.divisions.number(m.named.admin1ID[k])
 		}
 	}
 }
+
+// countries and admin1s are how many of each the document has numbered.
+func (n *numbers) countries() int { return int(n.local.countries.count) }
+func (n *numbers) admin1s() int   { return int(n.local.divisions.count) }
 
 // placeNumbers are the country and division numbers of mention i's place,
 // which must have one.
@@ -43,8 +116,9 @@ func (d *document) placeNumbers(i int) (country, admin1 int32) {
 		return d.num.country[i][m.choice], d.num.admin1[i][m.choice]
 	}
 	// A fallback region (after finish): the region of a chosen place.
-	p := m.fallback
-	return numberOf(d.num.countries, p.Country), numberOf(d.num.admin1s, p.Admin1Key())
+	p, n := m.fallback, &d.num
+	return n.local.countries.number(n.regions.countries.of(p.Country)),
+		n.local.divisions.number(n.regions.divisions.of(p.Admin1Key()))
 }
 
 // numberOf is s's number in m, given the next one when s is new.

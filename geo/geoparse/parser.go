@@ -20,6 +20,7 @@ type Parser struct {
 	countryPrefixes map[string]bool
 	answers         *answers
 	tokens          sync.Pool // []token buffers reused between documents
+	regionScratch   sync.Pool // *localRegions, clean
 }
 
 // New returns a parser over the index. lex may be nil (no knowledge of
@@ -68,7 +69,7 @@ func (p *Parser) analyze(text string, use func(d *document)) {
 		m := &mention{sp: sp, name: text[r.toks[sp.first].start:r.toks[sp.last].end], start: r.toks[sp.first].start, container: -1}
 		if sp.admin1 != "" {
 			if pl, ok := p.ix.Admin1(sp.admin1); ok {
-				m.named = newNamed(p.ix, sp.key, sp.level, []gazetteer.Candidate{{Place: pl, Score: gazetteer.Prior(&pl), LevelMatch: true}})
+				m.named = newNamed(p.ix, &p.answers.regions, sp.key, sp.level, []gazetteer.Candidate{{Place: pl, Score: gazetteer.Prior(&pl), LevelMatch: true}})
 				m.cands = m.named.cands
 			}
 		} else if sp.known {
@@ -81,8 +82,16 @@ func (p *Parser) analyze(text string, use func(d *document)) {
 		ms = append(ms, m)
 	}
 	d := &document{ix: p.ix, text: text, toks: r.toks, ms: ms, w: &p.w}
+	local, _ := p.regionScratch.Get().(*localRegions)
+	if local == nil {
+		local = &localRegions{}
+	}
+	d.number(&p.answers.regions, local)
 	d.resolve()
 	use(d)
+	local.countries.clean()
+	local.divisions.clean()
+	p.regionScratch.Put(local)
 }
 
 // mentions are the document's resolved places in text order.

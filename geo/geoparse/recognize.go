@@ -45,7 +45,11 @@ func (r *recognizer) nameKey(i, j int) string {
 	}
 	for k := i; k <= j; k++ {
 		if r.keys[k] == "" {
-			r.keys[k] = gazetteer.Key(r.toks[k].text)
+			if t := &r.toks[k]; isPlainWord(t.text) {
+				r.keys[k] = t.low // what Key makes of letters and digits
+			} else {
+				r.keys[k] = gazetteer.Key(t.text)
+			}
 		}
 	}
 	if i == j {

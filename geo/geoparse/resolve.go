@@ -1,6 +1,7 @@
 package geoparse
 
 import (
+	"cmp"
 	"math"
 	"slices"
 
@@ -74,7 +75,6 @@ type document struct {
 
 func (d *document) resolve() {
 	d.findContainers()
-	d.number()
 	d.collectNamed()
 	d.free = make([]bool, len(d.ms))
 	for i := range d.ms {
@@ -205,53 +205,72 @@ func (d *document) total() float64 {
 // and Georgia's county, never reaches). nil when no mention would start
 // elsewhere than at its first candidate.
 func (d *document) coLocatedStart() []int {
+	// Every candidate of every name is a spot; pairs of spots of two names
+	// are found by a sweep in latitude, and each spot keeps its distance to
+	// the nearest spot of another name in the same or a neighbouring
+	// 1-degree cell.
 	type spot struct {
-		lat, lon float64
-		key      string
+		lat, lon  float64
+		latCell   int
+		lonCell   int
+		name      int32
+		nearestKm float64
 	}
-	cells := map[[2]int][]spot{}
-	cellOf := func(lat, lon float64) [2]int { return [2]int{int(math.Floor(lat)), int(math.Floor(lon))} }
-	byName := map[*named]int{} // the start chosen for each name's candidates
-	for _, m := range d.ms {
+	var spots []spot
+	firstSpot := map[*named]int{} // each name's candidates' spots, from here on
+	for i, m := range d.ms {
 		if m.named == nil {
 			continue
 		}
-		if _, seen := byName[m.named]; seen {
+		if _, seen := firstSpot[m.named]; seen {
 			continue
 		}
-		byName[m.named] = 0
+		firstSpot[m.named] = len(spots)
 		for k := range m.cands {
 			if c := &m.cands[k]; c.Level() > geo.LevelAdmin1 {
-				cell := cellOf(c.Lat, c.Lon)
-				cells[cell] = append(cells[cell], spot{c.Lat, c.Lon, m.sp.key})
+				spots = append(spots, spot{lat: c.Lat, lon: c.Lon, latCell: int(math.Floor(c.Lat)),
+					lonCell: int(math.Floor(c.Lon)), name: d.num.name[i], nearestKm: coLocatedKm})
 			}
 		}
 	}
+	byLat := make([]int, len(spots))
+	for a := range byLat {
+		byLat[a] = a
+	}
+	slices.SortFunc(byLat, func(a, b int) int { return cmp.Compare(spots[a].lat, spots[b].lat) })
+	// A degree of latitude is 111.2 km in flatKm; a little more is swept.
+	window := (coLocatedKm + 1) / 111.2
+	for x, a := range byLat {
+		p := &spots[a]
+		cosP := math.Cos(p.lat * math.Pi / 180)
+		for _, b := range byLat[x+1:] {
+			q := &spots[b]
+			if q.lat-p.lat > window {
+				break
+			}
+			if q.name == p.name || abs(q.latCell-p.latCell) > 1 || abs(q.lonCell-p.lonCell) > 1 {
+				continue
+			}
+			p.nearestKm = min(p.nearestKm, flatKm(p.lat, p.lon, cosP, q.lat, q.lon))
+			q.nearestKm = min(q.nearestKm, flatKm(q.lat, q.lon, math.Cos(q.lat*math.Pi/180), p.lat, p.lon))
+		}
+	}
+	byName := map[*named]int{} // the start chosen for each name's candidates
 	moved := false
 	for _, m := range d.ms {
 		if len(m.cands) < 2 || byName[m.named] != 0 {
 			continue
 		}
 		best, bestKm := 0, coLocatedKm
+		s := firstSpot[m.named]
 		for k := range m.cands {
-			c := &m.cands[k]
-			if c.Level() <= geo.LevelAdmin1 {
+			if m.cands[k].Level() <= geo.LevelAdmin1 {
 				continue
 			}
-			cos := math.Cos(c.Lat * math.Pi / 180)
-			at := cellOf(c.Lat, c.Lon)
-			for di := -1; di <= 1; di++ {
-				for dj := -1; dj <= 1; dj++ {
-					for _, r := range cells[[2]int{at[0] + di, at[1] + dj}] {
-						if r.key == m.sp.key {
-							continue
-						}
-						if km := flatKm(c.Lat, c.Lon, cos, r.lat, r.lon); km < bestKm {
-							best, bestKm = k, km
-						}
-					}
-				}
+			if km := spots[s].nearestKm; km < bestKm {
+				best, bestKm = k, km
 			}
+			s++
 		}
 		if best > 0 {
 			byName[m.named], moved = best, true
@@ -267,6 +286,13 @@ func (d *document) coLocatedStart() []int {
 		}
 	}
 	return out
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // coLocatedKm is how near two names' candidates must lie to start the

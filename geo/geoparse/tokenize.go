@@ -33,6 +33,11 @@ func tokenize(text string, toks []token) []token {
 	hyphen := false
 	i := 0
 	for i < len(text) {
+		if text[i] == ' ' {
+			hyphen = false
+			i++
+			continue
+		}
 		r, size := runeAt(text, i)
 		if !isWordRune(r) {
 			switch {
@@ -189,6 +194,16 @@ func splitPossessive(t *token) {
 			return
 		}
 	}
+}
+
+// isPlainWord: s is ASCII letters and digits only.
+func isPlainWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || !asciiWord[c] {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // hasApostrophe: s holds an ASCII or a typographic apostrophe (’).
