@@ -144,7 +144,7 @@ func (d *document) tally() {
 	nn, nc, na := len(d.num.names), d.num.countries(), d.num.admin1s()
 	d.countryWeight, d.weightByName = resized(d.countryWeight, nc), resized(d.weightByName, nn)
 	d.countryNamed, d.admin1Named = resized(d.countryNamed, nc), pairsFor(d.admin1Named, na)
-	d.countryByName = resized(d.countryByName, nn)
+	d.countryByName = emptied(d.countryByName, nn)
 	d.datelineCountry = -1
 	d.countryTotal = 0
 	for i, m := range d.ms {
@@ -264,7 +264,7 @@ func (d *document) collectPoints() {
 	clear(d.pointSeen)
 	d.pointsByName = resized(d.pointsByName, len(d.num.names))
 	d.pointsByAdmin1 = resized(d.pointsByAdmin1, d.num.admin1s())
-	d.admin1ByName = resized(d.admin1ByName, len(d.num.names))
+	d.admin1ByName = emptied(d.admin1ByName, len(d.num.names))
 	seen := d.pointSeen
 	for j, o := range d.ms {
 		q := o.place()

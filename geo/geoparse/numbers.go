@@ -141,6 +141,19 @@ func resized[T any](s []T, n int) []T {
 	return s
 }
 
+// emptied is s with n lists, each emptied but keeping its room: tallies
+// refill them after every changed choice.
+func emptied(s [][]counted, n int) [][]counted {
+	if cap(s) < n {
+		s = append(s[:cap(s)], make([][]counted, n-cap(s))...)
+	}
+	s = s[:n]
+	for k := range s {
+		s[k] = s[k][:0]
+	}
+	return s
+}
+
 // counted is a value counted for one number: a name's weight or points
 // in one country or division.
 type counted struct {

@@ -65,8 +65,10 @@ func (p *Parser) analyze(text string, use func(d *document)) {
 	sort.Slice(spans, func(i, j int) bool { return spans[i].first < spans[j].first })
 	spans = withoutOverlaps(spans, r.toks)
 	ms := make([]*mention, 0, len(spans))
-	for _, sp := range spans {
-		m := &mention{sp: sp, name: text[r.toks[sp.first].start:r.toks[sp.last].end], start: r.toks[sp.first].start, container: -1}
+	store := make([]mention, len(spans)) // one allocation for all
+	for i, sp := range spans {
+		m := &store[i]
+		*m = mention{sp: sp, name: text[r.toks[sp.first].start:r.toks[sp.last].end], start: r.toks[sp.first].start, container: -1}
 		if sp.admin1 != "" {
 			if pl, ok := p.ix.Admin1(sp.admin1); ok {
 				m.named = newNamed(p.ix, &p.answers.regions, sp.key, sp.level, []gazetteer.Candidate{{Place: pl, Score: gazetteer.Prior(&pl), LevelMatch: true}})

@@ -77,11 +77,15 @@ func tokenize(text string, toks []token) []token {
 			i += size
 			continue
 		}
-		start := i
+		start, apostrophe := i, false
 		for i < len(text) {
-			if asciiWord[text[i]] {
+			c := text[i]
+			if asciiWord[c] {
 				i++
 				continue
+			}
+			if c < utf8.RuneSelf && c != '\'' {
+				break // a space or a punctuation mark ends the word
 			}
 			r, size := runeAt(text, i)
 			if isWordRune(r) {
@@ -92,6 +96,7 @@ func tokenize(text string, toks []token) []token {
 				next, _ := utf8.DecodeRuneInString(text[i+size:])
 				if unicode.IsLetter(next) {
 					i += size
+					apostrophe = true
 					continue
 				}
 			}
@@ -100,7 +105,10 @@ func tokenize(text string, toks []token) []token {
 		if end := dottedAbbrevEnd(text, start, i); end > i {
 			i = end // "U.S.", "D.C.", "W.Va.": one token, dots and all
 		}
-		t := token{start: start, end: i, text: text[start:i], hyphenPrev: hyphen && start > 0 && isHyphenAt(text, start), sentStart: sentStart}
+		toks = append(toks, token{}) // filled in place: a token is too big to copy around
+		t := &toks[len(toks)-1]
+		t.start, t.end, t.text, t.sentStart = start, i, text[start:i], sentStart
+		t.hyphenPrev = hyphen && start > 0 && isHyphenAt(text, start)
 		t.abbrev = t.text[len(t.text)-1] == '.'
 		initial := len(t.text) == 1 && isUpperASCII(t.text[0]) && !sentStart
 		if !t.abbrev && i < len(text) && text[i] == '.' && (shortForms[t.text] || initial) && nextIsCapitalised(text, i+1) {
@@ -109,7 +117,7 @@ func tokenize(text string, toks []token) []token {
 			i++
 			t.abbrev = true
 		}
-		splitPossessive(&t)
+		splitPossessive(t)
 		if !t.possessive && strings.HasSuffix(t.text, "s") && i < len(text) {
 			if r, _ := utf8.DecodeRuneInString(text[i:]); isApostrophe(r) {
 				t.possessive = true // "Jones'", "the Smiths'": the apostrophe after the s
@@ -117,15 +125,14 @@ func tokenize(text string, toks []token) []token {
 		}
 		first, _ := utf8.DecodeRuneInString(t.text)
 		t.cap = unicode.IsUpper(first)
-		t.allCaps = isAllCaps(t.text)
+		t.allCaps = !unicode.IsLower(first) && isAllCaps(t.text)
 		t.low = lowerWord(t.text)
 		if t.abbrev {
 			t.low = strings.TrimSuffix(t.low, ".")
 		}
-		if hasApostrophe(t.low) && isContraction(t.low) {
+		if apostrophe && isContraction(t.low) {
 			t.cap = false // "We're", "I've" are not names
 		}
-		toks = append(toks, t)
 		sentStart, hyphen = false, false
 	}
 	return toks
@@ -204,16 +211,6 @@ func isPlainWord(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-// hasApostrophe: s holds an ASCII or a typographic apostrophe (’).
-func hasApostrophe(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == '\'' || c == 0xE2 && strings.HasPrefix(s[i:], "’") {
-			return true
-		}
-	}
-	return false
 }
 
 // asciiWord marks the ASCII bytes isWordRune accepts, for the tokenizer's
