@@ -67,6 +67,10 @@ type document struct {
 	// free: the mention's evidence is its name's and the document's alone
 	// (contextFree), worked out once.
 	free []bool
+	// changes counts the changed choices (and new starts) while settling;
+	// scoredAt is its value when each mention was last scored.
+	changes  int
+	scoredAt []int
 	// datelineCountry is the country of the wire dateline's place, or -1.
 	datelineCountry int32
 	w               *Weights
@@ -77,6 +81,7 @@ func (d *document) resolve() {
 	d.findContainers()
 	d.collectNamed()
 	d.free = make([]bool, len(d.ms))
+	d.scoredAt = make([]int, len(d.ms))
 	for i := range d.ms {
 		d.free[i] = d.contextFree(i)
 	}
@@ -127,12 +132,19 @@ func (d *document) settle() {
 	// A report repeats its names: a mention whose score depends on nothing
 	// but its name and the context (d.free) takes the scores of an earlier
 	// one of the same name while the context has not changed since.
+	// A mention scored since the last change of any choice would score the
+	// same again: it is skipped (d.changes counts the changes).
 	free := d.free
 	same := map[*named]int{}
+	d.changes++
 	for round := 0; round < maxRounds; round++ {
 		changed := false
 		clear(same)
 		for i, m := range d.ms {
+			if d.scoredAt[i] == d.changes {
+				continue
+			}
+			d.scoredAt[i] = d.changes
 			was := m.choice
 			if j, ok := same[m.named]; ok && free[i] {
 				m.choice = d.ms[j].choice
@@ -145,6 +157,7 @@ func (d *document) settle() {
 			}
 			if m.choice != was {
 				changed = true
+				d.changes++
 				clear(same)
 				d.tally()
 				d.collectPoints()
