@@ -13,7 +13,12 @@ func (r *recognizer) accept(sp span) bool {
 	if sp.admin1 != "" {
 		return true // a state's abbreviation in its place: "Alexandria, La."
 	}
-	name := strings.ToLower(r.text[r.toks[sp.first].start:r.toks[sp.last].end])
+	var name string
+	if t := &r.toks[sp.first]; sp.first == sp.last && !t.abbrev {
+		name = t.low // the word's own lower case, made once
+	} else {
+		name = strings.ToLower(r.text[t.start:r.toks[sp.last].end])
+	}
 	designated := r.designatorAfter(sp.last) != geo.LevelUnknown || r.designatorBefore(sp.first) != geo.LevelUnknown
 	switch {
 	case calendar[name] && !designated, institutions[name] && !designated:

@@ -229,8 +229,12 @@ func (d *document) coLocatedStart() []int {
 		name      int32
 		nearestKm float64
 	}
-	var spots []spot
-	firstSpot := map[*named]int{} // each name's candidates' spots, from here on
+	total := 0
+	for _, m := range d.ms {
+		total += len(m.cands)
+	}
+	spots := make([]spot, 0, total)
+	firstSpot := make(map[*named]int, len(d.ms)) // each name's candidates' spots, from here on
 	for i, m := range d.ms {
 		if m.named == nil {
 			continue
@@ -268,7 +272,7 @@ func (d *document) coLocatedStart() []int {
 			q.nearestKm = min(q.nearestKm, flatKm(q.lat, q.lon, math.Cos(q.lat*math.Pi/180), p.lat, p.lon))
 		}
 	}
-	byName := map[*named]int{} // the start chosen for each name's candidates
+	byName := make(map[*named]int, len(d.ms)) // the start chosen for each name's candidates
 	moved := false
 	for _, m := range d.ms {
 		if len(m.cands) < 2 || byName[m.named] != 0 {
