@@ -15,15 +15,15 @@ import (
 )
 
 // Floors on the public development corpora (../shared/corpora), at the
-// figures measured last (the fitted resolver, regions placed by their land):
-// quality may only go up.
+// figures measured last (the fitted resolver, regions placed by their land,
+// stray towns left out): quality may only go up.
 var corpusFloors = []struct {
 	file                   string
 	f1, overFound, overAll float64
 }{
-	{"lgl-train.jsonl", 0.87, 0.88, 0.775},
+	{"lgl-train.jsonl", 0.88, 0.88, 0.775},
 	{"trnews-train.jsonl", 0.91, 0.925, 0.845},
-	{"geovirus.jsonl", 0.905, 0.92, 0.86},
+	{"geovirus.jsonl", 0.91, 0.92, 0.86},
 }
 
 func TestPublicCorpora(t *testing.T) {

@@ -18,7 +18,7 @@ func (p *Parser) Explain(text string) []geo.Mention {
 		out = d.mentions()
 		k := 0
 		for i, m := range d.ms {
-			if m.place() == nil {
+			if !m.shown() {
 				continue
 			}
 			out[k].Weighed = d.weighed(i)

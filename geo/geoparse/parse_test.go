@@ -32,6 +32,28 @@ func TestParseCases(t *testing.T) {
 			want: map[string]string{"Ukraine": "UA", "Kherson": "UA.08"},
 		},
 		{
+			name: "a bare name read as a small foreign town is a stray",
+			text: "Voters in Columbus and Dayton waited for hours on Tuesday. Obama thanked the volunteers before the count began.",
+			want: map[string]string{"Columbus": "US.OH", "Dayton": "US.OH"},
+			not:  []string{"Obama"},
+		},
+		{
+			name:  "the same town with a preposition is a place",
+			text:  "Voters in Columbus and Dayton waited for hours on Tuesday. The delegation later flew to Obama for the festival.",
+			found: []string{"Columbus", "Dayton", "Obama"},
+		},
+		{
+			name: "the same town among its own country's places is a place",
+			text: "Officials in Kyoto and Osaka met on Tuesday. Obama hosted the next round of talks.",
+			want: map[string]string{"Kyoto": "JP.22", "Osaka": "JP.32", "Obama": "JP.06"},
+		},
+		{
+			name: "a title after the article still makes a person",
+			text: "The Rev. Roy Jones led the march through Savannah. Jones spoke for an hour.",
+			want: map[string]string{"Savannah": "US.GA"},
+			not:  []string{"Jones", "Roy"},
+		},
+		{
 			name: "person after a title is not a place",
 			text: "Spokesman Victoria Madison said the convoy left Goma at dawn.",
 			want: map[string]string{"Goma": "CD.11"},

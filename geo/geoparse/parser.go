@@ -100,7 +100,7 @@ func (p *Parser) analyze(text string, use func(d *document)) {
 func (d *document) mentions() []geo.Mention {
 	out := make([]geo.Mention, 0, len(d.ms))
 	for _, m := range d.ms {
-		if pl := m.place(); pl != nil {
+		if pl := m.place(); m.shown() {
 			var named geo.Place
 			if m.choice >= 0 {
 				named = m.named.withNames[m.choice] // worked out once per name

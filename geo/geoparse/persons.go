@@ -32,8 +32,12 @@ func (r *recognizer) findPersons() map[string]bool {
 }
 
 // titledRun: a run that starts with titles and ends in other words is a
-// titled person ("Lieutenant Colonel Adrian Sydney").
+// titled person ("Lieutenant Colonel Adrian Sydney"), with "the" before
+// the title or not ("The Rev. Roy Jones").
 func (r *recognizer) titledRun(i, j int) bool {
+	if r.lower(i) == "the" && i < j {
+		i++
+	}
 	if !titles[r.lower(i)] {
 		return false
 	}

@@ -19,10 +19,14 @@ type mention struct {
 	scores     []float64
 	choice     int        // index into cands, or -1
 	fallback   *geo.Place // the containing region, when no candidate fits
+	stray      bool       // read as a small town, but more likely no place (stray.go)
 	container  int        // index of the mention that contains this one, or -1
 	precision  int
 	confidence float64
 }
+
+// shown: the mention is a place of the output.
+func (m *mention) shown() bool { return m.place() != nil && !m.stray }
 
 func (m *mention) place() *geo.Place {
 	if m.choice >= 0 {
@@ -117,6 +121,7 @@ func (d *document) resolve() {
 	for i := range d.ms {
 		finishFrom(i)
 	}
+	d.markStrays()
 }
 
 // settle runs rounds of scoring from the current choices until none
