@@ -45,12 +45,23 @@ func (r *recognizer) accept(sp span) bool {
 		return false
 	case r.toks[sp.first].sentStart && sp.first == sp.last && (commonWords[name] || r.lowerElsewhere(name)):
 		return false
-	case sp.first > 0 && (r.lower(sp.first-1) == "a" || r.lower(sp.first-1) == "an") && !designated:
+	case sp.first > 0 && (r.lower(sp.first-1) == "a" || r.lower(sp.first-1) == "an") && !designated && !r.modifiesNoun(sp):
 		return false // "an Iskander", "a Toyota": a thing of that name, not a place
 	case sp.first == sp.last && !designated && r.wordOrFirstName(sp.first) && !r.locative(sp) && r.minorPlace(sp):
 		return false // "Council", "Pack", "Bell", "Thomas": a word or a first name naming only a small place
 	}
 	return true
+}
+
+// modifiesNoun: the name stands before the noun it describes, as a place
+// does in "a Gainesville restaurant", "an Atlanta man", "a Texas-based
+// company".
+func (r *recognizer) modifiesNoun(sp span) bool {
+	if sp.last+1 >= len(r.toks) || r.toks[sp.last].punctAfter || r.toks[sp.last].commaAfter || r.toks[sp.last].possessive {
+		return false
+	}
+	next := r.toks[sp.last+1]
+	return !next.cap && next.low != "" && next.low[0] >= 'a' && next.low[0] <= 'z' && !notNounHeads[next.low]
 }
 
 // isDateline: an all-caps place name opening a line and followed by a

@@ -48,6 +48,17 @@ func TestParseCases(t *testing.T) {
 			want: map[string]string{"Kyoto": "JP.22", "Osaka": "JP.32", "Obama": "JP.06"},
 		},
 		{
+			name: "a place before the noun it describes, after a or an",
+			text: "A Gainesville restaurant was robbed on Monday, and police said an Atlanta man was hurt.",
+			want: map[string]string{"Gainesville": "US.GA", "Atlanta": "US.GA"}, // Georgia's, beside Atlanta
+		},
+		{
+			name: "a thing of a place's name after a or an",
+			text: "He bought a Honda last year in Ohio, and soldiers fired an Iskander at the town of Izium.",
+			want: map[string]string{"Ohio": "US.OH", "Izium": "UA.07"},
+			not:  []string{"Honda", "Iskander"},
+		},
+		{
 			name: "a title after the article still makes a person",
 			text: "The Rev. Roy Jones led the march through Savannah. Jones spoke for an hour.",
 			want: map[string]string{"Savannah": "US.GA"},

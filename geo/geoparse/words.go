@@ -67,6 +67,18 @@ var weaponWords = set(
 // something is ("a Rostov-based unit").
 var modifierSuffixes = set("type", "class", "made", "built", "style", "era", "led", "backed", "linked", "aligned", "speaking", "born", "language")
 
+// notNounHeads cannot be the noun a name before them describes: "a Toyota
+// last year", "an Iskander was fired".
+var notNounHeads = set(
+	"in", "on", "at", "by", "for", "from", "with", "to", "of", "into", "onto", "over", "under",
+	"and", "or", "but", "nor", "that", "which", "who", "whose", "as", "than", "if", "so",
+	"is", "was", "are", "were", "be", "been", "has", "had", "have", "will", "would", "could",
+	"can", "may", "might", "should", "must", "did", "does", "said", "says",
+	"last", "next", "this", "yesterday", "today", "tonight", "tomorrow", "earlier", "later",
+	"recently", "now", "then", "again", "also", "there", "here", "when", "while", "after",
+	"before", "since", "because", "until", "near", "outside", "inside", "behind",
+)
+
 // adjectives are capitalised words that describe rather than name a place
 // ("Western embassies"); multiword names that start with them ("Western
 // Sahara") are matched whole before this applies.
