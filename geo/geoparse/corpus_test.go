@@ -21,8 +21,8 @@ var corpusFloors = []struct {
 	file                   string
 	f1, overFound, overAll float64
 }{
-	{"lgl-train.jsonl", 0.885, 0.88, 0.775},
-	{"trnews-train.jsonl", 0.915, 0.925, 0.85},
+	{"lgl-train.jsonl", 0.885, 0.88, 0.78},
+	{"trnews-train.jsonl", 0.92, 0.93, 0.865},
 	{"geovirus.jsonl", 0.915, 0.925, 0.87},
 }
 

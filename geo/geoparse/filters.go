@@ -195,10 +195,12 @@ func (r *recognizer) explained(i int) bool {
 	if !r.toks[i].sentStart {
 		return false
 	}
-	// At a sentence start a capitalised adjective or participle is still an
-	// ordinary word: "Neighbouring Poland", "Southern Lebanon".
+	// At a sentence start a capitalised adjective, participle or other
+	// English word that is not a first name is still an ordinary word:
+	// "Neighbouring Poland", "Southern Lebanon", "Although Edmonton's".
 	return commonWords[w] || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") ||
-		strings.HasSuffix(w, "ern") || strings.HasSuffix(w, "ly")
+		strings.HasSuffix(w, "ern") || strings.HasSuffix(w, "ly") ||
+		r.lex.isWord(w) && !r.lex.isFirstName(r.toks[i].text)
 }
 
 // isModifier: "Shahed-type drones", "Iskander missiles".

@@ -59,6 +59,11 @@ func TestParseCases(t *testing.T) {
 			not:  []string{"Honda", "Iskander"},
 		},
 		{
+			name: "an ordinary word opening a sentence does not make a person of the place after it",
+			text: "Although Winnipeg's budget shrank, the province kept its grants. Overall Regina fared better.",
+			want: map[string]string{"Winnipeg": "CA.03", "Regina": "CA.11"},
+		},
+		{
 			name: "a title after the article still makes a person",
 			text: "The Rev. Roy Jones led the march through Savannah. Jones spoke for an hour.",
 			want: map[string]string{"Savannah": "US.GA"},
