@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"github.com/incidentmap/incidentmap/geo"
+	"github.com/incidentmap/incidentmap/geo/gazetteer"
 )
 
 // numbers numbers what the resolver's context counts by: the document's
@@ -95,13 +96,23 @@ func (d *document) number(rs *regions, local *localRegions) {
 	}
 	all := make([]int32, 2*total)
 	for i, m := range d.ms {
-		n.name[i] = numberOf(n.names, m.sp.key)
+		n.name[i] = numberOf(n.names, sameName(m.sp.key))
 		n.country[i], n.admin1[i], all = all[:len(m.cands)], all[len(m.cands):2*len(m.cands)], all[2*len(m.cands):]
 		for k := range m.cands {
 			n.country[i][k] = local.countries.number(m.named.countryID[k])
 			n.admin1[i][k] = local.divisions.number(m.named.admin1ID[k])
 		}
 	}
+}
+
+// sameName is the name a key counts as in the context: "Dublin City" is
+// "Dublin", which must not vouch for itself; "Henry County" is not
+// "Henry", a town that may lie in it.
+func sameName(key string) string {
+	if core, level := gazetteer.SplitDesignator(key); level == geo.LevelPlace {
+		return core
+	}
+	return key
 }
 
 // countries and admin1s are how many of each the document has numbered.
