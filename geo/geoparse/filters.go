@@ -39,6 +39,8 @@ func (r *recognizer) accept(sp span) bool {
 		return false
 	case r.isModifier(sp) && !designated:
 		return false
+	case r.headsOrganisation(sp):
+		return false // "the Center for Disease Control": an organisation's name
 	case sp.first == sp.last && len(r.toks[sp.first].text) == 1:
 		return false // a single letter: "influenza B"
 	case r.toks[sp.first].allCaps && sp.first == sp.last && !r.isDateline(sp) && !r.isCountryCode(sp):
@@ -51,6 +53,18 @@ func (r *recognizer) accept(sp span) bool {
 		return false // "Council", "Pack", "Bell", "Thomas": a word or a first name naming only a small place
 	}
 	return true
+}
+
+// headsOrganisation: an English word that opens "X for Y" with Y
+// capitalised names an organisation, not a place: "Center for Disease
+// Control", "Campaign for Nuclear Disarmament".
+func (r *recognizer) headsOrganisation(sp span) bool {
+	i := sp.last + 1
+	if sp.first != sp.last || i+1 >= len(r.toks) || r.lower(i) != "for" || !r.toks[i+1].cap ||
+		r.toks[sp.last].punctAfter || r.toks[sp.last].commaAfter || r.toks[i].punctAfter || r.toks[i].commaAfter {
+		return false
+	}
+	return r.lex.isWord(r.lower(sp.first))
 }
 
 // modifiesNoun: the name stands before the noun it describes, as a place
@@ -152,17 +166,21 @@ func (r *recognizer) inPersonRun(sp span) bool {
 // namesAnOffice: the capitalised words from i on are ordinary English words
 // ending a run ("Fire Service", "Public Utilities", "Finance Minister"),
 // so the place before them names whose office it is; a run that goes on
-// into a name ("Kyiv Independent Media") is not one.
+// into a name ("Kyiv Independent Media") is not one, nor an armed force's
+// name ("Israel Defense Forces"), which is an organisation's.
 func (r *recognizer) namesAnOffice(i int) bool {
-	n, first := 0, i
+	n, first, last := 0, i, i
 	for ; i < len(r.toks) && r.toks[i].cap && !r.toks[i].sentStart; i++ {
 		if !r.lex.isWord(r.lower(i)) && !titles[r.lower(i)] && !institutions[r.lower(i)] {
 			return false
 		}
-		n++
+		n, last = n+1, i
 		if r.toks[i].punctAfter || r.toks[i].commaAfter || r.toks[i].possessive {
 			break
 		}
+	}
+	if r.lower(last) == "forces" {
+		return false
 	}
 	return n >= 2 || n == 1 && officeNouns[r.lower(first)]
 }

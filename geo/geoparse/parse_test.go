@@ -64,6 +64,23 @@ func TestParseCases(t *testing.T) {
 			want: map[string]string{"Winnipeg": "CA.03", "Regina": "CA.11"},
 		},
 		{
+			name: "a word opening \"X for Y\" names an organisation; American and British spellings are both words",
+			text: "Samples went to the Center for Disease Control in Atlanta.",
+			want: map[string]string{"Atlanta": "US.GA"},
+			not:  []string{"Center"},
+		},
+		{
+			name: "the British spelling too",
+			text: "Samples went to the Centre for Tropical Medicine in London.",
+			want: map[string]string{"London": "GB.ENG"},
+			not:  []string{"Centre"},
+		},
+		{
+			name: "an armed force's name is an organisation's",
+			text: "The Israel Defense Forces said rockets were fired from Gaza.",
+			not:  []string{"Israel"},
+		},
+		{
 			name: "a title after the article still makes a person",
 			text: "The Rev. Roy Jones led the march through Savannah. Jones spoke for an hour.",
 			want: map[string]string{"Savannah": "US.GA"},
