@@ -9,7 +9,7 @@ import (
 
 // englishLevels are the SCOWL size levels whose words the geoparser treats
 // as ordinary English: up to 35 is the vocabulary of a general dictionary
-// (about 38,000 words); rarer levels hold too many words that are also
+// (about 40,000 words); rarer levels hold too many words that are also
 // names ("abilene").
 var englishLevels = []string{"10", "20", "35"}
 
