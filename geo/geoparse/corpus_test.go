@@ -22,7 +22,7 @@ var corpusFloors = []struct {
 	f1, overFound, overAll float64
 }{
 	{"lgl-train.jsonl", 0.885, 0.89, 0.79},
-	{"trnews-train.jsonl", 0.92, 0.93, 0.865},
+	{"trnews-train.jsonl", 0.925, 0.925, 0.87},
 	{"geovirus.jsonl", 0.915, 0.92, 0.87},
 }
 

@@ -81,6 +81,16 @@ func TestParseCases(t *testing.T) {
 			not:  []string{"Israel"},
 		},
 		{
+			name:  "a place joined to another by a hyphen is not learned as a surname",
+			text:  "The airline resumed the Washington-Moscow route, and later flights to Moscow sold out.",
+			found: []string{"Moscow"},
+		},
+		{
+			name: "a big place after a capitalised word and before a comma is not learned as a surname",
+			text: "Aid came from the Fund of Greater Atlanta, which met on Monday. Atlanta shelters filled up.",
+			want: map[string]string{"Atlanta": "US.GA"},
+		},
+		{
 			name: "a title after the article still makes a person",
 			text: "The Rev. Roy Jones led the march through Savannah. Jones spoke for an hour.",
 			want: map[string]string{"Savannah": "US.GA"},

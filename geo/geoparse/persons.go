@@ -20,7 +20,10 @@ func (r *recognizer) findPersons() map[string]bool {
 		for j+1 < len(r.toks) && r.toks[j+1].cap && !r.toks[j].punctAfter && !r.toks[j].commaAfter && !r.toks[j].possessive && !r.toks[j+1].sentStart {
 			j++
 		}
-		if r.afterTitle(i) || r.titledRun(i, j) || (j > i && j-i < 3 && (r.personShaped(i, j) || r.firstNameRun(i, j))) || r.initialed(i, j) {
+		switch {
+		case r.afterTitle(i) || r.titledRun(i, j):
+			persons[r.toks[j].text] = true
+		case (j > i && j-i < 3 && (r.personShaped(i, j) || r.firstNameRun(i, j)) || r.initialed(i, j)) && r.couldBeSurname(j):
 			persons[r.toks[j].text] = true
 		}
 		if i == j && r.speakerAt(i) {
@@ -29,6 +32,27 @@ func (r *recognizer) findPersons() map[string]bool {
 		i = j
 	}
 	return persons
+}
+
+// couldBeSurname: without a title to say so, a word is not taken for a
+// surname (and every mention of it for a person) when it is joined to the
+// word before by a hyphen ("the Washington-Moscow route") or names a
+// country, a region, a capital or a city of 400,000 or more ("Metropolitan
+// Atlanta,"): a person named like a big place needs a title. (A bound of
+// 100,000 with every regional seat found as much and lost precision.)
+func (r *recognizer) couldBeSurname(j int) bool {
+	if r.toks[j].hyphenPrev {
+		return false
+	}
+	best, ok := r.best(r.nameKey(j, j), askBestExact)
+	return !ok || !bigPlace(&best.Place)
+}
+
+// bigPlace: a country, a first-level region, a capital or a city of
+// 400,000 people or more.
+func bigPlace(p *geo.Place) bool {
+	return p.Level() <= geo.LevelAdmin1 || p.FeatureCode == "PPLC" ||
+		p.Level() == geo.LevelPlace && p.Population >= 400000
 }
 
 // titledRun: a run that starts with titles and ends in other words is a
