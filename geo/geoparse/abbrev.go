@@ -32,6 +32,9 @@ var usStates = map[string]string{
 // with two or more groups anywhere ("N.Y.", "W.Va.", "D.C."), a short one
 // only after "Town," ("Athens, Ga.").
 func (r *recognizer) stateAbbrevAt(i int) (span, bool) {
+	if sp, ok := r.spacedStateAbbrevAt(i); ok {
+		return sp, true
+	}
 	t := r.toks[i]
 	if len(t.text) > 6 {
 		return span{}, false // no abbreviation is longer than "W.Va."
@@ -59,4 +62,29 @@ func (r *recognizer) stateAbbrevAt(i int) (span, bool) {
 		}
 	}
 	return span{first: i, last: i, key: key, end: end, level: geo.LevelAdmin1, known: true, admin1: admin1}, true
+}
+
+// spacedStateAbbrevAt recognises a dotted abbreviation written with a space
+// after "Town,": "Wood County, W. Va.", "Durham, N. C.".
+func (r *recognizer) spacedStateAbbrevAt(i int) (span, bool) {
+	if i == 0 || i+1 >= len(r.toks) || !r.toks[i-1].cap || !r.toks[i-1].commaAfter {
+		return span{}, false
+	}
+	t, next := r.toks[i], r.toks[i+1]
+	if !t.abbrev || len(t.text) != 1 || !next.cap || len(next.text) > 3 || r.text[t.end:next.start] != ". " {
+		return span{}, false
+	}
+	key := r.nameKey(i, i) + " " + r.nameKey(i+1, i+1)
+	admin1, ok := stateAbbrevs[key]
+	if code, us := usStates[key]; us {
+		admin1, ok = "US."+code, true
+	}
+	if !ok {
+		return span{}, false
+	}
+	end := next.end
+	if !next.abbrev && end < len(r.text) && r.text[end] == '.' {
+		end++ // the dot belongs to the abbreviation
+	}
+	return span{first: i, last: i + 1, key: key, end: end, level: geo.LevelAdmin1, known: true, admin1: admin1}, true
 }

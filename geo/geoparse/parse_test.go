@@ -91,6 +91,11 @@ func TestParseCases(t *testing.T) {
 			want: map[string]string{"Atlanta": "US.GA"},
 		},
 		{
+			name: "a state abbreviation written with a space",
+			text: "The man, of Wood County, W. Va., is held in Greenwood, W. Va., while his brother lives in Durham, N. C.",
+			want: map[string]string{"Wood County": "US.WV", "Greenwood": "US.WV", "W. Va.": "US.WV", "Durham": "US.NC", "N. C.": "US.NC"},
+		},
+		{
 			name: "a title after the article still makes a person",
 			text: "The Rev. Roy Jones led the march through Savannah. Jones spoke for an hour.",
 			want: map[string]string{"Savannah": "US.GA"},
