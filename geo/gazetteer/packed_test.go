@@ -93,6 +93,12 @@ func indexAnswers(ix *gazetteer.Index, row []string) []string {
 		say("within "+name, ix.Within(name, country+"."+admin1))
 		for _, v := range variants(name) {
 			say("variant "+v, ix.Lookup(gazetteer.Query{Name: v, Limit: 5}))
+			// Mostly keys no entry has: the packed index's filters and
+			// hash tables must say no where the text-loaded maps do.
+			vk := gazetteer.Key(v)
+			w, _, _ := strings.Cut(vk, " ")
+			say("haskey variant "+v, ix.HasKey(vk))
+			say("starts variant "+v, ix.StartsName(w))
 		}
 		for _, n := range []int{1, 2, 3, 4, 6, len(key)} {
 			if n <= len(key) {
