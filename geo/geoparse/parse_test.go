@@ -38,6 +38,11 @@ func TestParseCases(t *testing.T) {
 			not:  []string{"Obama"},
 		},
 		{
+			name: "a front-line town beside the regions a report names is not a stray",
+			text: "Air defences shot down drones over Kursk and Bryansk. Separately, Avdiivka came under heavy fire.",
+			want: map[string]string{"Kursk": "RU.41", "Bryansk": "RU.10", "Avdiivka": "UA.05"},
+		},
+		{
 			name:  "the same town with a preposition is a place",
 			text:  "Voters in Columbus and Dayton waited for hours on Tuesday. The delegation later flew to Obama for the festival.",
 			found: []string{"Columbus", "Dayton", "Obama"},
