@@ -39,6 +39,8 @@ func (r *recognizer) accept(sp span) bool {
 		return false
 	case r.isModifier(sp) && !designated:
 		return false
+	case r.namesCurrency(sp):
+		return false // "US$1 million", "$US 15 billion", "A$20": a currency
 	case r.headsOrganisation(sp):
 		return false // "the Center for Disease Control": an organisation's name
 	case sp.first == sp.last && len(r.toks[sp.first].text) == 1:
@@ -53,6 +55,16 @@ func (r *recognizer) accept(sp span) bool {
 		return false // "Council", "Pack", "Bell", "Thomas": a word or a first name naming only a small place
 	}
 	return true
+}
+
+// namesCurrency: a country's abbreviation written against a dollar sign
+// marks a currency, not a place: "US$1 million", "$US 15 billion", "NZ$".
+func (r *recognizer) namesCurrency(sp span) bool {
+	if sp.first != sp.last || !r.toks[sp.first].allCaps && len(r.toks[sp.first].text) > 2 {
+		return false
+	}
+	start, end := r.toks[sp.first].start, r.toks[sp.last].end
+	return end < len(r.text) && r.text[end] == '$' || start > 0 && r.text[start-1] == '$'
 }
 
 // headsOrganisation: an English word that opens "X for Y" with Y

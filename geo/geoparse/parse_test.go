@@ -101,6 +101,12 @@ func TestParseCases(t *testing.T) {
 			want: map[string]string{"Wood County": "US.WV", "Greenwood": "US.WV", "W. Va.": "US.WV", "Durham": "US.NC", "N. C.": "US.NC"},
 		},
 		{
+			name: "a country's abbreviation against a dollar sign is a currency",
+			text: "The fund pledged US$2 million and $US 40,000 more for clinics in Kenya.",
+			want: map[string]string{"Kenya": "KE"},
+			not:  []string{"US"},
+		},
+		{
 			name: "a title after the article still makes a person",
 			text: "The Rev. Roy Jones led the march through Savannah. Jones spoke for an hour.",
 			want: map[string]string{"Savannah": "US.GA"},
