@@ -107,6 +107,18 @@ func TestParseCases(t *testing.T) {
 			not:  []string{"US"},
 		},
 		{
+			name: "a middle initial makes a person of the name after it",
+			text: "Police arrested Zakwan T. Moultrie near Miami on Friday. Officers said Moultrie had a bag of stolen tools.",
+			want: map[string]string{"Miami": "US.FL"},
+			not:  []string{"Moultrie"},
+		},
+		{
+			name: "a title inside a run of capitalised words makes a person of the words after it",
+			text: "State Health Minister Anna Lincoln toured clinics in Kisumu. Lincoln promised more nurses.",
+			want: map[string]string{"Kisumu": "KE.26"},
+			not:  []string{"Lincoln"},
+		},
+		{
 			name: "a title after the article still makes a person",
 			text: "The Rev. Roy Jones led the march through Savannah. Jones spoke for an hour.",
 			want: map[string]string{"Savannah": "US.GA"},

@@ -55,17 +55,16 @@ func bigPlace(p *geo.Place) bool {
 		p.Level() == geo.LevelPlace && p.Population >= 400000
 }
 
-// titledRun: a run that starts with titles and ends in other words is a
-// titled person ("Lieutenant Colonel Adrian Sydney"), with "the" before
-// the title or not ("The Rev. Roy Jones").
+// titledRun: a run whose last title is followed by other words names a
+// titled person ("Lieutenant Colonel Adrian Sydney", "The Rev. Roy Jones",
+// "State Public Service Commissioner Lauren Hale").
 func (r *recognizer) titledRun(i, j int) bool {
-	if r.lower(i) == "the" && i < j {
-		i++
+	for k := j - 1; k >= i; k-- {
+		if titles[r.lower(k)] {
+			return !titles[r.lower(j)]
+		}
 	}
-	if !titles[r.lower(i)] {
-		return false
-	}
-	return !titles[r.lower(j)]
+	return false
 }
 
 // firstNameRun: "Kristina Meredith", "Bill Johnson": a common first name
@@ -86,8 +85,8 @@ func (r *recognizer) initialed(i, j int) bool {
 	if j-i != 2 {
 		return false
 	}
-	mid := r.toks[i+1].text
-	return len(mid) == 2 && mid[1] == '.' && isUpperASCII(mid[0])
+	mid := r.toks[i+1]
+	return mid.abbrev && len(mid.text) == 1 && isUpperASCII(mid.text[0])
 }
 
 // speakerAt: a lone capitalised word followed by a speech verb ("Johnson
