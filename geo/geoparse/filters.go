@@ -27,8 +27,8 @@ func (r *recognizer) accept(sp span) bool {
 		return false
 	case manyCountries(name) && !designated:
 		return false // "Arab", "Kurdish": peoples of many countries
-	case !designated && r.onlyByVariant(sp):
-		return false
+	case r.onlyByVariant(sp) && (!designated || r.allWords(sp)):
+		return false // a designator does not make a variant of English words a place: "State Department"
 	case sp.first == sp.last && r.headsAdministration(sp):
 		return false // "the Obama administration", "the Bush campaign"
 	case sp.first == sp.last && r.persons[r.toks[sp.first].text]:

@@ -119,6 +119,12 @@ func TestParseCases(t *testing.T) {
 			not:  []string{"Lincoln"},
 		},
 		{
+			name: "a designator does not make a spelling variant of English words a place",
+			text: "The State Department urged calm in the Kharkiv region and the Morozovsk district.",
+			want: map[string]string{"Kharkiv region": "UA.07", "Morozovsk district": "RU.61"},
+			not:  []string{"State"},
+		},
+		{
 			name: "a title after the article still makes a person",
 			text: "The Rev. Roy Jones led the march through Savannah. Jones spoke for an hour.",
 			want: map[string]string{"Savannah": "US.GA"},
