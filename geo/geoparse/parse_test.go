@@ -3,7 +3,9 @@ package geoparse_test
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/incidentmap/incidentmap/geo"
@@ -513,5 +515,44 @@ func TestWrittenName(t *testing.T) {
 		if got[text] != want {
 			t.Errorf("%s: written name %q, want %q (all %v)", text, got[text], want, got)
 		}
+	}
+}
+
+// TestParseConcurrently: one parser serves many goroutines (the server's
+// ingest does so); each gets what a parse alone gives (run with -race).
+func TestParseConcurrently(t *testing.T) {
+	p := mustParser(t)
+	files, _ := filepath.Glob("testdata/news/*.txt")
+	if len(files) > 12 {
+		files = files[:12]
+	}
+	var texts []string
+	var want [][]geo.Mention
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+		want = append(want, p.Parse(string(b)))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, len(texts)*4)
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range texts {
+				i := (k + g*3) % len(texts)
+				if got := p.Parse(texts[i]); !reflect.DeepEqual(got, want[i]) {
+					errs <- files[i]
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for name := range errs {
+		t.Errorf("%s: a parse beside others differs from one alone", name)
 	}
 }

@@ -19,8 +19,15 @@ type Parser struct {
 	// countryPrefixes start every country's name key (demonym pre-check).
 	countryPrefixes map[string]bool
 	answers         *answers
-	tokens          sync.Pool // []token buffers reused between documents
-	regionScratch   sync.Pool // *localRegions, clean
+	scratch         sync.Pool // *scratch, lent to one document at a time
+}
+
+// scratch is what parsing one document borrows and gives back clean:
+// buffers that follow the text's size, and the regions renumbered.
+type scratch struct {
+	toks  []token
+	keys  []string
+	local localRegions
 }
 
 // New returns a parser over the index. lex may be nil (no knowledge of
@@ -58,9 +65,19 @@ func (p *Parser) analyze(text string, use func(d *document)) {
 	if len(text) > MaxTextBytes {
 		text = cutAtSpace(text, MaxTextBytes)
 	}
-	buf, _ := p.tokens.Get().([]token)
-	r := &recognizer{ix: p.ix, lex: p.lex, countryPrefixes: p.countryPrefixes, answers: p.answers, text: text, toks: tokenize(text, buf[:0])}
-	defer func() { p.tokens.Put(r.toks[:0]) }()
+	sc, _ := p.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	r := &recognizer{ix: p.ix, lex: p.lex, countryPrefixes: p.countryPrefixes, answers: p.answers, text: text, toks: tokenize(text, sc.toks[:0])}
+	r.keys = resized(sc.keys, len(r.toks))
+	defer func() {
+		clear(r.keys) // no string outlives its document
+		sc.toks, sc.keys = r.toks[:0], r.keys[:0]
+		sc.local.countries.clean()
+		sc.local.divisions.clean()
+		p.scratch.Put(sc)
+	}()
 	spans := r.run()
 	sort.Slice(spans, func(i, j int) bool { return spans[i].first < spans[j].first })
 	spans = withoutOverlaps(spans, r.toks)
@@ -84,16 +101,9 @@ func (p *Parser) analyze(text string, use func(d *document)) {
 		ms = append(ms, m)
 	}
 	d := &document{ix: p.ix, text: text, toks: r.toks, ms: ms, w: &p.w}
-	local, _ := p.regionScratch.Get().(*localRegions)
-	if local == nil {
-		local = &localRegions{}
-	}
-	d.number(&p.answers.regions, local)
+	d.number(&p.answers.regions, &sc.local)
 	d.resolve()
 	use(d)
-	local.countries.clean()
-	local.divisions.clean()
-	p.regionScratch.Put(local)
 }
 
 // mentions are the document's resolved places in text order.

@@ -40,7 +40,7 @@ type recognizer struct {
 // spaces, which is what Key gives the text between them, since only spaces
 // and hyphens may separate the words of a name.
 func (r *recognizer) nameKey(i, j int) string {
-	if r.keys == nil {
+	if len(r.keys) != len(r.toks) {
 		r.keys = make([]string, len(r.toks))
 	}
 	for k := i; k <= j; k++ {
