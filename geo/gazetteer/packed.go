@@ -14,9 +14,9 @@ import (
 // built ahead of time (see Pack), embedded in the binary and searched
 // where it lies: sorted tables found by binary search, each cut into
 // chunks read in place, and entries decoded only when a lookup reaches
-// them. Opening it parses a few small
-// tables, so a command that looks up one name starts at once, and names
-// are not held as hundreds of thousands of Go strings.
+// them. Opening it parses a few small tables, so a command that looks up
+// one name starts at once, and names are not held as hundreds of
+// thousands of Go strings.
 //
 // The file is the magic line, then four string tables (feature codes,
 // countries, admin1 and admin2 codes), then six tables (packed_table.go):
