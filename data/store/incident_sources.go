@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strconv"
 
@@ -43,6 +44,31 @@ func attachSources(ctx context.Context, q queryer, rows []incidentRow) ([]geo.In
 		}
 		contract.SortSources(&inc)
 		out[i] = inc
+	}
+	return out, nil
+}
+
+// incidentArticlesSQL reads the articles of one incident as sources.
+const incidentArticlesSQL = `SELECT a.id, a.title, a.url, a.published
+	FROM incident_sources s JOIN articles a ON a.id = s.article_id WHERE s.incident_id = ?`
+
+// incidentArticles reads the sources of one incident, never nil, unsorted.
+func incidentArticles(ctx context.Context, q queryer, id int64) ([]geo.Source, error) {
+	rows, err := q.QueryContext(ctx, incidentArticlesSQL, id)
+	if err != nil {
+		return nil, fmt.Errorf("store: query sources: %w", err)
+	}
+	defer rows.Close()
+	out := []geo.Source{}
+	for rows.Next() {
+		src, err := scanSource(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, src)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: query sources: %w", err)
 	}
 	return out, nil
 }
@@ -96,12 +122,8 @@ func articleSources(ctx context.Context, q queryer, ids map[int64]bool) (map[int
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var src geo.Source
-		var published string
-		if err := rows.Scan(&src.ArticleID, &src.Title, &src.URL, &published); err != nil {
-			return nil, fmt.Errorf("store: scan source: %w", err)
-		}
-		if src.Published, err = parseTimeText(published); err != nil {
+		src, err := scanSource(rows)
+		if err != nil {
 			return nil, err
 		}
 		out[src.ArticleID] = src
@@ -110,6 +132,20 @@ func articleSources(ctx context.Context, q queryer, ids map[int64]bool) (map[int
 		return nil, fmt.Errorf("store: query sources: %w", err)
 	}
 	return out, nil
+}
+
+// scanSource reads one row of id, title, url and published.
+func scanSource(rows *sql.Rows) (geo.Source, error) {
+	var src geo.Source
+	var published string
+	if err := rows.Scan(&src.ArticleID, &src.Title, &src.URL, &published); err != nil {
+		return geo.Source{}, fmt.Errorf("store: scan source: %w", err)
+	}
+	var err error
+	if src.Published, err = parseTimeText(published); err != nil {
+		return geo.Source{}, err
+	}
+	return src, nil
 }
 
 // idList is ids as a JSON array: a list of any length is then one bound
