@@ -10,7 +10,8 @@
 // older than the store, and at most once every RebuildEvery: while the
 // store keeps changing, counts are the store's own. Its memory is 16 bytes
 // per non-empty cell: at most 16 MB per million incidents, far less when
-// they cluster.
+// they cluster; 20 bytes per distinct point (points.go), and, when the
+// store lists them, 8 bytes per incident for pages (newest.go).
 package boxgrid
 
 import (
@@ -46,6 +47,9 @@ type Cells struct {
 	// points are the cells' distinct points, for counting strips; nil when
 	// there were too many to keep.
 	points *cellPoints
+	// newest lists each point's incidents newest first, for pages; nil
+	// until a store gives them (see newest.go).
+	newest *newest
 }
 
 // Gen is the store version the cells were counted at.

@@ -38,7 +38,7 @@ func (s *Store) Incidents(ctx context.Context, f geo.IncidentFilter) ([]geo.Inci
 	if err != nil {
 		return nil, 0, err
 	}
-	incs, err := s.page(ctx, tx, f, plan)
+	incs, err := s.page(ctx, tx, gen, f, plan)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -50,7 +50,16 @@ func (s *Store) Incidents(ctx context.Context, f geo.IncidentFilter) ([]geo.Inci
 }
 
 // page reads the incidents of one page as plan says.
-func (s *Store) page(ctx context.Context, q queryer, f geo.IncidentFilter, plan queryPlan) ([]geo.Incident, error) {
+func (s *Store) page(ctx context.Context, q queryer, gen int64, f geo.IncidentFilter, plan queryPlan) ([]geo.Incident, error) {
+	if plan.boxOnly {
+		rows, ok, err := s.gridPage(ctx, q, gen, f, plan.tree, f.Limit+f.Offset)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			return attachSources(ctx, q, rows[min(f.Offset, len(rows)):])
+		}
+	}
 	if plan.page == bboxTreePage {
 		rows, err := treePage(ctx, q, plan.tree, f.After, f.Limit+f.Offset, plan.density)
 		if err != nil {
