@@ -48,31 +48,6 @@ func attachSources(ctx context.Context, q queryer, rows []incidentRow) ([]geo.In
 	return out, nil
 }
 
-// incidentArticlesSQL reads the articles of one incident as sources.
-const incidentArticlesSQL = `SELECT a.id, a.title, a.url, a.published
-	FROM incident_sources s JOIN articles a ON a.id = s.article_id WHERE s.incident_id = ?`
-
-// incidentArticles reads the sources of one incident, never nil, unsorted.
-func incidentArticles(ctx context.Context, q queryer, id int64) ([]geo.Source, error) {
-	rows, err := q.QueryContext(ctx, incidentArticlesSQL, id)
-	if err != nil {
-		return nil, fmt.Errorf("store: query sources: %w", err)
-	}
-	defer rows.Close()
-	out := []geo.Source{}
-	for rows.Next() {
-		src, err := scanSource(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, src)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: query sources: %w", err)
-	}
-	return out, nil
-}
-
 // sourceIDsSQL reads the article ids of a JSON list of incident ids,
 // through the narrow incident_sources_incident index (migration 0008).
 const sourceIDsSQL = `SELECT s.incident_id, s.article_id

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
 )
 
@@ -100,33 +99,6 @@ func (s *Store) matched(ctx context.Context, q queryer, gen int64, f geo.Inciden
 		return n, nil
 	})
 }
-
-// Incident returns one incident with its sources, or a geo.ENotFound error.
-// It reads the row and its articles by key, two statements, without the
-// JSON id list a page of many incidents goes through.
-func (s *Store) Incident(ctx context.Context, id int64) (geo.Incident, error) {
-	tx, err := s.readTx(ctx)
-	if err != nil {
-		return geo.Incident{}, err
-	}
-	defer tx.Rollback()
-	rows, err := queryRows(ctx, tx, incidentByIDSQL, id)
-	if err != nil {
-		return geo.Incident{}, err
-	}
-	if len(rows) == 0 {
-		return geo.Incident{}, geo.Errorf(geo.ENotFound, "incident %d not found", id)
-	}
-	inc := rows[0].inc
-	if inc.Sources, err = incidentArticles(ctx, tx, id); err != nil {
-		return geo.Incident{}, err
-	}
-	contract.SortSources(&inc)
-	return inc, nil
-}
-
-// incidentByIDSQL reads one incident.
-const incidentByIDSQL = "SELECT " + packedColumns + " FROM incidents i WHERE i.id = ?"
 
 // incidentsByIDSQL reads the incidents of a JSON list of ids.
 const incidentsByIDSQL = "SELECT " + packedColumns + " FROM json_each(?) j JOIN incidents i ON i.id = j.value"

@@ -109,5 +109,10 @@ func TestIncidentWithSeparatorInText(t *testing.T) {
 		if len(got.Sources) != 1 || got.Sources[0].Title != "Odd\x1ftitle" {
 			t.Errorf("incident %d sources = %+v", got.ID, got.Sources)
 		}
+		// By id, the row is read column by column too.
+		byID, err := s.Incident(context.Background(), got.ID)
+		if err != nil || fmt.Sprintf("%+v", byID) != fmt.Sprintf("%+v", got) {
+			t.Errorf("by id %+v (%v)\nin page %+v", byID, err, got)
+		}
 	}
 }
