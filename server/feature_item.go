@@ -27,10 +27,7 @@ func incidentItemJSON(f *geojson.FeatureOf[export.Properties], links []link) ([]
 	if err != nil {
 		return nil, err
 	}
-	props, err := json.Marshal(f.Properties)
-	if err != nil {
-		return nil, err
-	}
+	props := appendIncidentProperties(nil, &f.Properties)
 	var b bytes.Buffer
 	b.Grow(len(geometry) + len(id) + len(ls) + len(props) + 64)
 	b.WriteString(`{"geometry":`)
