@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
@@ -23,19 +24,22 @@ func listNewest(ctx context.Context, tx *sql.Tx, cells *boxgrid.Cells) error {
 		return fmt.Errorf("store: newest lists: %w", err)
 	}
 	defer rows.Close()
-	var date string
+	// The date is scanned as raw bytes and parsed once a day: a string
+	// per row would be a million allocations.
+	var date sql.RawBytes
 	var id int64
 	var lon, lat float64
-	lastDate, day := "", int64(0)
+	var lastDate []byte
+	day := int64(0)
 	for rows.Next() {
 		if err := rows.Scan(&date, &id, &lon, &lat); err != nil {
 			return fmt.Errorf("store: newest lists: %w", err)
 		}
-		if date != lastDate {
-			if day, err = dayOf(date); err != nil {
+		if lastDate == nil || !bytes.Equal(date, lastDate) {
+			if day, err = dayOf(string(date)); err != nil {
 				return err
 			}
-			lastDate = date
+			lastDate = append(lastDate[:0], date...)
 		}
 		nb.Add(lon, lat, day, id)
 	}
