@@ -15,6 +15,14 @@ import (
 // article ids are read in one statement, and each article once, in one
 // more: articles are shared by many incidents.
 func attachSources(ctx context.Context, q queryer, rows []incidentRow) ([]geo.Incident, error) {
+	return attachSourcesWith(ctx, q, rows, articleSources)
+}
+
+// articleReader reads the articles with the given ids as Sources.
+type articleReader func(ctx context.Context, q queryer, ids map[int64]bool) (map[int64]geo.Source, error)
+
+// attachSourcesWith is attachSources reading articles with read.
+func attachSourcesWith(ctx context.Context, q queryer, rows []incidentRow, read articleReader) ([]geo.Incident, error) {
 	ids := make([]int64, len(rows))
 	for i, r := range rows {
 		ids[i] = r.inc.ID
@@ -29,7 +37,7 @@ func attachSources(ctx context.Context, q queryer, rows []incidentRow) ([]geo.In
 			distinct[a] = true
 		}
 	}
-	articles, err := articleSources(ctx, q, distinct)
+	articles, err := read(ctx, q, distinct)
 	if err != nil {
 		return nil, err
 	}

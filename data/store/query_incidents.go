@@ -56,7 +56,7 @@ func (s *Store) page(ctx context.Context, q queryer, gen int64, f geo.IncidentFi
 			return nil, err
 		}
 		if ok {
-			return attachSources(ctx, q, rows[min(f.Offset, len(rows)):])
+			return attachSourcesWith(ctx, q, rows[min(f.Offset, len(rows)):], s.articles.reader(gen))
 		}
 	}
 	if plan.page == bboxTreePage {
@@ -64,7 +64,7 @@ func (s *Store) page(ctx context.Context, q queryer, gen int64, f geo.IncidentFi
 		if err != nil {
 			return nil, err
 		}
-		return attachSources(ctx, q, rows[min(f.Offset, len(rows)):])
+		return attachSourcesWith(ctx, q, rows[min(f.Offset, len(rows)):], s.articles.reader(gen))
 	}
 	page, err := filterWhere(f, plan.page)
 	if err != nil {

@@ -21,7 +21,9 @@ type Store struct {
 	read   *sql.DB // a pool of readers; WAL lets them run beside the writer
 	ver    *version
 	counts *countCache
-	grid   boxgrid.Grid // cells' incident counts, for box counts
+	// articles keeps the sources of recently paged articles.
+	articles *articleCache
+	grid     boxgrid.Grid // cells' incident counts, for box counts
 	// Prepared statements of each pool, kept per connection.
 	readStmts, writeStmts *stmtCache
 }
@@ -109,6 +111,7 @@ func Open(path string) (*Store, error) {
 		return nil, err
 	}
 	s.counts = newCountCache(countCacheSize)
+	s.articles = newArticleCache()
 	return s, nil
 }
 
