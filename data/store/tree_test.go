@@ -115,4 +115,24 @@ func TestIncidentWithSeparatorInText(t *testing.T) {
 			t.Errorf("by id %+v (%v)\nin page %+v", byID, err, got)
 		}
 	}
+	// And in a page the count grid's lists choose.
+	ctx := context.Background()
+	cells, err := s.buildGrid(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.grid.Set(cells)
+	f := geo.IncidentFilter{BBox: &box, Limit: 10}
+	plan, err := s.planQuery(ctx, s.read, cells.Gen(), f, f.Limit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, ok, err := s.gridPage(ctx, s.read, cells.Gen(), f, plan.tree, f.Limit)
+	if err != nil || !ok || len(rows) != 2 {
+		t.Fatalf("grid page: %d rows, ok %v, %v", len(rows), ok, err)
+	}
+	again, _ := MustIncidents(t, s, f)
+	if fmt.Sprintf("%+v", again) != fmt.Sprintf("%+v", incs) {
+		t.Errorf("grid page %+v\nwant %+v", again, incs)
+	}
 }
