@@ -42,8 +42,16 @@ func writeFeatures(w io.Writer, features []jsonMarshaler, meta pageMeta) error {
 	if _, err := io.WriteString(w, `{"type":"FeatureCollection","features":[`); err != nil {
 		return err
 	}
+	var scratch []byte // reused by features that append themselves
 	for i, f := range features {
-		b, err := f.MarshalJSON()
+		var b []byte
+		var err error
+		if a, ok := f.(jsonAppender); ok {
+			b, err = a.AppendJSON(scratch[:0])
+			scratch = b
+		} else {
+			b, err = f.MarshalJSON()
+		}
 		if err != nil {
 			return err
 		}

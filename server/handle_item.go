@@ -28,23 +28,24 @@ func (s *Server) handleItem(c echo.Context) error {
 		{s.href(c, "/collections/"+ci.ID+"/items/"+id, nil), relSelf, media, "This feature"},
 		{s.href(c, "/collections/"+ci.ID, nil), relCollection, mediaJSON, ci.Title},
 	}
-	extra := geojson.Properties{"links": links}
 	switch ci.ID {
 	case collIncidents:
 		in, err := s.findIncident(c, id)
 		if err != nil {
 			return err
 		}
-		f := export.Feature(in)
-		f.ExtraMembers = extra
-		return writeJSON(c, http.StatusOK, media, f)
+		body, err := incidentItemJSON(export.Feature(in), links)
+		if err != nil {
+			return err
+		}
+		return c.Blob(http.StatusOK, media, body)
 	case collPlaces:
 		pc, err := s.findPlace(c, id)
 		if err != nil {
 			return err
 		}
 		f := placeFeature(pc)
-		f.ExtraMembers = extra
+		f.ExtraMembers = geojson.Properties{"links": links}
 		return writeJSON(c, http.StatusOK, media, f)
 	default:
 		rc, err := s.findRegion(c, id)
@@ -52,7 +53,7 @@ func (s *Server) handleItem(c echo.Context) error {
 			return err
 		}
 		f := regionFeature(rc)
-		f.ExtraMembers = extra
+		f.ExtraMembers = geojson.Properties{"links": links}
 		return writeJSON(c, http.StatusOK, media, f)
 	}
 }

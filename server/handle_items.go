@@ -83,7 +83,7 @@ func (s *Server) incidentItems(c echo.Context, f geo.IncidentFilter, pg page) (i
 	}
 	features := make([]jsonMarshaler, len(items))
 	for i, in := range items {
-		features[i] = pointFeatureJSON[export.Properties]{export.Feature(in)}
+		features[i] = incidentFeatureJSON{export.Feature(in)}
 	}
 	res := itemsResult{features: features, returned: len(items), matched: matched}
 	// No next link past maxOffset: the server would refuse it.

@@ -10,7 +10,8 @@
 // older than the store, and at most once every RebuildEvery: while the
 // store keeps changing, counts are the store's own. Its memory is 16 bytes
 // per non-empty cell: at most 16 MB per million incidents, far less when
-// they cluster.
+// they cluster; 20 bytes per distinct point (points.go), and, when the
+// store lists them, 8 bytes per incident for pages (newest.go).
 package boxgrid
 
 import (
@@ -43,6 +44,12 @@ type Cells struct {
 	// the event types their counts refer to; nil when not gathered.
 	aggs  []cellAgg
 	types []string
+	// points are the cells' distinct points, for counting strips; nil when
+	// there were too many to keep.
+	points *cellPoints
+	// newest lists each point's incidents newest first, for pages; nil
+	// until a store gives them (see newest.go).
+	newest *newest
 }
 
 // Gen is the store version the cells were counted at.
@@ -176,6 +183,10 @@ type Builder struct {
 	types  []string
 	typeOf map[string]int
 	plain  bool // a point came through Add: no aggregates
+	// points are the distinct points so far, noPoints set once there
+	// were too many (see points.go).
+	points   []point
+	noPoints bool
 }
 
 // NewBuilder starts cells for store version gen, which must be read before
@@ -194,6 +205,7 @@ func (b *Builder) add(lon, lat float64) int64 {
 	}
 	k := CellKey(cellOf(lat), cellOf(lon))
 	b.counts[k]++
+	b.addPoint(k, lon, lat)
 	b.bounds.West, b.bounds.East = min(b.bounds.West, lon), max(b.bounds.East, lon)
 	b.bounds.South, b.bounds.North = min(b.bounds.South, lat), max(b.bounds.North, lat)
 	return k
@@ -234,6 +246,7 @@ func (b *Builder) Cells() *Cells {
 	for _, k := range c.keys {
 		c.cum = append(c.cum, c.cum[len(c.cum)-1]+b.counts[k])
 	}
+	c.points = b.cellPoints(c.keys)
 	if b.aggs != nil && !b.plain && len(b.types) <= maxTypes {
 		c.types = b.types
 		c.aggs = make([]cellAgg, len(c.keys))
@@ -257,15 +270,19 @@ func (c *Cells) sum(r0, r1, c0, c1 int64) int64 {
 }
 
 // Count counts the incidents in b (not crossing the antimeridian): the
-// whole cells inside b, plus what exact counts, by the store, in the
-// strips along b's edges, which do not overlap; one call counts them all.
-// ok is false when b holds no whole cell.
+// whole cells inside b, plus the strips along b's edges, which do not
+// overlap: counted from the cells' points when they are kept, else by
+// exact, the store, in one call for them all. ok is false when b holds no
+// whole cell.
 func (c *Cells) Count(b geo.BBox, exact func(strips []geo.BBox) (int, error)) (n int, ok bool, err error) {
 	r0, r1, c0, c1, strips, ok := wholeCells(b)
 	if !ok {
 		return 0, false, nil
 	}
 	total := c.sum(r0, r1, c0, c1)
+	if c.points != nil {
+		return int(total) + c.countStrips(strips), true, nil
+	}
 	if len(strips) > 0 {
 		m, err := exact(strips)
 		if err != nil {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 
@@ -15,14 +16,20 @@ import (
 // edges that the grid's cells do not cover. Counts with dates are not
 // served by the grid, nor any while the grid is older than the store.
 
-// buildGrid counts the incidents per cell at the current version.
+// buildGrid counts the incidents per cell at the current version, and
+// lists each point's incidents newest first for pages, in one snapshot.
 func (s *Store) buildGrid(ctx context.Context) (*boxgrid.Cells, error) {
 	gen, err := s.Version(ctx)
 	if err != nil {
 		return nil, err
 	}
+	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("store: count grid: %w", err)
+	}
+	defer tx.Rollback()
 	// The event types come along so the grid can serve clusters too.
-	rows, err := s.read.QueryContext(ctx, "SELECT lon, lat, event_type FROM incidents")
+	rows, err := tx.QueryContext(ctx, "SELECT lon, lat, event_type FROM incidents")
 	if err != nil {
 		return nil, fmt.Errorf("store: count grid: %w", err)
 	}
@@ -39,7 +46,11 @@ func (s *Store) buildGrid(ctx context.Context) (*boxgrid.Cells, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: count grid: %w", err)
 	}
-	return b.Cells(), nil
+	cells := b.Cells()
+	if err := listNewest(ctx, tx, cells); err != nil {
+		return nil, err
+	}
+	return cells, nil
 }
 
 // gridCount counts the incidents in b (not crossing the antimeridian) with

@@ -21,30 +21,23 @@ import (
 const fieldSep = "\x1f"
 
 // packedFields is the number of fields in packedColumns' last column.
-const packedFields = 23
-
-// sourceIDs lists the ids of the articles that reported incident i, comma
-// separated, "" for none.
-const sourceIDs = `ifnull((SELECT group_concat(s.article_id) FROM incident_sources s WHERE s.incident_id = i.id), '')`
+const packedFields = 22
 
 // packedColumns is the select list queryIncidents reads: id, lat, lon and
 // the other fields in the order of plainColumns after the point.
 const packedColumns = `i.id, i.lat, i.lon, concat_ws(char(31), i.event_type, i.sub_event_type, i.event_date,
 	i.time_precision, i.location, i.geonameid, i.feature_code, i.country, i.admin1, i.admin1_name, i.admin2,
 	i.geo_precision, ifnull(i.count, ''), i.count_unit, ifnull(i.fatalities, ''), ifnull(i.injured, ''),
-	i.actor1, i.actor2, i.quote, i.quote_start, i.quote_end, i.fatalities_claimed_by, ` + sourceIDs + `)`
+	i.actor1, i.actor2, i.quote, i.quote_start, i.quote_end, i.fatalities_claimed_by)`
 
 // plainColumns is the same row, one column a field.
 const plainColumns = `i.id, i.lat, i.lon, i.event_type, i.sub_event_type, i.event_date,
 	i.time_precision, i.location, i.geonameid, i.feature_code, i.country, i.admin1, i.admin1_name, i.admin2,
 	i.geo_precision, i.count, i.count_unit, i.fatalities, i.injured,
-	i.actor1, i.actor2, i.quote, i.quote_start, i.quote_end, i.fatalities_claimed_by, ` + sourceIDs
+	i.actor1, i.actor2, i.quote, i.quote_start, i.quote_end, i.fatalities_claimed_by`
 
 // incidentRow is one incident as read, before its sources are attached.
-type incidentRow struct {
-	inc      geo.Incident
-	articles string // comma-separated article ids
-}
+type incidentRow struct{ inc geo.Incident }
 
 // queryIncidents runs a query selecting packedColumns and returns the
 // incidents with their Sources.
@@ -105,7 +98,7 @@ func (r *incidentRow) setFields(f []string) error {
 	inc.Location, inc.FeatureCode, inc.Country = f[4], f[6], f[7]
 	inc.Admin1, inc.Admin1Name, inc.Admin2 = f[8], f[9], f[10]
 	inc.CountUnit, inc.Actor1, inc.Actor2, inc.Quote = f[13], f[16], f[17], f[18]
-	inc.FatalitiesClaimedBy, r.articles = f[21], f[22]
+	inc.FatalitiesClaimedBy = f[21]
 	var p intParser
 	inc.TimePrecision = p.int(f[3])
 	inc.GeonameID = int64(p.int(f[5]))
@@ -147,7 +140,7 @@ func readPlain(ctx context.Context, q queryer, id int64) (incidentRow, error) {
 		&inc.ID, &inc.Lat, &inc.Lon, &inc.EventType, &inc.SubEventType, &inc.EventDate, &inc.TimePrecision,
 		&inc.Location, &inc.GeonameID, &inc.FeatureCode, &inc.Country, &inc.Admin1, &inc.Admin1Name, &inc.Admin2,
 		&inc.GeoPrecision, &count, &inc.CountUnit, &fatalities, &injured,
-		&inc.Actor1, &inc.Actor2, &inc.Quote, &inc.QuoteStart, &inc.QuoteEnd, &inc.FatalitiesClaimedBy, &r.articles)
+		&inc.Actor1, &inc.Actor2, &inc.Quote, &inc.QuoteStart, &inc.QuoteEnd, &inc.FatalitiesClaimedBy)
 	if err != nil {
 		return incidentRow{}, fmt.Errorf("store: read incident %d: %w", id, err)
 	}

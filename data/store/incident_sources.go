@@ -2,33 +2,42 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
 )
 
 // attachSources turns rows into incidents whose Sources are the distinct
-// articles that reported them, oldest publication first. Articles are
-// shared by many incidents, so each is read once, in one statement for
-// the whole page.
+// articles that reported them, oldest publication first. The page's
+// article ids are read in one statement, and each article once, in one
+// more: articles are shared by many incidents.
 func attachSources(ctx context.Context, q queryer, rows []incidentRow) ([]geo.Incident, error) {
-	ids := map[int64]bool{}
-	for _, r := range rows {
-		for s := range strings.SplitSeq(r.articles, ",") {
-			if s == "" {
-				continue
-			}
-			id, err := strconv.ParseInt(s, 10, 64)
-			if err != nil {
-				return nil, fmt.Errorf("store: incident %d: bad source %q", r.inc.ID, s)
-			}
-			ids[id] = true
+	return attachSourcesWith(ctx, q, rows, articleSources)
+}
+
+// articleReader reads the articles with the given ids as Sources.
+type articleReader func(ctx context.Context, q queryer, ids map[int64]bool) (map[int64]geo.Source, error)
+
+// attachSourcesWith is attachSources reading articles with read.
+func attachSourcesWith(ctx context.Context, q queryer, rows []incidentRow, read articleReader) ([]geo.Incident, error) {
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.inc.ID
+	}
+	byIncident, err := sourceIDs(ctx, q, ids)
+	if err != nil {
+		return nil, err
+	}
+	distinct := map[int64]bool{}
+	for _, as := range byIncident {
+		for _, a := range as {
+			distinct[a] = true
 		}
 	}
-	articles, err := articleSources(ctx, q, ids)
+	articles, err := read(ctx, q, distinct)
 	if err != nil {
 		return nil, err
 	}
@@ -36,14 +45,42 @@ func attachSources(ctx context.Context, q queryer, rows []incidentRow) ([]geo.In
 	for i, r := range rows {
 		inc := r.inc
 		inc.Sources = []geo.Source{}
-		for s := range strings.SplitSeq(r.articles, ",") {
-			id, _ := strconv.ParseInt(s, 10, 64) // checked above
-			if src, ok := articles[id]; ok {
+		for _, a := range byIncident[inc.ID] {
+			if src, ok := articles[a]; ok {
 				inc.Sources = append(inc.Sources, src)
 			}
 		}
 		contract.SortSources(&inc)
 		out[i] = inc
+	}
+	return out, nil
+}
+
+// sourceIDsSQL reads the article ids of a JSON list of incident ids,
+// through the narrow incident_sources_incident index (migration 0008).
+const sourceIDsSQL = `SELECT s.incident_id, s.article_id
+	FROM json_each(?) j JOIN incident_sources s ON s.incident_id = j.value`
+
+// sourceIDs maps each incident of ids to the ids of its articles.
+func sourceIDs(ctx context.Context, q queryer, ids []int64) (map[int64][]int64, error) {
+	out := make(map[int64][]int64, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := q.QueryContext(ctx, sourceIDsSQL, idList(ids))
+	if err != nil {
+		return nil, fmt.Errorf("store: query source ids: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var inc, article int64
+		if err := rows.Scan(&inc, &article); err != nil {
+			return nil, fmt.Errorf("store: scan source id: %w", err)
+		}
+		out[inc] = append(out[inc], article)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: query source ids: %w", err)
 	}
 	return out, nil
 }
@@ -68,12 +105,8 @@ func articleSources(ctx context.Context, q queryer, ids map[int64]bool) (map[int
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var src geo.Source
-		var published string
-		if err := rows.Scan(&src.ArticleID, &src.Title, &src.URL, &published); err != nil {
-			return nil, fmt.Errorf("store: scan source: %w", err)
-		}
-		if src.Published, err = parseTimeText(published); err != nil {
+		src, err := scanSource(rows)
+		if err != nil {
 			return nil, err
 		}
 		out[src.ArticleID] = src
@@ -82,6 +115,20 @@ func articleSources(ctx context.Context, q queryer, ids map[int64]bool) (map[int
 		return nil, fmt.Errorf("store: query sources: %w", err)
 	}
 	return out, nil
+}
+
+// scanSource reads one row of id, title, url and published.
+func scanSource(rows *sql.Rows) (geo.Source, error) {
+	var src geo.Source
+	var published string
+	if err := rows.Scan(&src.ArticleID, &src.Title, &src.URL, &published); err != nil {
+		return geo.Source{}, fmt.Errorf("store: scan source: %w", err)
+	}
+	var err error
+	if src.Published, err = parseTimeText(published); err != nil {
+		return geo.Source{}, err
+	}
+	return src, nil
 }
 
 // idList is ids as a JSON array: a list of any length is then one bound

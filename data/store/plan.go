@@ -38,6 +38,9 @@ type queryPlan struct {
 	// density the matches per day in it, for the bboxTreePage plan.
 	tree    treeRange
 	density float64
+	// boxOnly is set when tree is: the count grid's newest lists may
+	// choose the page instead of any plan (see page_grid.go).
+	boxOnly bool
 }
 
 // planQuery chooses the plans of a page query and of its count. A page
@@ -95,6 +98,7 @@ func (s *Store) planQuery(ctx context.Context, q queryer, gen int64, f geo.Incid
 	if onlyBoxAndTime(f) && want > 0 {
 		p.tree = treeRange{box: b, lo: max(lo, treeT(ext.first)), hi: min(hi, treeT(ext.last))}
 		p.density = float64(matches) / days
+		p.boxOnly = true
 		if treePageRowCost*min(matches, want*5/4)+treeWindowCost < scanned {
 			p.page = bboxTreePage
 			return p, nil

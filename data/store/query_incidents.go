@@ -37,7 +37,7 @@ func (s *Store) Incidents(ctx context.Context, f geo.IncidentFilter) ([]geo.Inci
 	if err != nil {
 		return nil, 0, err
 	}
-	incs, err := s.page(ctx, tx, f, plan)
+	incs, err := s.page(ctx, tx, gen, f, plan)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -49,13 +49,22 @@ func (s *Store) Incidents(ctx context.Context, f geo.IncidentFilter) ([]geo.Inci
 }
 
 // page reads the incidents of one page as plan says.
-func (s *Store) page(ctx context.Context, q queryer, f geo.IncidentFilter, plan queryPlan) ([]geo.Incident, error) {
+func (s *Store) page(ctx context.Context, q queryer, gen int64, f geo.IncidentFilter, plan queryPlan) ([]geo.Incident, error) {
+	if plan.boxOnly {
+		rows, ok, err := s.gridPage(ctx, q, gen, f, plan.tree, f.Limit+f.Offset)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			return attachSourcesWith(ctx, q, rows[min(f.Offset, len(rows)):], s.articles.reader(gen))
+		}
+	}
 	if plan.page == bboxTreePage {
 		rows, err := treePage(ctx, q, plan.tree, f.After, f.Limit+f.Offset, plan.density)
 		if err != nil {
 			return nil, err
 		}
-		return attachSources(ctx, q, rows[min(f.Offset, len(rows)):])
+		return attachSourcesWith(ctx, q, rows[min(f.Offset, len(rows)):], s.articles.reader(gen))
 	}
 	page, err := filterWhere(f, plan.page)
 	if err != nil {
@@ -89,23 +98,6 @@ func (s *Store) matched(ctx context.Context, q queryer, gen int64, f geo.Inciden
 		}
 		return n, nil
 	})
-}
-
-// Incident returns one incident with its sources, or a geo.ENotFound error.
-func (s *Store) Incident(ctx context.Context, id int64) (geo.Incident, error) {
-	tx, err := s.readTx(ctx)
-	if err != nil {
-		return geo.Incident{}, err
-	}
-	defer tx.Rollback()
-	incs, err := incidentsByID(ctx, tx, []int64{id})
-	if err != nil {
-		return geo.Incident{}, err
-	}
-	if len(incs) == 0 {
-		return geo.Incident{}, geo.Errorf(geo.ENotFound, "incident %d not found", id)
-	}
-	return incs[0], nil
 }
 
 // incidentsByIDSQL reads the incidents of a JSON list of ids.

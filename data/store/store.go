@@ -21,7 +21,9 @@ type Store struct {
 	read   *sql.DB // a pool of readers; WAL lets them run beside the writer
 	ver    *version
 	counts *countCache
-	grid   boxgrid.Grid // cells' incident counts, for box counts
+	// articles keeps the sources of recently paged articles.
+	articles *articleCache
+	grid     boxgrid.Grid // cells' incident counts, for box counts
 	// Prepared statements of each pool, kept per connection.
 	readStmts, writeStmts *stmtCache
 }
@@ -34,7 +36,9 @@ type Store struct {
 // whatever the file's size.
 const (
 	writerCacheKiB = 65536 // keeps big write transactions from spilling
-	readerCacheKiB = 16384
+	// 14 MB, down from 16, pays for the count grid's page lists (8 bytes
+	// an incident, data/boxgrid/newest.go) at a million incidents.
+	readerCacheKiB = 14336
 	watchCacheKiB  = 256 // the version watcher reads no pages
 )
 
@@ -96,7 +100,7 @@ func Open(path string) (*Store, error) {
 	// prepares its statements again.
 	read.SetMaxIdleConns(readers)
 	s.read, s.readStmts = read, newStmtCache(read)
-	if err := s.readStmts.warm(ctx, incidentsByIDSQL, articleSourcesSQL); err != nil {
+	if err := s.readStmts.warm(ctx, incidentsByIDSQL, articleSourcesSQL, sourceIDsSQL, incidentByIDSQL); err != nil {
 		read.Close()
 		write.Close()
 		return nil, fmt.Errorf("store: prepare: %w", err)
@@ -107,6 +111,7 @@ func Open(path string) (*Store, error) {
 		return nil, err
 	}
 	s.counts = newCountCache(countCacheSize)
+	s.articles = newArticleCache()
 	return s, nil
 }
 

@@ -20,6 +20,11 @@ func TestPagePlansAgreeWithBruteForce(t *testing.T) {
 		t.Fatal(err)
 	}
 	gen := MustVersion(t, s)
+	cells, err := s.buildGrid(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.grid.Set(cells)
 	boxes := map[string]geo.BBox{
 		"ukraine":  {West: 22, South: 44, East: 41, North: 53},
 		"oblast":   {West: 35.0, South: 48.6, East: 38.3, North: 50.4},
@@ -36,6 +41,7 @@ func TestPagePlansAgreeWithBruteForce(t *testing.T) {
 		{"tree page", bboxTreePage, 0},
 		{"tree page, one-day windows", bboxTreePage, 1e9},
 		{"tree page, one window", bboxTreePage, 1e-9},
+		{"grid lists", bboxTreePage, -1},
 	}
 	for name, box := range boxes {
 		for _, iv := range testIntervals() {
@@ -57,13 +63,18 @@ func TestPagePlansAgreeWithBruteForce(t *testing.T) {
 					if fp.density > 0 {
 						plan.density = fp.density
 					}
-					got := pagesWith(t, s, f, plan, 8)
+					// Only the grid case lets the grid's lists choose.
+					plan.boxOnly = fp.density < 0
+					if _, ok, err := s.gridPage(ctx, s.read, gen, f, plan.tree, f.Limit); plan.boxOnly && (!ok || err != nil) {
+						t.Fatalf("the grid did not choose the page (%v)", err)
+					}
+					got := pagesWith(t, s, gen, f, plan, 8)
 					wantPrefix := want[:min(len(want), 8*f.Limit)]
 					if !slices.Equal(got, wantPrefix) {
 						t.Fatalf("%d ids, want %d; first difference at %d", len(got), len(wantPrefix), firstDiff(got, wantPrefix))
 					}
 					f.Offset = 30
-					page, err := s.page(ctx, s.read, f, plan)
+					page, err := s.page(ctx, s.read, gen, f, plan)
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -77,11 +88,11 @@ func TestPagePlansAgreeWithBruteForce(t *testing.T) {
 }
 
 // pagesWith follows cursors for at most maxPages pages read with plan.
-func pagesWith(t *testing.T, s *Store, f geo.IncidentFilter, plan queryPlan, maxPages int) []int64 {
+func pagesWith(t *testing.T, s *Store, gen int64, f geo.IncidentFilter, plan queryPlan, maxPages int) []int64 {
 	t.Helper()
 	var got []int64
 	for range maxPages {
-		page, err := s.page(context.Background(), s.read, f, plan)
+		page, err := s.page(context.Background(), s.read, gen, f, plan)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -107,7 +118,7 @@ func TestTreePageReadsWholeIncidents(t *testing.T) {
 		t.Fatal(err)
 	}
 	plan.page = bboxTreePage
-	page, err := fx.s.page(context.Background(), fx.s.read, f, plan)
+	page, err := fx.s.page(context.Background(), fx.s.read, gen, f, plan)
 	if err != nil {
 		t.Fatal(err)
 	}

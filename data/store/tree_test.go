@@ -109,5 +109,30 @@ func TestIncidentWithSeparatorInText(t *testing.T) {
 		if len(got.Sources) != 1 || got.Sources[0].Title != "Odd\x1ftitle" {
 			t.Errorf("incident %d sources = %+v", got.ID, got.Sources)
 		}
+		// By id, the row is read column by column too.
+		byID, err := s.Incident(context.Background(), got.ID)
+		if err != nil || fmt.Sprintf("%+v", byID) != fmt.Sprintf("%+v", got) {
+			t.Errorf("by id %+v (%v)\nin page %+v", byID, err, got)
+		}
+	}
+	// And in a page the count grid's lists choose.
+	ctx := context.Background()
+	cells, err := s.buildGrid(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.grid.Set(cells)
+	f := geo.IncidentFilter{BBox: &box, Limit: 10}
+	plan, err := s.planQuery(ctx, s.read, cells.Gen(), f, f.Limit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, ok, err := s.gridPage(ctx, s.read, cells.Gen(), f, plan.tree, f.Limit)
+	if err != nil || !ok || len(rows) != 2 {
+		t.Fatalf("grid page: %d rows, ok %v, %v", len(rows), ok, err)
+	}
+	again, _ := MustIncidents(t, s, f)
+	if fmt.Sprintf("%+v", again) != fmt.Sprintf("%+v", incs) {
+		t.Errorf("grid page %+v\nwant %+v", again, incs)
 	}
 }
