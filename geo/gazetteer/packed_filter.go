@@ -42,7 +42,7 @@ func newFilter(n int) filter {
 // so that the eight bits are distinct.
 func (f filter) probes(sum uint64) (block []byte, bit, step uint64) {
 	b := (sum >> 32) & f.blocks * blockBytes
-	return f.bits[b : b+blockBytes], sum, (sum>>16)|1
+	return f.bits[b : b+blockBytes], sum, (sum >> 16) | 1
 }
 
 // add sets the bits of the string whose hash is sum.
