@@ -19,6 +19,7 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/incidentmap/incidentmap/geo"
@@ -48,8 +49,9 @@ type Cells struct {
 	// there were too many to keep.
 	points *cellPoints
 	// newest lists each point's incidents newest first, for pages; nil
-	// until a store gives them (see newest.go).
-	newest *newest
+	// until a store gives them (see newest.go), which it may do after the
+	// cells serve counts.
+	newest atomic.Pointer[newest]
 }
 
 // Gen is the store version the cells were counted at.

@@ -95,7 +95,7 @@ func (b *NewestBuilder) Done() bool {
 		}
 	}
 	if !b.bad {
-		b.c.newest = &b.lists
+		b.c.newest.Store(&b.lists)
 	}
 	return !b.bad
 }
@@ -108,11 +108,12 @@ const MaxPagePoints = 50_000
 // the antimeridian) with keys in [lo, hi], in page order. ok is false when
 // the cells keep no lists or b holds too many points.
 func (c *Cells) Newest(b geo.BBox, lo, hi uint64, want int) (ids []int64, ok bool) {
-	if c.newest == nil || c.points == nil {
+	nl := c.newest.Load()
+	if nl == nil || c.points == nil {
 		return nil, false
 	}
 	var h pageHeap
-	cp, nl := c.points, c.newest
+	cp := c.points
 	c0, c1 := cellOf(b.West), cellOf(b.East)
 	for r := cellOf(b.South); r <= cellOf(b.North); r++ {
 		i, _ := slices.BinarySearch(c.keys, CellKey(r, c0))

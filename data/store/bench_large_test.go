@@ -77,6 +77,7 @@ func BenchmarkNewBoxLarge(b *testing.B) {
 	s := largeStore(b)
 	ctx := context.Background()
 	if g, err := s.buildGrid(ctx); err == nil {
+		s.listing.Wait()
 		s.grid.Set(g) // built once in the background by a server
 	}
 	for _, limit := range []int{100, 1000} {

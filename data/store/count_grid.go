@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/incidentmap/incidentmap/data/boxgrid"
@@ -16,18 +17,26 @@ import (
 // edges that the grid's cells do not cover. Counts with dates are not
 // served by the grid, nor any while the grid is older than the store.
 
-// buildGrid counts the incidents per cell at the current version, and
-// lists each point's incidents newest first for pages, in one snapshot.
+// buildGrid counts the incidents per cell at the current version and
+// returns the cells; in the same snapshot, it then lists each point's
+// incidents newest first for pages, in the background: counts are what a
+// server just started waits for, and pages go through the R*Tree until
+// the lists are there.
 func (s *Store) buildGrid(ctx context.Context) (*boxgrid.Cells, error) {
 	gen, err := s.Version(ctx)
 	if err != nil {
 		return nil, err
 	}
-	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := s.read.BeginTx(s.background, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("store: count grid: %w", err)
 	}
-	defer tx.Rollback()
+	listing := false
+	defer func() {
+		if !listing {
+			tx.Rollback()
+		}
+	}()
 	// The event types come along so the grid can serve clusters too.
 	rows, err := tx.QueryContext(ctx, "SELECT lon, lat, event_type FROM incidents")
 	if err != nil {
@@ -46,9 +55,18 @@ func (s *Store) buildGrid(ctx context.Context) (*boxgrid.Cells, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: count grid: %w", err)
 	}
+	rows.Close()
 	cells := b.Cells()
-	if err := listNewest(ctx, tx, cells); err != nil {
-		return nil, err
+	if cells.NewestBuilder() != nil {
+		listing = true
+		s.listing.Add(1)
+		go func() {
+			defer s.listing.Done()
+			defer tx.Rollback()
+			if err := listNewest(s.background, tx, cells); err != nil && s.background.Err() == nil {
+				slog.Warn("store: the count grid's page lists", "err", err)
+			}
+		}()
 	}
 	return cells, nil
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/incidentmap/incidentmap/data/boxgrid"
@@ -26,6 +27,11 @@ type Store struct {
 	grid     boxgrid.Grid // cells' incident counts, for box counts
 	// Prepared statements of each pool, kept per connection.
 	readStmts, writeStmts *stmtCache
+	// background is the context of work the store runs by itself (the
+	// grid's page lists), cancelled by Close, which waits for listing.
+	background context.Context
+	stop       context.CancelFunc
+	listing    sync.WaitGroup
 }
 
 // Memory per connection. The file is not memory-mapped: each connection
@@ -112,6 +118,7 @@ func Open(path string) (*Store, error) {
 	}
 	s.counts = newCountCache(countCacheSize)
 	s.articles = newArticleCache()
+	s.background, s.stop = context.WithCancel(context.Background())
 	return s, nil
 }
 
@@ -131,6 +138,8 @@ func (s *Store) Path() string { return s.path }
 // Close closes both connection pools. It returns once no connection is
 // open, so the database's files can be removed at once.
 func (s *Store) Close() error {
+	s.stop()
+	s.listing.Wait()
 	s.readStmts.close()
 	s.writeStmts.close()
 	err := errors.Join(s.read.Close(), s.write.Close(), s.ver.close())

@@ -24,6 +24,7 @@ func TestPagePlansAgreeWithBruteForce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	s.listing.Wait() // the page lists come after the counts
 	s.grid.Set(cells)
 	boxes := map[string]geo.BBox{
 		"ukraine":  {West: 22, South: 44, East: 41, North: 53},

@@ -121,6 +121,7 @@ func TestIncidentWithSeparatorInText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	s.listing.Wait() // the page lists come after the counts
 	s.grid.Set(cells)
 	f := geo.IncidentFilter{BBox: &box, Limit: 10}
 	plan, err := s.planQuery(ctx, s.read, cells.Gen(), f, f.Limit)
