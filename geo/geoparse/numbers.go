@@ -1,6 +1,8 @@
 package geoparse
 
 import (
+	"strings"
+
 	"github.com/incidentmap/incidentmap/geo"
 	"github.com/incidentmap/incidentmap/geo/gazetteer"
 )
@@ -43,6 +45,9 @@ func (d *document) number(rs *regions, local *localRegions) {
 // "Dublin", which must not vouch for itself; "Henry County" is not
 // "Henry", a town that may lie in it.
 func sameName(key string) string {
+	if strings.IndexByte(key, ' ') < 0 {
+		return key // one word, as most names are: no designator to drop
+	}
 	if core, level := gazetteer.SplitDesignator(key); level == geo.LevelPlace {
 		return core
 	}

@@ -28,6 +28,8 @@ type scratch struct {
 	toks  []token
 	keys  []string
 	local localRegions
+	spots []colocSpot // coLocatedStart's
+	byLat []int
 }
 
 // New returns a parser over the index. lex may be nil (no knowledge of
@@ -100,7 +102,7 @@ func (p *Parser) analyze(text string, use func(d *document)) {
 		}
 		ms = append(ms, m)
 	}
-	d := &document{ix: p.ix, text: text, toks: r.toks, ms: ms, w: &p.w}
+	d := &document{ix: p.ix, text: text, toks: r.toks, ms: ms, w: &p.w, sc: sc}
 	d.number(&p.answers.regions, &sc.local)
 	d.resolve()
 	use(d)

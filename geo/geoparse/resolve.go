@@ -42,6 +42,7 @@ type document struct {
 	toks []token
 	ms   []*mention
 	num  numbers  // names, countries and divisions numbered (numbers.go)
+	sc   *scratch // buffers lent for the document
 	gaps []string // the text between mentions a and a+1, as gap gives it
 	// the country and division numbers of each mention's place, at tally
 	placeCountry, placeAdmin1 []int32
@@ -227,18 +228,8 @@ func (d *document) coLocatedStart() []int {
 	// are found by a sweep in latitude, and each spot keeps its distance to
 	// the nearest spot of another name in the same or a neighbouring
 	// 1-degree cell.
-	type spot struct {
-		lat, lon  float64
-		latCell   int
-		lonCell   int
-		name      int32
-		nearestKm float64
-	}
-	total := 0
-	for _, m := range d.ms {
-		total += len(m.cands)
-	}
-	spots := make([]spot, 0, total)
+	spots := d.sc.spots[:0]
+	defer func() { d.sc.spots = spots[:0] }()
 	firstSpot := make(map[*named]int, len(d.ms)) // each name's candidates' spots, from here on
 	for i, m := range d.ms {
 		if m.named == nil {
@@ -250,15 +241,16 @@ func (d *document) coLocatedStart() []int {
 		firstSpot[m.named] = len(spots)
 		for k := range m.cands {
 			if c := &m.cands[k]; c.Level() > geo.LevelAdmin1 {
-				spots = append(spots, spot{lat: c.Lat, lon: c.Lon, latCell: int(math.Floor(c.Lat)),
+				spots = append(spots, colocSpot{lat: c.Lat, lon: c.Lon, latCell: int(math.Floor(c.Lat)),
 					lonCell: int(math.Floor(c.Lon)), name: d.num.name[i], nearestKm: coLocatedKm})
 			}
 		}
 	}
-	byLat := make([]int, len(spots))
-	for a := range byLat {
-		byLat[a] = a
+	byLat := d.sc.byLat[:0]
+	for a := range spots {
+		byLat = append(byLat, a)
 	}
+	defer func() { d.sc.byLat = byLat[:0] }()
 	slices.SortFunc(byLat, func(a, b int) int { return cmp.Compare(spots[a].lat, spots[b].lat) })
 	// A degree of latitude is 111.2 km in flatKm; a little more is swept.
 	window := (coLocatedKm + 1) / 111.2
@@ -308,6 +300,15 @@ func (d *document) coLocatedStart() []int {
 		}
 	}
 	return out
+}
+
+// colocSpot is a candidate of a name, for coLocatedStart.
+type colocSpot struct {
+	lat, lon  float64
+	latCell   int
+	lonCell   int
+	name      int32
+	nearestKm float64
 }
 
 func abs(n int) int {
