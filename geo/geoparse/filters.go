@@ -20,6 +20,7 @@ func (r *recognizer) accept(sp span) bool {
 		name = strings.ToLower(r.text[t.start:r.toks[sp.last].end])
 	}
 	designated := r.designatorAfter(sp.last) != geo.LevelUnknown || r.designatorBefore(sp.first) != geo.LevelUnknown
+	// Every case rejects, so the order is only cost: the cheap tests first.
 	switch {
 	case calendar[name] && !designated, institutions[name] && !designated:
 		return false
@@ -27,30 +28,30 @@ func (r *recognizer) accept(sp span) bool {
 		return false
 	case manyCountries(name) && !designated:
 		return false // "Arab", "Kurdish": peoples of many countries
-	case r.onlyByVariant(sp) && (!designated || r.allWords(sp)):
-		return false // a designator does not make a variant of English words a place: "State Department"
-	case sp.first == sp.last && r.headsAdministration(sp):
-		return false // "the Obama administration", "the Bush campaign"
 	case sp.first == sp.last && r.persons[r.toks[sp.first].text]:
 		return false
+	case sp.first == sp.last && len(r.toks[sp.first].text) == 1:
+		return false // a single letter: "influenza B"
 	case r.afterTitle(sp.first):
-		return false
-	case r.inPersonRun(sp):
-		return false
-	case r.isModifier(sp) && !designated:
 		return false
 	case r.namesCurrency(sp):
 		return false // "US$1 million", "$US 15 billion", "A$20": a currency
+	case sp.first > 0 && (r.lower(sp.first-1) == "a" || r.lower(sp.first-1) == "an") && !designated && !r.modifiesNoun(sp):
+		return false // "an Iskander", "a Toyota": a thing of that name, not a place
+	case r.inPersonRun(sp):
+		return false
+	case sp.first == sp.last && r.headsAdministration(sp):
+		return false // "the Obama administration", "the Bush campaign"
 	case r.headsOrganisation(sp):
 		return false // "the Center for Disease Control": an organisation's name
-	case sp.first == sp.last && len(r.toks[sp.first].text) == 1:
-		return false // a single letter: "influenza B"
+	case r.isModifier(sp) && !designated:
+		return false
 	case r.toks[sp.first].allCaps && sp.first == sp.last && !r.isDateline(sp) && !r.isCountryCode(sp):
 		return false
 	case r.toks[sp.first].sentStart && sp.first == sp.last && (commonWords[name] || r.lowerElsewhere(name)):
 		return false
-	case sp.first > 0 && (r.lower(sp.first-1) == "a" || r.lower(sp.first-1) == "an") && !designated && !r.modifiesNoun(sp):
-		return false // "an Iskander", "a Toyota": a thing of that name, not a place
+	case r.onlyByVariant(sp) && (!designated || r.allWords(sp)):
+		return false // a designator does not make a variant of English words a place: "State Department"
 	case sp.first == sp.last && !designated && r.wordOrFirstName(sp.first) && !r.locative(sp) && r.minorPlace(sp):
 		return false // "Council", "Pack", "Bell", "Thomas": a word or a first name naming only a small place
 	}
