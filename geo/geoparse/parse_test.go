@@ -385,17 +385,10 @@ func FuzzParse(f *testing.F) {
 
 // BenchmarkParse measures articles per second over the gold corpus.
 func BenchmarkParse(b *testing.B) {
-	files, _ := filepath.Glob("testdata/news/*.txt")
-	var texts []string
-	bytes := 0
-	for _, name := range files {
-		t, _ := os.ReadFile(name)
-		texts = append(texts, string(t))
-		bytes += len(t)
-	}
+	texts, size := geoparse.GoldTexts(b)
 	p := mustParser(b)
 	p.Parse(texts[0]) // the first loose lookup builds its map
-	b.SetBytes(int64(bytes / len(texts)))
+	b.SetBytes(int64(size / len(texts)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		p.Parse(texts[i%len(texts)])
@@ -522,22 +515,14 @@ func TestWrittenName(t *testing.T) {
 // ingest does so); each gets what a parse alone gives (run with -race).
 func TestParseConcurrently(t *testing.T) {
 	p := mustParser(t)
-	files, _ := filepath.Glob("testdata/news/*.txt")
-	if len(files) > 12 {
-		files = files[:12]
-	}
-	var texts []string
+	texts, _ := geoparse.GoldTexts(t)
+	texts = texts[:min(12, len(texts))]
 	var want [][]geo.Mention
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(b))
-		want = append(want, p.Parse(string(b)))
+	for _, text := range texts {
+		want = append(want, p.Parse(text))
 	}
 	var wg sync.WaitGroup
-	errs := make(chan string, len(texts)*4)
+	errs := make(chan int, len(texts)*4)
 	for g := range 4 {
 		wg.Add(1)
 		go func() {
@@ -545,14 +530,14 @@ func TestParseConcurrently(t *testing.T) {
 			for k := range texts {
 				i := (k + g*3) % len(texts)
 				if got := p.Parse(texts[i]); !reflect.DeepEqual(got, want[i]) {
-					errs <- files[i]
+					errs <- i
 				}
 			}
 		}()
 	}
 	wg.Wait()
 	close(errs)
-	for name := range errs {
-		t.Errorf("%s: a parse beside others differs from one alone", name)
+	for i := range errs {
+		t.Errorf("article %d: a parse beside others differs from one alone", i)
 	}
 }
