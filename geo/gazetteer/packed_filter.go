@@ -69,18 +69,14 @@ func (f filter) mayHave(sum uint64) bool {
 	return true
 }
 
-// writeTo writes the filter as its size in bytes (uvarint), then its bits.
-func (f filter) writeTo(w *bytes.Buffer) {
-	writeUvarint(w, uint64(len(f.bits)))
-	w.Write(f.bits)
-}
+// writeTo writes the filter as writePow2 does.
+func (f filter) writeTo(w *bytes.Buffer) { writePow2(w, f.bits) }
 
 // readFilter reads what writeTo wrote.
 func readFilter(r *reader) (filter, error) {
-	n := r.uvarint()
-	b := r.take(int(min(n, uint64(len(r.b)+1))))
-	if r.err != nil || n < blockBytes || n&(n-1) != 0 {
+	b, ok := readPow2(r, blockBytes)
+	if !ok {
 		return filter{}, errors.New("bad filter")
 	}
-	return filter{bits: b, blocks: n/blockBytes - 1}, nil
+	return filter{bits: b, blocks: uint64(len(b)/blockBytes - 1)}, nil
 }

@@ -60,22 +60,31 @@ func (h hashTable) find(sum uint64, n int, match func(item int) bool) (int, bool
 	panic("gazetteer: packed index: hash table without an empty slot")
 }
 
-// writeTo writes the table as its size in bytes (uvarint), then its slots.
-func (h hashTable) writeTo(w *bytes.Buffer) {
-	writeUvarint(w, uint64(len(h.slots)))
-	w.Write(h.slots)
-}
+// writeTo writes the table as writePow2 does.
+func (h hashTable) writeTo(w *bytes.Buffer) { writePow2(w, h.slots) }
 
 // readHashTable reads what writeTo wrote. Its slots are checked as find
 // reads them, like the chunks of a table.
 func readHashTable(r *reader) (hashTable, error) {
-	size := r.uvarint()
-	b := r.take(int(min(size, uint64(len(r.b)+1))))
-	ns := size / 4
-	if r.err != nil || size%4 != 0 || ns < 4 || ns&(ns-1) != 0 {
+	b, ok := readPow2(r, 16) // 4 slots or more
+	if !ok {
 		return hashTable{}, errors.New("bad hash table")
 	}
-	return hashTable{slots: b, mask: ns - 1}, nil
+	return hashTable{slots: b, mask: uint64(len(b)/4 - 1)}, nil
+}
+
+// writePow2 writes b, a power of two of bytes long, as its length
+// (uvarint) and its bytes.
+func writePow2(w *bytes.Buffer, b []byte) {
+	writeUvarint(w, uint64(len(b)))
+	w.Write(b)
+}
+
+// readPow2 reads what writePow2 wrote, which must be at least least bytes.
+func readPow2(r *reader, least uint64) ([]byte, bool) {
+	n := r.uvarint()
+	b := r.take(int(min(n, uint64(len(r.b)+1))))
+	return b, r.err == nil && n >= least && n&(n-1) == 0
 }
 
 // hashOf is the hash that filters and hash tables file a string under.
