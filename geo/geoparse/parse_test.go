@@ -127,6 +127,11 @@ func TestParseCases(t *testing.T) {
 			not:  []string{"State"},
 		},
 		{
+			name: "an elided article inside a name",
+			text: "Cholera cases rose in Côte d’Ivoire and in Côte d'Ivoire's north.",
+			want: map[string]string{"Côte d’Ivoire": "CI", "Côte d'Ivoire": "CI"},
+		},
+		{
 			name: "a title after the article still makes a person",
 			text: "The Rev. Roy Jones led the march through Savannah. Jones spoke for an hour.",
 			want: map[string]string{"Savannah": "US.GA"},

@@ -124,7 +124,7 @@ func tokenize(text string, toks []token) []token {
 			}
 		}
 		first, _ := utf8.DecodeRuneInString(t.text)
-		t.cap = unicode.IsUpper(first)
+		t.cap = unicode.IsUpper(first) || apostrophe && elidedName(t.text)
 		t.allCaps = !unicode.IsLower(first) && isAllCaps(t.text)
 		t.low = lowerWord(t.text)
 		if t.abbrev {
@@ -201,6 +201,23 @@ func splitPossessive(t *token) {
 			return
 		}
 	}
+}
+
+// elidedName: a French or Italian article elided onto a name, as place
+// names write it inside a longer name: "d'Ivoire" in "Côte d'Ivoire",
+// "d'Isère", "l'Aquila".
+func elidedName(s string) bool {
+	if len(s) < 3 || s[0] != 'd' && s[0] != 'l' {
+		return false
+	}
+	rest := s[1:]
+	for _, a := range []string{"'", "’"} {
+		if strings.HasPrefix(rest, a) {
+			r, _ := utf8.DecodeRuneInString(rest[len(a):])
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
 }
 
 // isPlainWord: s is ASCII letters and digits only.
