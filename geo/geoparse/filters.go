@@ -160,7 +160,8 @@ func (r *recognizer) inPersonRun(sp span) bool {
 	if p >= 0 {
 		prev := r.toks[p]
 		walked := p < sp.first-1 // a capitalised word before the compass word starts a longer name
-		if prev.cap && !prev.punctAfter && !prev.commaAfter && !prev.possessive && (walked || !r.explained(p) || r.endsLongerName(p)) {
+		if prev.cap && !prev.punctAfter && !prev.commaAfter && !prev.possessive && (walked || !r.explained(p) || r.endsLongerName(p)) &&
+			!r.countryInOrganisation(sp, p) {
 			return true
 		}
 	}
@@ -174,6 +175,18 @@ func (r *recognizer) inPersonRun(sp span) bool {
 		}
 	}
 	return false
+}
+
+// countryInOrganisation: a country after an English word (no first name
+// or title) still names the country: "Environment Canada", "Team Canada",
+// "Air Canada" (but "Michael Jordan" is a person, and a group's own name,
+// "Tehreek-e-Taliban Pakistan", is not one).
+func (r *recognizer) countryInOrganisation(sp span, p int) bool {
+	if !r.lex.isWord(r.lower(p)) || r.lex.isFirstName(r.toks[p].text) || titles[r.lower(p)] {
+		return false
+	}
+	best, ok := r.best(sp.key, askBestExact)
+	return ok && best.Level() == geo.LevelCountry
 }
 
 // namesAnOffice: the capitalised words from i on are ordinary English words

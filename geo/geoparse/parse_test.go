@@ -132,6 +132,12 @@ func TestParseCases(t *testing.T) {
 			want: map[string]string{"Côte d’Ivoire": "CI", "Côte d'Ivoire": "CI"},
 		},
 		{
+			name: "a country inside an agency's name still names the country",
+			text: "Environment Canada warned of heavy snow in Winnipeg, while Michael Jordan stayed home.",
+			want: map[string]string{"Canada": "CA", "Winnipeg": "CA.03"},
+			not:  []string{"Jordan"},
+		},
+		{
 			name: "a title after the article still makes a person",
 			text: "The Rev. Roy Jones led the march through Savannah. Jones spoke for an hour.",
 			want: map[string]string{"Savannah": "US.GA"},
