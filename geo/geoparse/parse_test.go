@@ -133,7 +133,7 @@ func TestParseCases(t *testing.T) {
 		},
 		{
 			name: "a country inside an agency's name still names the country",
-			text: "Environment Canada warned of heavy snow in Winnipeg, while Michael Jordan stayed home.",
+			text: "Forecasters at Environment Canada warned of heavy snow in Winnipeg, while Michael Jordan stayed home.",
 			want: map[string]string{"Canada": "CA", "Winnipeg": "CA.03"},
 			not:  []string{"Jordan"},
 		},
