@@ -25,11 +25,13 @@ type Parser struct {
 // scratch is what parsing one document borrows and gives back clean:
 // buffers that follow the text's size, and the regions renumbered.
 type scratch struct {
-	toks  []token
-	keys  []string
-	local localRegions
-	spots []colocSpot // coLocatedStart's
-	byLat []int
+	toks     []token
+	keys     []string
+	mentions []mention // the document's mentions, and their scores' room
+	ms       []*mention
+	local    localRegions
+	spots    []colocSpot // coLocatedStart's
+	byLat    []int
 }
 
 // New returns a parser over the index. lex may be nil (no knowledge of
@@ -75,6 +77,10 @@ func (p *Parser) analyze(text string, use func(d *document)) {
 	r.keys = resized(sc.keys, len(r.toks))
 	defer func() {
 		clear(r.keys) // no string outlives its document
+		for i := range sc.mentions {
+			sc.mentions[i] = mention{scores: sc.mentions[i].scores[:0]}
+		}
+		sc.ms = sc.ms[:0]
 		sc.toks, sc.keys = r.toks[:0], r.keys[:0]
 		sc.local.countries.clean()
 		sc.local.divisions.clean()
@@ -83,11 +89,15 @@ func (p *Parser) analyze(text string, use func(d *document)) {
 	spans := r.run()
 	sort.Slice(spans, func(i, j int) bool { return spans[i].first < spans[j].first })
 	spans = withoutOverlaps(spans, r.toks)
-	ms := make([]*mention, 0, len(spans))
-	store := make([]mention, len(spans)) // one allocation for all
+	ms := sc.ms[:0]
+	if cap(sc.mentions) < len(spans) {
+		sc.mentions = make([]mention, len(spans))
+	}
+	store := sc.mentions[:len(spans)]
 	for i, sp := range spans {
 		m := &store[i]
-		*m = mention{sp: sp, name: text[r.toks[sp.first].start:r.toks[sp.last].end], start: r.toks[sp.first].start, container: -1}
+		scores := m.scores[:0] // the room of an earlier document's scores
+		*m = mention{sp: sp, name: text[r.toks[sp.first].start:r.toks[sp.last].end], start: r.toks[sp.first].start, container: -1, scores: scores}
 		if sp.admin1 != "" {
 			if pl, ok := p.ix.Admin1(sp.admin1); ok {
 				m.named = newNamed(p.ix, &p.answers.regions, sp.key, sp.level, []gazetteer.Candidate{{Place: pl, Score: gazetteer.Prior(&pl), LevelMatch: true}})
@@ -102,6 +112,7 @@ func (p *Parser) analyze(text string, use func(d *document)) {
 		}
 		ms = append(ms, m)
 	}
+	sc.ms = ms
 	d := &document{ix: p.ix, text: text, toks: r.toks, ms: ms, w: &p.w, sc: sc}
 	d.number(&p.answers.regions, &sc.local)
 	d.resolve()

@@ -340,9 +340,10 @@ func (d *document) score(i int, m *mention) {
 		m.choice, m.scores = 0, m.scores[:0] // nothing to weigh
 		return
 	}
-	if len(m.scores) != len(m.cands) {
+	if cap(m.scores) < len(m.cands) {
 		m.scores = make([]float64, len(m.cands))
 	}
+	m.scores = m.scores[:len(m.cands)]
 	best := 0
 	for k := range m.cands {
 		d.features(i, k, &d.x)
