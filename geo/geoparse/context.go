@@ -284,12 +284,12 @@ func (d *document) collectPoints() {
 	}
 }
 
-// nearest is the distance in km from p to the closest place chosen for
-// another mention of a different name.
-func (d *document) nearest(i int, p *geo.Place) float64 {
+// nearest is the distance in km from candidate k of mention i to the
+// closest place chosen for another mention of a different name.
+func (d *document) nearest(i, k int) float64 {
 	min := math.Inf(1)
 	name := d.num.name[i]
-	cos := math.Cos(p.Lat * math.Pi / 180)
+	p, cos := &d.ms[i].cands[k].Place, d.ms[i].named.cosLat[k]
 	for _, pt := range d.points {
 		if pt.mention == i || pt.name == name {
 			continue

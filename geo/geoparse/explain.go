@@ -36,7 +36,7 @@ func (d *document) weighed(i int) []geo.Weighed {
 	var x [nFeatures]float64
 	for k := range m.cands {
 		d.features(i, k, &x)
-		km := d.nearest(i, &m.cands[k].Place)
+		km := d.nearest(i, k)
 		x[fNear], x[fNearLocal] = math.Exp(-km/nearScale), math.Exp(-km/localScale)
 		c := &m.cands[k]
 		w := geo.Weighed{Name: c.Name, GeonameID: c.GeonameID, FeatureCode: c.FeatureCode, Country: c.Country,

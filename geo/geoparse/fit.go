@@ -71,7 +71,7 @@ func (p *Parser) examples(docs []CorpusDoc, holds CountryHolds) []example {
 				anyRight, anyWrong := false, false
 				for k := range m.cands {
 					d.features(i, k, &ex.x[k])
-					km := d.nearest(i, &m.cands[k].Place)
+					km := d.nearest(i, k)
 					ex.x[k][fNear], ex.x[k][fNearLocal] = math.Exp(-km/nearScale), math.Exp(-km/localScale)
 					c := &m.cands[k]
 					if g.same != nil {

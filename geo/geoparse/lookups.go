@@ -1,6 +1,7 @@
 package geoparse
 
 import (
+	"math"
 	"sync"
 
 	"github.com/incidentmap/incidentmap/geo"
@@ -47,11 +48,12 @@ type answers struct {
 // that every mention of the name needs, worked out once.
 type named struct {
 	cands        []gazetteer.Candidate
-	alt          []bool   // found under an alternate name, not the main one
-	admin1       []string // COUNTRY.CODE of each candidate
-	countryID    []int32  // each candidate's country, numbered (regionNumbers)
-	admin1ID     []int32  // each candidate's division, numbered
-	mostPopulous int      // the candidate with the most people
+	alt          []bool    // found under an alternate name, not the main one
+	admin1       []string  // COUNTRY.CODE of each candidate
+	countryID    []int32   // each candidate's country, numbered (regionNumbers)
+	cosLat       []float64 // the cosine of each candidate's latitude, for flatKm
+	admin1ID     []int32   // each candidate's division, numbered
+	mostPopulous int       // the candidate with the most people
 	static       [][nFeatures]float64
 	withNames    []geo.Place // each candidate with its country and admin names, for output
 }
@@ -60,13 +62,14 @@ type named struct {
 // for at a level (a designator's, or none).
 func newNamed(ix *gazetteer.Index, rs *regions, key string, level geo.Level, cands []gazetteer.Candidate) *named {
 	n := &named{cands: cands, alt: make([]bool, len(cands)), admin1: make([]string, len(cands)),
-		countryID: make([]int32, len(cands)), admin1ID: make([]int32, len(cands)),
+		countryID: make([]int32, len(cands)), admin1ID: make([]int32, len(cands)), cosLat: make([]float64, len(cands)),
 		static: make([][nFeatures]float64, len(cands)), withNames: make([]geo.Place, len(cands))}
 	for k := range cands {
 		c := &cands[k]
 		n.alt[k] = !mainName(c.Name, key) && !mainName(c.ASCIIName, key)
 		n.admin1[k] = c.Admin1Key()
 		n.countryID[k], n.admin1ID[k] = rs.countries.of(c.Country), rs.divisions.of(n.admin1[k])
+		n.cosLat[k] = math.Cos(c.Lat * math.Pi / 180)
 		n.withNames[k] = ix.WithAdminNames(c.Place)
 		if c.Population > cands[n.mostPopulous].Population {
 			n.mostPopulous = k

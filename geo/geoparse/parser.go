@@ -124,13 +124,14 @@ func (d *document) mentions() []geo.Mention {
 	out := make([]geo.Mention, 0, len(d.ms))
 	for _, m := range d.ms {
 		if pl := m.place(); m.shown() {
-			var named geo.Place
+			var named *geo.Place
 			if m.choice >= 0 {
-				named = m.named.withNames[m.choice] // worked out once per name
+				named = &m.named.withNames[m.choice] // worked out once per name
 			} else {
-				named = d.ix.WithAdminNames(*pl)
+				p := d.ix.WithAdminNames(*pl)
+				named = &p
 			}
-			mt := geo.MentionOf(d.text, m.start, m.sp.end, &named, m.precision, m.confidence)
+			mt := geo.MentionOf(d.text, m.start, m.sp.end, named, m.precision, m.confidence)
 			if m.sp.demonym {
 				mt.Kind, mt.Precision = geo.KindDemonym, geo.PrecisionRegion
 			} else if m.choice >= 0 {

@@ -241,7 +241,7 @@ func (d *document) coLocatedStart() []int {
 		firstSpot[m.named] = len(spots)
 		for k := range m.cands {
 			if c := &m.cands[k]; c.Level() > geo.LevelAdmin1 {
-				spots = append(spots, colocSpot{lat: c.Lat, lon: c.Lon, latCell: int(math.Floor(c.Lat)),
+				spots = append(spots, colocSpot{lat: c.Lat, lon: c.Lon, cos: m.named.cosLat[k], latCell: int(math.Floor(c.Lat)),
 					lonCell: int(math.Floor(c.Lon)), name: d.num.name[i], nearestKm: coLocatedKm})
 			}
 		}
@@ -256,7 +256,6 @@ func (d *document) coLocatedStart() []int {
 	window := (coLocatedKm + 1) / 111.2
 	for x, a := range byLat {
 		p := &spots[a]
-		cosP := math.Cos(p.lat * math.Pi / 180)
 		for _, b := range byLat[x+1:] {
 			q := &spots[b]
 			if q.lat-p.lat > window {
@@ -265,8 +264,8 @@ func (d *document) coLocatedStart() []int {
 			if q.name == p.name || abs(q.latCell-p.latCell) > 1 || abs(q.lonCell-p.lonCell) > 1 {
 				continue
 			}
-			p.nearestKm = min(p.nearestKm, flatKm(p.lat, p.lon, cosP, q.lat, q.lon))
-			q.nearestKm = min(q.nearestKm, flatKm(q.lat, q.lon, math.Cos(q.lat*math.Pi/180), p.lat, p.lon))
+			p.nearestKm = min(p.nearestKm, flatKm(p.lat, p.lon, p.cos, q.lat, q.lon))
+			q.nearestKm = min(q.nearestKm, flatKm(q.lat, q.lon, q.cos, p.lat, p.lon))
 		}
 	}
 	byName := make(map[*named]int, len(d.ms)) // the start chosen for each name's candidates
@@ -305,6 +304,7 @@ func (d *document) coLocatedStart() []int {
 // colocSpot is a candidate of a name, for coLocatedStart.
 type colocSpot struct {
 	lat, lon  float64
+	cos       float64 // of the latitude
 	latCell   int
 	lonCell   int
 	name      int32
@@ -361,7 +361,7 @@ func (d *document) score(i int, m *mention) {
 		if m.scores[k]+reach < top {
 			continue
 		}
-		km := d.nearest(i, &m.cands[k].Place)
+		km := d.nearest(i, k)
 		m.scores[k] += wNear*math.Exp(-km/nearScale) + wLocal*math.Exp(-km/localScale)
 		if m.scores[k] > m.scores[best] {
 			best = k
