@@ -76,8 +76,19 @@ func newNamed(ix *gazetteer.Index, rs *regions, key string, level geo.Level, can
 		}
 	}
 	water := hasWaterWord(key)
+	// A water word names the kind of place as a designator does: with a
+	// body of water among the readings and no designator asking for
+	// another level, the other readings mismatch ("in the Red Sea" is the
+	// sea, not the governorate named after it).
+	waterAsked := false
+	for k := range cands {
+		waterAsked = waterAsked || water && level == geo.LevelUnknown && geo.IsWater(cands[k].FeatureCode)
+	}
 	for k := range cands {
 		n.static[k] = staticFeatures(&cands[k], n.alt[k], k == n.mostPopulous, water, level)
+		if waterAsked && !geo.IsWater(cands[k].FeatureCode) {
+			n.static[k][fLevelMismatch] = 1
+		}
 	}
 	return n
 }

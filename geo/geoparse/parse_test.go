@@ -361,6 +361,12 @@ func TestSeas(t *testing.T) {
 	if m := got["Red Sea state"]; m.FeatureCode != "ADM1" || m.Country != "SD" {
 		t.Errorf("Red Sea state -> %s %s, want Sudan's ADM1", m.FeatureCode, m.Country)
 	}
+	// Alone, without a division named beside it, the sea is still the sea.
+	for _, m := range mustParser(t).Parse("Houthi forces in Yemen fired a missile at a tanker in the Red Sea on Friday.") {
+		if m.Text == "Red Sea" && !geo.IsWater(m.FeatureCode) {
+			t.Errorf("Red Sea beside Yemen -> %s %s, want the sea", m.FeatureCode, m.Country)
+		}
+	}
 }
 
 func FuzzParse(f *testing.F) {
