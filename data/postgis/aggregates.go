@@ -50,21 +50,11 @@ func (s *Store) placeCounts(ctx context.Context, w *where) ([]geo.PlaceCount, er
 		return nil, fmt.Errorf("postgis: places: %w", err)
 	}
 	defer rows.Close()
-	tally := contract.PlaceTally{}
-	for rows.Next() {
-		var key, eventType, last string
-		var n int
-		var p geo.Place
-		if err := rows.Scan(&key, &eventType, &n, &last, &p.Name, &p.GeonameID, &p.FeatureCode,
-			&p.Country, &p.Admin1, &p.Admin1Name, &p.Admin2, &p.Lat, &p.Lon); err != nil {
-			return nil, fmt.Errorf("postgis: scan place: %w", err)
-		}
-		tally.Add(key, eventType, n, last, p)
-	}
-	if err := rows.Err(); err != nil {
+	places, err := contract.ScanPlaceCounts(rows)
+	if err != nil {
 		return nil, fmt.Errorf("postgis: places: %w", err)
 	}
-	return tally.Places(), nil
+	return places, nil
 }
 
 // Regions aggregates the incidents matching f per country and admin1 code
@@ -84,20 +74,11 @@ func (s *Store) Regions(ctx context.Context, f geo.IncidentFilter) ([]geo.Region
 		return nil, fmt.Errorf("postgis: regions: %w", err)
 	}
 	defer rows.Close()
-	tally := contract.RegionTally{}
-	for rows.Next() {
-		var country, admin1, eventType, last, name string
-		var n int
-		var sumLat, sumLon float64
-		if err := rows.Scan(&country, &admin1, &eventType, &n, &last, &name, &sumLat, &sumLon); err != nil {
-			return nil, fmt.Errorf("postgis: scan region: %w", err)
-		}
-		tally.Add(country, admin1, eventType, n, last, name, sumLat, sumLon)
-	}
-	if err := rows.Err(); err != nil {
+	regions, err := contract.ScanRegionCounts(rows)
+	if err != nil {
 		return nil, fmt.Errorf("postgis: regions: %w", err)
 	}
-	return tally.Regions(), nil
+	return regions, nil
 }
 
 // DailyCounts counts the incidents matching f per event date, oldest first;
@@ -113,18 +94,11 @@ func (s *Store) DailyCounts(ctx context.Context, f geo.IncidentFilter) ([]contra
 		return nil, fmt.Errorf("postgis: daily counts: %w", err)
 	}
 	defer rows.Close()
-	out := []contract.DayCount{}
-	for rows.Next() {
-		var d contract.DayCount
-		if err := rows.Scan(&d.Date, &d.Count); err != nil {
-			return nil, fmt.Errorf("postgis: scan daily count: %w", err)
-		}
-		out = append(out, d)
-	}
-	if err := rows.Err(); err != nil {
+	days, err := contract.ScanDayCounts(rows)
+	if err != nil {
 		return nil, fmt.Errorf("postgis: daily counts: %w", err)
 	}
-	return out, nil
+	return days, nil
 }
 
 // Extent is the bounding box and the first and last event dates of all

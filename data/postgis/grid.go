@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 
 	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
@@ -30,31 +29,18 @@ func (s *Store) GridCounts(ctx context.Context, f geo.IncidentFilter, cellDeg fl
 	defer rollback(tx)
 	cellArg := w.param(cellDeg)
 	grid := `floor((i.lon + 180) / ` + cellArg + `)::int AS gx, floor((i.lat + 90) / ` + cellArg + `)::int AS gy`
-	type key struct{ x, y int }
-	cells := map[key]*geo.GridCell{}
-	total := 0
 	rows, err := tx.Query(ctx, `SELECT `+grid+`, count(*), sum(i.lat), sum(i.lon)
 		FROM incidents i`+w.SQL()+` GROUP BY gx, gy`, w.args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("postgis: grid counts: %w", err)
 	}
-	for rows.Next() {
-		var k key
-		c := &geo.GridCell{ByType: map[string]int{}}
-		if err := rows.Scan(&k.x, &k.y, &c.Count, &c.Lat, &c.Lon); err != nil {
-			rows.Close()
-			return nil, 0, fmt.Errorf("postgis: scan grid cell: %w", err)
-		}
-		c.Lat /= float64(c.Count)
-		c.Lon /= float64(c.Count)
-		cells[k] = c
-		total += c.Count
-	}
-	if err := rows.Err(); err != nil {
+	var g contract.GridScan
+	err = g.ScanTotals(rows)
+	rows.Close()
+	if err != nil {
 		return nil, 0, fmt.Errorf("postgis: grid counts: %w", err)
 	}
-
-	every := max(1, int(math.Ceil(float64(total)/contract.GridExactTypes)))
+	every := g.Every()
 	if every > 1 {
 		w.add("i.id % ? = 0", every)
 	}
@@ -63,30 +49,11 @@ func (s *Store) GridCounts(ctx context.Context, f geo.IncidentFilter, cellDeg fl
 	if err != nil {
 		return nil, 0, fmt.Errorf("postgis: grid types: %w", err)
 	}
-	seen := map[key]int{}
-	for rows.Next() {
-		var k key
-		var eventType string
-		var n int
-		if err := rows.Scan(&k.x, &k.y, &eventType, &n); err != nil {
-			rows.Close()
-			return nil, 0, fmt.Errorf("postgis: scan grid types: %w", err)
-		}
-		if c := cells[k]; c != nil {
-			c.ByType[eventType] += n
-			seen[k] += n
-		}
-	}
-	if err := rows.Err(); err != nil {
+	err = g.ScanTypes(rows)
+	rows.Close()
+	if err != nil {
 		return nil, 0, fmt.Errorf("postgis: grid types: %w", err)
 	}
-	out := make([]geo.GridCell, 0, len(cells))
-	for k, c := range cells {
-		if every > 1 {
-			contract.ScaleTypes(c, seen[k])
-		}
-		out = append(out, *c)
-	}
-	contract.SortGridCells(out)
+	out := g.Cells()
 	return out, every, nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 
 	"github.com/incidentmap/incidentmap/data/boxgrid"
 	"github.com/incidentmap/incidentmap/data/contract"
@@ -46,27 +45,13 @@ func (s *Store) sqlGridCounts(ctx context.Context, w *where, cellDeg float64) ([
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: grid counts: %w", err)
 	}
-	type key struct{ x, y int }
-	cells := map[key]*geo.GridCell{}
-	total := 0
-	for rows.Next() {
-		var k key
-		c := &geo.GridCell{ByType: map[string]int{}}
-		if err := rows.Scan(&k.x, &k.y, &c.Count, &c.Lat, &c.Lon); err != nil {
-			rows.Close()
-			return nil, 0, fmt.Errorf("store: scan grid cell: %w", err)
-		}
-		c.Lat /= float64(c.Count)
-		c.Lon /= float64(c.Count)
-		cells[k] = c
-		total += c.Count
-	}
+	var g contract.GridScan
+	err = g.ScanTotals(rows)
 	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err != nil {
 		return nil, 0, fmt.Errorf("store: grid counts: %w", err)
 	}
-
-	every := max(1, int(math.Ceil(float64(total)/contract.GridExactTypes)))
+	every := g.Every()
 	sample := w.SQL()
 	typeArgs := args
 	if every > 1 {
@@ -82,32 +67,12 @@ func (s *Store) sqlGridCounts(ctx context.Context, w *where, cellDeg float64) ([
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: grid types: %w", err)
 	}
-	seen := map[key]int{}
-	for rows.Next() {
-		var k key
-		var eventType string
-		var n int
-		if err := rows.Scan(&k.x, &k.y, &eventType, &n); err != nil {
-			rows.Close()
-			return nil, 0, fmt.Errorf("store: scan grid types: %w", err)
-		}
-		if c := cells[k]; c != nil {
-			c.ByType[eventType] += n
-			seen[k] += n
-		}
-	}
+	err = g.ScanTypes(rows)
 	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err != nil {
 		return nil, 0, fmt.Errorf("store: grid types: %w", err)
 	}
-	out := make([]geo.GridCell, 0, len(cells))
-	for k, c := range cells {
-		if every > 1 {
-			contract.ScaleTypes(c, seen[k])
-		}
-		out = append(out, *c)
-	}
-	contract.SortGridCells(out)
+	out := g.Cells()
 	return out, every, nil
 }
 
