@@ -57,6 +57,23 @@ func ScanRegionCounts(rows Rows) ([]geo.RegionCount, error) {
 	return tally.Regions(), nil
 }
 
+// ScanMentions reads rows of a stored article's mentions: (start, end,
+// text, name, place id, geonameid, feature code, country, admin1, admin1
+// name, admin2, lat, lon, precision, confidence).
+func ScanMentions(rows Rows) ([]geo.Mention, error) {
+	out := []geo.Mention{}
+	for rows.Next() {
+		var m geo.Mention
+		if err := rows.Scan(&m.Start, &m.End, &m.Text, &m.Name, &m.PlaceID, &m.GeonameID,
+			&m.FeatureCode, &m.Country, &m.Admin1, &m.Admin1Name, &m.Admin2, &m.Lat, &m.Lon,
+			&m.Precision, &m.Confidence); err != nil {
+			return nil, fmt.Errorf("scan mention: %w", err)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
 // ScanDayCounts reads rows of (date, count).
 func ScanDayCounts(rows Rows) ([]DayCount, error) {
 	out := []DayCount{}

@@ -7,6 +7,19 @@ import (
 	"github.com/incidentmap/incidentmap/geo"
 )
 
+// WithSources is inc with the sources of its articles (those found in
+// articles), in SortSources' order.
+func WithSources(inc geo.Incident, articleIDs []int64, articles map[int64]geo.Source) geo.Incident {
+	inc.Sources = []geo.Source{}
+	for _, id := range articleIDs {
+		if src, ok := articles[id]; ok {
+			inc.Sources = append(inc.Sources, src)
+		}
+	}
+	SortSources(&inc)
+	return inc
+}
+
 // SortSources orders an incident's sources by publication, then article
 // id, and drops repeats of one article.
 func SortSources(inc *geo.Incident) {

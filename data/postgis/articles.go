@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
 )
 
@@ -60,17 +61,8 @@ func mentionsOf(ctx context.Context, q querier, articleID int64) ([]geo.Mention,
 		return nil, fmt.Errorf("postgis: query mentions: %w", err)
 	}
 	defer rows.Close()
-	out := []geo.Mention{}
-	for rows.Next() {
-		var m geo.Mention
-		if err := rows.Scan(&m.Start, &m.End, &m.Text, &m.Name, &m.PlaceID, &m.GeonameID,
-			&m.FeatureCode, &m.Country, &m.Admin1, &m.Admin1Name, &m.Admin2, &m.Lat, &m.Lon,
-			&m.Precision, &m.Confidence); err != nil {
-			return nil, fmt.Errorf("postgis: scan mention: %w", err)
-		}
-		out = append(out, m)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := contract.ScanMentions(rows)
+	if err != nil {
 		return nil, fmt.Errorf("postgis: query mentions: %w", err)
 	}
 	return out, nil

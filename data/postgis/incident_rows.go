@@ -102,15 +102,7 @@ func attachSources(ctx context.Context, q querier, rows []incidentRow) ([]geo.In
 	}
 	out := make([]geo.Incident, len(rows))
 	for i, r := range rows {
-		inc := r.inc
-		inc.Sources = []geo.Source{}
-		for _, id := range r.articles {
-			if src, ok := articles[id]; ok {
-				inc.Sources = append(inc.Sources, src)
-			}
-		}
-		contract.SortSources(&inc)
-		out[i] = inc
+		out[i] = contract.WithSources(r.inc, r.articles, articles)
 	}
 	return out, nil
 }

@@ -43,15 +43,7 @@ func attachSourcesWith(ctx context.Context, q queryer, rows []incidentRow, read 
 	}
 	out := make([]geo.Incident, len(rows))
 	for i, r := range rows {
-		inc := r.inc
-		inc.Sources = []geo.Source{}
-		for _, a := range byIncident[inc.ID] {
-			if src, ok := articles[a]; ok {
-				inc.Sources = append(inc.Sources, src)
-			}
-		}
-		contract.SortSources(&inc)
-		out[i] = inc
+		out[i] = contract.WithSources(r.inc, byIncident[r.inc.ID], articles)
 	}
 	return out, nil
 }
