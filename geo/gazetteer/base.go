@@ -26,38 +26,28 @@ func Open(b []byte) (*Index, error) {
 
 // place is the entry in slot with its alternate names; a removed entry
 // has ID 0.
-func (ix *Index) place(slot int32) geo.Place {
-	if slot >= ix.nBase {
-		return ix.places[slot-ix.nBase]
-	}
-	if ix.dead[slot] {
-		return geo.Place{}
-	}
-	return ix.base.place(slot, decodeAll)
-}
+func (ix *Index) place(slot int32) geo.Place { return ix.decoded(slot, decodeAll) }
 
 // peek is place without the alternate names, for ranking and filtering.
-func (ix *Index) peek(slot int32) geo.Place {
+func (ix *Index) peek(slot int32) geo.Place { return ix.decoded(slot, decodeNames) }
+
+// head is the entry's ids, codes, population and point, for ranking.
+func (ix *Index) head(slot int32) geo.Place { return ix.decoded(slot, decodeHead) }
+
+// decoded is the entry in slot as far as depth says (packed.go); entries
+// put on top are whole, but peek's come without their alternate names.
+func (ix *Index) decoded(slot int32, depth int) geo.Place {
 	if slot >= ix.nBase {
 		p := ix.places[slot-ix.nBase]
-		p.AlternateNames = nil
+		if depth == decodeNames {
+			p.AlternateNames = nil
+		}
 		return p
 	}
 	if ix.dead[slot] {
 		return geo.Place{}
 	}
-	return ix.base.place(slot, decodeNames)
-}
-
-// head is the entry's ids, codes, population and point, for ranking.
-func (ix *Index) head(slot int32) geo.Place {
-	if slot >= ix.nBase {
-		return ix.places[slot-ix.nBase]
-	}
-	if ix.dead[slot] {
-		return geo.Place{}
-	}
-	return ix.base.place(slot, decodeHead)
+	return ix.base.place(slot, depth)
 }
 
 // slotOf returns the slot of the live entry with this id.
