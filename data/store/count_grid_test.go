@@ -23,7 +23,7 @@ func TestGridCountIsExact(t *testing.T) {
 	var incs []geo.Incident
 	for _, lon := range []float64{36.25, 36.25 - 1e-12, 36 + 1.0/64, 36 + 3.0/256, -0.5, -1.0 / 64, 0, 120.5, 179.75, -135.5} {
 		for _, lat := range []float64{49.5, 49.5 + 1e-12, 50 - 1.0/64, 50 - 5.0/256, -0.25, 0} {
-			p := place{name: "Edge", country: "UA", admin1: "07", admin1Name: "Kharkiv", lat: lat, lon: lon}
+			p := place{Name: "Edge", Country: "UA", Admin1: "07", Admin1Name: "Kharkiv", Lat: lat, Lon: lon}
 			incs = append(incs, incidentAt(p, "2024-03-01", geo.SubShelling, "Shelling", text))
 		}
 	}

@@ -3,8 +3,8 @@ package store
 import (
 	"context"
 	"errors"
+	"github.com/incidentmap/incidentmap/data/storetest"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/incidentmap/incidentmap/geo"
@@ -78,39 +78,22 @@ func assertField(tb testing.TB, err error, field string) {
 	}
 }
 
-func intp(n int) *int { return &n }
-
-// place is a resolved place used to build incidents in tests.
-type place struct {
-	name, country, admin1, admin1Name string
-	geonameid                         int64
-	lat, lon                          float64
-}
+// The fixtures the contract suite uses (data/storetest), under this
+// package's test names.
+type place = storetest.Place
 
 var (
-	kharkiv  = place{"Kharkiv", "UA", "07", "Kharkiv", 706483, 49.98081, 36.25272}
-	odesa    = place{"Odesa", "UA", "17", "Odessa", 698740, 46.47747, 30.73262}
-	pokrovsk = place{"Pokrovsk", "UA", "05", "Donetsk", 708546, 48.28198, 37.17585}
-	aleppo   = place{"Aleppo", "SY", "09", "Aleppo", 170063, 36.20124, 37.16117}
-	khartoum = place{"Khartoum", "SD", "29", "Khartoum", 379252, 15.55177, 32.53241}
-	kyiv     = place{"Київ", "UA", "12", "Kyiv City", 703448, 50.45466, 30.5238}
-	east     = place{"Eastpoint", "FJ", "03", "Northern", 0, -16.5, 179.5}
-	west     = place{"Westpoint", "FJ", "03", "Northern", 0, -16.6, -179.5}
+	intp       = storetest.IntP
+	incidentAt = storetest.IncidentAt
+	kharkiv    = storetest.Kharkiv
+	odesa      = storetest.Odesa
+	pokrovsk   = storetest.Pokrovsk
+	aleppo     = storetest.Aleppo
+	khartoum   = storetest.Khartoum
+	east       = storetest.East
+	west       = storetest.West
+	kyiv       = place{"Київ", "UA", "12", "Kyiv City", 703448, 50.45466, 30.5238}
 )
-
-// incidentAt builds a valid incident at p whose quote is found in text.
-func incidentAt(p place, date, sub, quote, text string) geo.Incident {
-	start := strings.Index(text, quote)
-	if start < 0 {
-		start, quote = 0, ""
-	}
-	return geo.Incident{
-		EventType: geo.EventTypeOf(sub), SubEventType: sub, EventDate: date, TimePrecision: geo.TimeDay,
-		Location: p.name, GeonameID: p.geonameid, FeatureCode: "PPL", Country: p.country,
-		Admin1: p.admin1, Admin1Name: p.admin1Name, Lat: p.lat, Lon: p.lon, GeoPrecision: geo.PrecisionExact,
-		Quote: quote, QuoteStart: start, QuoteEnd: start + len(quote),
-	}
-}
 
 // names lists the locations of incidents, in order.
 func names(incs []geo.Incident) []string {

@@ -3,37 +3,30 @@ package store
 import (
 	"context"
 	"fmt"
+	"github.com/incidentmap/incidentmap/data/storetest"
 	"math"
 	"reflect"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/incidentmap/incidentmap/geo"
 )
 
-const droneText = "Overnight, drones struck Kharkiv. Air defence downed 44 drones over Odesa."
+const droneText = storetest.DroneText
 
-func droneArticle(url string) geo.Article {
-	return geo.Article{Title: "Night attack", URL: url, Text: droneText,
-		Published: time.Date(2025, 6, 1, 7, 30, 0, 0, time.UTC)}
-}
-
-func droneIncidents() []geo.Incident {
-	a := incidentAt(kharkiv, "2025-06-01", geo.SubAirDroneStrike, "drones struck Kharkiv", droneText)
-	b := incidentAt(odesa, "2025-06-01", geo.SubDisruptedWeapons, "downed 44 drones over Odesa", droneText)
-	b.Count, b.CountUnit = intp(44), "drones"
-	return []geo.Incident{a, b}
-}
+var (
+	droneArticle   = storetest.DroneArticle
+	droneIncidents = storetest.DroneIncidents
+)
 
 func TestIngestStoresArticleMentionsAndIncidents(t *testing.T) {
 	s := MustOpen(t)
 	ctx := context.Background()
 	start := len("Overnight, drones struck ")
 	k := kharkiv
-	mention := geo.Mention{Text: "Kharkiv", Start: start, End: start + len("Kharkiv"), Name: k.name,
-		GeonameID: k.geonameid, FeatureCode: "PPLA", Country: k.country, Admin1: k.admin1,
-		Admin1Name: k.admin1Name, Lat: k.lat, Lon: k.lon, Precision: 1, Confidence: 0.9}
+	mention := geo.Mention{Text: "Kharkiv", Start: start, End: start + len("Kharkiv"), Name: k.Name,
+		GeonameID: k.GeonameID, FeatureCode: "PPLA", Country: k.Country, Admin1: k.Admin1,
+		Admin1Name: k.Admin1Name, Lat: k.Lat, Lon: k.Lon, Precision: 1, Confidence: 0.9}
 	a := droneArticle("https://example.org/a")
 	res, err := s.Ingest(ctx, a, []geo.Mention{mention}, droneIncidents(), IngestOptions{Merge: true})
 	if err != nil {

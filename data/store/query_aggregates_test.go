@@ -32,9 +32,9 @@ func TestPlaces(t *testing.T) {
 	}
 	top := places[0]
 	want := geo.PlaceCount{
-		Place: geo.Place{ID: kharkiv.geonameid, GeonameID: kharkiv.geonameid, Name: "Kharkiv", FeatureCode: "PPL",
-			Country: "UA", Admin1: "07", Admin1Name: "Kharkiv", Lat: kharkiv.lat, Lon: kharkiv.lon},
-		Key:       "g" + strconv.FormatInt(kharkiv.geonameid, 10),
+		Place: geo.Place{ID: kharkiv.GeonameID, GeonameID: kharkiv.GeonameID, Name: "Kharkiv", FeatureCode: "PPL",
+			Country: "UA", Admin1: "07", Admin1Name: "Kharkiv", Lat: kharkiv.Lat, Lon: kharkiv.Lon},
+		Key:       "g" + strconv.FormatInt(kharkiv.GeonameID, 10),
 		Incidents: 2, LastSeen: "2025-06-04",
 		ByType: map[string]int{geo.ExplosionsRemote: 2},
 	}
@@ -103,7 +103,7 @@ func TestRegions(t *testing.T) {
 	if !reflect.DeepEqual(ua07.ByType, map[string]int{geo.ExplosionsRemote: 1, geo.Battles: 1}) {
 		t.Errorf("UA.07 by type = %v", ua07.ByType)
 	}
-	wantLat, wantLon := (kharkiv.lat+village.lat)/2, (kharkiv.lon+village.lon)/2
+	wantLat, wantLon := (kharkiv.Lat+village.Lat)/2, (kharkiv.Lon+village.Lon)/2
 	if math.Abs(ua07.Lat-wantLat) > 1e-9 || math.Abs(ua07.Lon-wantLon) > 1e-9 {
 		t.Errorf("UA.07 point = %v,%v; want the mean %v,%v", ua07.Lat, ua07.Lon, wantLat, wantLon)
 	}
@@ -152,7 +152,7 @@ func TestExtent(t *testing.T) {
 	fx := loadFixture(t)
 	// Westpoint is the westernmost and southernmost place, Eastpoint the
 	// easternmost, Kyiv the northernmost.
-	want := geo.BBox{West: west.lon, South: west.lat, East: east.lon, North: kyiv.lat}
+	want := geo.BBox{West: west.Lon, South: west.Lat, East: east.Lon, North: kyiv.Lat}
 	check := func(how string) {
 		t.Helper()
 		bbox, first, last, n, err := fx.s.Extent(ctx)

@@ -25,8 +25,8 @@ func villageArticle(url string, day int) (IngestItem, string) {
 	inc := incidentAt(donetsk, "2025-06-01", geo.SubShelling, "Shelling hit the village of Kalynove", text)
 	inc.GeoPrecision = geo.PrecisionRegion
 	start := strings.Index(text, "Kalynove")
-	region := &geo.RegionRef{Name: "Donetsk Oblast", GeonameID: donetsk.geonameid, FeatureCode: "ADM1",
-		Country: "UA", Admin1: "05", Admin1Name: "Donetsk", Lat: donetsk.lat, Lon: donetsk.lon}
+	region := &geo.RegionRef{Name: "Donetsk Oblast", GeonameID: donetsk.GeonameID, FeatureCode: "ADM1",
+		Country: "UA", Admin1: "05", Admin1Name: "Donetsk", Lat: donetsk.Lat, Lon: donetsk.Lon}
 	return IngestItem{Article: a, Incidents: []geo.Incident{inc},
 		Unresolved: []geo.Unresolved{{Text: "Kalynove", Start: start, End: start + len("Kalynove"), Region: region}}}, text
 }
@@ -74,7 +74,7 @@ func TestUnresolvedNamesAreStoredAndGrouped(t *testing.T) {
 		!reflect.DeepEqual(got.Articles, []int64{ra.ArticleID, rb.ArticleID}) {
 		t.Errorf("group = %+v, want Kalynove seen twice in both articles", got)
 	}
-	if got.Region == nil || got.Region.Admin1Name != "Donetsk" || got.Region.Lat != donetsk.lat {
+	if got.Region == nil || got.Region.Admin1Name != "Donetsk" || got.Region.Lat != donetsk.Lat {
 		t.Errorf("region = %+v, want Donetsk", got.Region)
 	}
 	ids, err := s.ArticlesNaming(ctx, []string{"KALYNOVE", "Elsewhere"})
@@ -140,12 +140,12 @@ func TestReplaceFindingsMovesIncidentsAndKeepsCountsConsistent(t *testing.T) {
 	a.Incidents, a.Unresolved = []geo.Incident{moved}, nil
 	start := strings.Index(text, "Kalynove")
 	a.Mentions = []geo.Mention{{Text: "Kalynove", Start: start, End: start + 8, Name: "Kalynove", Country: "UA",
-		Admin1: "05", Lat: kalynove.lat, Lon: kalynove.lon, Precision: geo.PrecisionExact}}
+		Admin1: "05", Lat: kalynove.Lat, Lon: kalynove.Lon, Precision: geo.PrecisionExact}}
 	res, err := s.ReplaceFindings(ctx, a, IngestOptions{Merge: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Incidents) != 1 || res.Incidents[0].Lat != kalynove.lat || res.Incidents[0].GeoPrecision != geo.PrecisionExact {
+	if len(res.Incidents) != 1 || res.Incidents[0].Lat != kalynove.Lat || res.Incidents[0].GeoPrecision != geo.PrecisionExact {
 		t.Fatalf("re-resolved incidents = %+v, want one at Kalynove with precision 1", res.Incidents)
 	}
 	incs, total := MustIncidents(t, s, geo.IncidentFilter{Limit: 10})
@@ -156,7 +156,7 @@ func TestReplaceFindingsMovesIncidentsAndKeepsCountsConsistent(t *testing.T) {
 		if len(inc.Sources) != 1 {
 			t.Errorf("incident %s has %d sources, want 1", inc.Location, len(inc.Sources))
 		}
-		if inc.Location == donetsk.name && (inc.Fatalities == nil || *inc.Fatalities != 2) {
+		if inc.Location == donetsk.Name && (inc.Fatalities == nil || *inc.Fatalities != 2) {
 			t.Errorf("region incident keeps fatalities %v, want b's 2 only", inc.Fatalities)
 		}
 	}

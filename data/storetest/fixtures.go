@@ -8,58 +8,64 @@ import (
 	"github.com/incidentmap/incidentmap/geo"
 )
 
-func intp(n int) *int { return &n }
+// IntP is a pointer to n, for optional counts.
+func IntP(n int) *int { return &n }
 
-// place is a resolved place used to build incidents.
-type place struct {
-	name, country, admin1, admin1Name string
-	geonameid                         int64
-	lat, lon                          float64
+// Place is a resolved place used to build incidents; the stores' own tests
+// build theirs from it too.
+type Place struct {
+	Name, Country, Admin1, Admin1Name string
+	GeonameID                         int64
+	Lat, Lon                          float64
 }
 
+// Places the tests put incidents at.
 var (
-	kharkiv  = place{"Kharkiv", "UA", "07", "Kharkiv", 706483, 49.98081, 36.25272}
-	odesa    = place{"Odesa", "UA", "17", "Odessa", 698740, 46.47747, 30.73262}
-	pokrovsk = place{"Pokrovsk", "UA", "05", "Donetsk", 708546, 48.28198, 37.17585}
-	aleppo   = place{"Aleppo", "SY", "09", "Aleppo", 170063, 36.20124, 37.16117}
-	khartoum = place{"Khartoum", "SD", "29", "Khartoum", 379252, 15.55177, 32.53241}
-	east     = place{"Eastpoint", "FJ", "03", "Northern", 0, -16.5, 179.5}
-	west     = place{"Westpoint", "FJ", "03", "Northern", 0, -16.6, -179.5}
+	Kharkiv  = Place{"Kharkiv", "UA", "07", "Kharkiv", 706483, 49.98081, 36.25272}
+	Odesa    = Place{"Odesa", "UA", "17", "Odessa", 698740, 46.47747, 30.73262}
+	Pokrovsk = Place{"Pokrovsk", "UA", "05", "Donetsk", 708546, 48.28198, 37.17585}
+	Aleppo   = Place{"Aleppo", "SY", "09", "Aleppo", 170063, 36.20124, 37.16117}
+	Khartoum = Place{"Khartoum", "SD", "29", "Khartoum", 379252, 15.55177, 32.53241}
+	East     = Place{"Eastpoint", "FJ", "03", "Northern", 0, -16.5, 179.5}
+	West     = Place{"Westpoint", "FJ", "03", "Northern", 0, -16.6, -179.5}
 )
 
-// incidentAt builds a valid incident at p whose quote is found in text.
-func incidentAt(p place, date, sub, quote, text string) geo.Incident {
+// IncidentAt builds a valid incident at p whose quote is found in text.
+func IncidentAt(p Place, date, sub, quote, text string) geo.Incident {
 	start := strings.Index(text, quote)
 	if start < 0 {
 		start, quote = 0, ""
 	}
 	return geo.Incident{
 		EventType: geo.EventTypeOf(sub), SubEventType: sub, EventDate: date, TimePrecision: geo.TimeDay,
-		Location: p.name, GeonameID: p.geonameid, FeatureCode: "PPL", Country: p.country,
-		Admin1: p.admin1, Admin1Name: p.admin1Name, Lat: p.lat, Lon: p.lon, GeoPrecision: geo.PrecisionExact,
+		Location: p.Name, GeonameID: p.GeonameID, FeatureCode: "PPL", Country: p.Country,
+		Admin1: p.Admin1, Admin1Name: p.Admin1Name, Lat: p.Lat, Lon: p.Lon, GeoPrecision: geo.PrecisionExact,
 		Quote: quote, QuoteStart: start, QuoteEnd: start + len(quote),
 	}
 }
 
-const droneText = "Overnight, drones struck Kharkiv. Air defence downed 44 drones over Odesa."
+// DroneText is a report of two incidents, DroneIncidents.
+const DroneText = "Overnight, drones struck Kharkiv. Air defence downed 44 drones over Odesa."
 
-func droneArticle(url string) geo.Article {
-	return geo.Article{Title: "Night attack", URL: url, Text: droneText,
+// DroneArticle is DroneText as an article at url.
+func DroneArticle(url string) geo.Article {
+	return geo.Article{Title: "Night attack", URL: url, Text: DroneText,
 		Published: time.Date(2025, 6, 1, 7, 30, 0, 0, time.UTC)}
 }
 
-func droneIncidents() []geo.Incident {
-	a := incidentAt(kharkiv, "2025-06-01", geo.SubAirDroneStrike, "drones struck Kharkiv", droneText)
-	b := incidentAt(odesa, "2025-06-01", geo.SubDisruptedWeapons, "downed 44 drones over Odesa", droneText)
-	b.Count, b.CountUnit = intp(44), "drones"
+// DroneIncidents are the incidents DroneText reports.
+func DroneIncidents() []geo.Incident {
+	a := IncidentAt(Kharkiv, "2025-06-01", geo.SubAirDroneStrike, "drones struck Kharkiv", DroneText)
+	b := IncidentAt(Odesa, "2025-06-01", geo.SubDisruptedWeapons, "downed 44 drones over Odesa", DroneText)
+	b.Count, b.CountUnit = IntP(44), "drones"
 	return []geo.Incident{a, b}
 }
 
 // report is an article of one sentence and the incident it reports.
-func report(title string, p place, date, sub string) (geo.Article, geo.Incident) {
-	text := title + ": an incident in " + p.name + "."
+func report(title string, p Place, date, sub string) (geo.Article, geo.Incident) {
+	text := title + ": an incident in " + p.Name + "."
 	a := geo.Article{Title: title, Text: text, Published: time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)}
-	return a, incidentAt(p, date, sub, "an incident in "+p.name, text)
+	return a, IncidentAt(p, date, sub, "an incident in "+p.Name, text)
 }
 
 // names lists the locations of incidents, in order.
@@ -77,7 +83,7 @@ func unresolvedPage(limit, offset int) contract.UnresolvedFilter {
 	return contract.UnresolvedFilter{Limit: limit, Offset: offset}
 }
 
-// span is the unresolved name text at its first place in doc.
+// span is the unresolved name text at its first Place in doc.
 func span(doc, text string, region *geo.RegionRef) geo.Unresolved {
 	start := strings.Index(doc, text)
 	return geo.Unresolved{Text: text, Start: start, End: start + len(text), Region: region}

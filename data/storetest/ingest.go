@@ -19,12 +19,12 @@ func testIngestStores(t *testing.T, open Opener) {
 	s, _ := open(t)
 	ctx := context.Background()
 	start := len("Overnight, drones struck ")
-	k := kharkiv
-	mention := geo.Mention{Text: "Kharkiv", Start: start, End: start + len("Kharkiv"), Name: k.name,
-		GeonameID: k.geonameid, FeatureCode: "PPLA", Country: k.country, Admin1: k.admin1,
-		Admin1Name: k.admin1Name, Lat: k.lat, Lon: k.lon, Precision: 1, Confidence: 0.9}
-	a := droneArticle("https://example.org/a")
-	res, err := s.IngestOne(ctx, contract.IngestItem{Article: a, Mentions: []geo.Mention{mention}, Incidents: droneIncidents()}, merge)
+	k := Kharkiv
+	mention := geo.Mention{Text: "Kharkiv", Start: start, End: start + len("Kharkiv"), Name: k.Name,
+		GeonameID: k.GeonameID, FeatureCode: "PPLA", Country: k.Country, Admin1: k.Admin1,
+		Admin1Name: k.Admin1Name, Lat: k.Lat, Lon: k.Lon, Precision: 1, Confidence: 0.9}
+	a := DroneArticle("https://example.org/a")
+	res, err := s.IngestOne(ctx, contract.IngestItem{Article: a, Mentions: []geo.Mention{mention}, Incidents: DroneIncidents()}, merge)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +32,7 @@ func testIngestStores(t *testing.T, open Opener) {
 		t.Fatalf("result = %+v, want 2 new incidents", res)
 	}
 	for i, inc := range res.Incidents {
-		want := droneIncidents()[i]
+		want := DroneIncidents()[i]
 		want.ID = inc.ID
 		want.Sources = []geo.Source{{ArticleID: res.ArticleID, Title: a.Title, URL: a.URL, Published: a.Published}}
 		if !reflect.DeepEqual(inc, want) {
@@ -65,17 +65,17 @@ func testIngestDuplicates(t *testing.T, open Opener) {
 		name          string
 		first, second geo.Article
 	}{
-		{"same URL, other text", droneArticle("https://example.org/a"),
+		{"same URL, other text", DroneArticle("https://example.org/a"),
 			geo.Article{Title: "Updated", URL: "https://example.org/a", Text: "A corrected text."}},
-		{"no URL, same text with other white space", droneArticle(""),
+		{"no URL, same text with other white space", DroneArticle(""),
 			geo.Article{Title: "Pasted again", Text: "  Overnight,  drones struck\nKharkiv.\tAir defence downed 44 drones over Odesa.\n"}},
-		{"other URL, same text", droneArticle("https://example.org/a"),
-			geo.Article{Title: "Syndicated", URL: "https://mirror.example.org/a", Text: droneText}},
+		{"other URL, same text", DroneArticle("https://example.org/a"),
+			geo.Article{Title: "Syndicated", URL: "https://mirror.example.org/a", Text: DroneText}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s, _ := open(t)
-			first := mustIngest(t, s, tt.first, droneIncidents(), merge)
+			first := mustIngest(t, s, tt.first, DroneIncidents(), merge)
 			second := mustIngest(t, s, tt.second, nil, merge)
 			if !second.Duplicate || second.ArticleID != first.ArticleID {
 				t.Fatalf("second ingest = %+v, want duplicate of article %d", second, first.ArticleID)
@@ -103,23 +103,23 @@ func testIngestDistinctPastedTexts(t *testing.T, open Opener) {
 
 func testIngestRollsBack(t *testing.T, open Opener) {
 	s, _ := open(t)
-	incs := droneIncidents()
+	incs := DroneIncidents()
 	bad := incs[0]
 	bad.SubEventType = geo.SubArmedClash // belongs to Battles, not Explosions
-	_, err := s.IngestOne(context.Background(), contract.IngestItem{Article: droneArticle("https://example.org/a"),
+	_, err := s.IngestOne(context.Background(), contract.IngestItem{Article: DroneArticle("https://example.org/a"),
 		Incidents: []geo.Incident{incs[0], bad, incs[1]}}, merge)
 	assertCode(t, err, geo.EInvalid)
 	assertField(t, err, "incidents[1].sub_event_type")
 	if a, n := mustStats(t, s); a != 0 || n != 0 {
 		t.Fatalf("after failed ingest: %d articles, %d incidents; want nothing written", a, n)
 	}
-	res := mustIngest(t, s, droneArticle("https://example.org/a"), droneIncidents(), merge)
+	res := mustIngest(t, s, DroneArticle("https://example.org/a"), DroneIncidents(), merge)
 	if res.Duplicate || res.NewCount != 2 {
 		t.Errorf("retry = %+v, want a new article with 2 incidents", res)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := s.IngestOne(ctx, contract.IngestItem{Article: droneArticle("https://example.org/b")}, merge); err == nil {
+	if _, err := s.IngestOne(ctx, contract.IngestItem{Article: DroneArticle("https://example.org/b")}, merge); err == nil {
 		t.Error("ingest with a cancelled context succeeded")
 	}
 	if a, _ := mustStats(t, s); a != 1 {
@@ -139,9 +139,9 @@ func testIngestValidation(t *testing.T, open Opener) {
 		{"impossible date", func(_ *geo.Article, _ *geo.Mention, i *geo.Incident, _ *geo.Unresolved) { i.EventDate = "2025-02-30" }, "incidents[0].event_date"},
 		{"latitude too big", func(_ *geo.Article, _ *geo.Mention, i *geo.Incident, _ *geo.Unresolved) { i.Lat = 90.5 }, "incidents[0].lat"},
 		{"longitude NaN", func(_ *geo.Article, _ *geo.Mention, i *geo.Incident, _ *geo.Unresolved) { i.Lon = math.NaN() }, "incidents[0].lon"},
-		{"negative fatalities", func(_ *geo.Article, _ *geo.Mention, i *geo.Incident, _ *geo.Unresolved) { i.Fatalities = intp(-1) }, "incidents[0].fatalities"},
+		{"negative fatalities", func(_ *geo.Article, _ *geo.Mention, i *geo.Incident, _ *geo.Unresolved) { i.Fatalities = IntP(-1) }, "incidents[0].fatalities"},
 		{"quote past the text", func(_ *geo.Article, _ *geo.Mention, i *geo.Incident, _ *geo.Unresolved) {
-			i.QuoteEnd = len(droneText) + 1
+			i.QuoteEnd = len(DroneText) + 1
 		}, "incidents[0].quote_start"},
 		{"mention text differs from span", func(_ *geo.Article, m *geo.Mention, _ *geo.Incident, _ *geo.Unresolved) { m.Text = "Kyiv" }, "mentions[0].text"},
 		{"mention longitude", func(_ *geo.Article, m *geo.Mention, _ *geo.Incident, _ *geo.Unresolved) { m.Lon = 181 }, "mentions[0].lon"},
@@ -152,10 +152,10 @@ func testIngestValidation(t *testing.T, open Opener) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := droneArticle("")
+			a := DroneArticle("")
 			m := geo.Mention{Text: "Overnight", Start: 0, End: len("Overnight"), Lat: 1, Lon: 1}
 			u := geo.Unresolved{Text: "Overnight", Start: 0, End: len("Overnight")}
-			inc := droneIncidents()[0]
+			inc := DroneIncidents()[0]
 			tt.edit(&a, &m, &inc, &u)
 			_, err := s.IngestOne(context.Background(), contract.IngestItem{Article: a, Mentions: []geo.Mention{m},
 				Incidents: []geo.Incident{inc}, Unresolved: []geo.Unresolved{u}}, contract.IngestOptions{})
@@ -170,7 +170,7 @@ func testIngestValidation(t *testing.T, open Opener) {
 
 func testIngestCounts(t *testing.T, open Opener) {
 	s, _ := open(t)
-	res := mustIngest(t, s, droneArticle(""), droneIncidents(), contract.IngestOptions{Merge: true, Counts: true})
+	res := mustIngest(t, s, DroneArticle(""), DroneIncidents(), contract.IngestOptions{Merge: true, Counts: true})
 	if res.NewCount != 2 || res.Incidents == nil || len(res.Incidents) != 0 {
 		t.Errorf("Counts result = %+v, want 2 new and no incidents read back", res)
 	}
@@ -181,7 +181,7 @@ func testIngestBatch(t *testing.T, open Opener) {
 	ctx := context.Background()
 	pub := time.Date(2024, 4, 5, 9, 0, 0, 0, time.UTC)
 	good := func(url, text string) contract.IngestItem {
-		a, inc := report(text, kharkiv, "2024-04-05", geo.SubAirDroneStrike)
+		a, inc := report(text, Kharkiv, "2024-04-05", geo.SubAirDroneStrike)
 		a.URL, a.Published = url, pub
 		return contract.IngestItem{Article: a, Incidents: []geo.Incident{inc}}
 	}
@@ -221,7 +221,7 @@ func testConcurrentSameArticle(t *testing.T, open Opener) {
 	s, again := open(t)
 	other := again()
 	ctx := context.Background()
-	a, inc := report("Same", kharkiv, "2024-04-05", geo.SubAirDroneStrike)
+	a, inc := report("Same", Kharkiv, "2024-04-05", geo.SubAirDroneStrike)
 	a.URL = "https://example.org/same"
 	const writers = 8
 	var wg sync.WaitGroup
@@ -265,7 +265,7 @@ func testConcurrentMerge(t *testing.T, open Opener) {
 		if w%2 == 1 {
 			st = other
 		}
-		a, inc := report(fmt.Sprintf("Report %d", w), pokrovsk, "2025-03-03", geo.SubShelling)
+		a, inc := report(fmt.Sprintf("Report %d", w), Pokrovsk, "2025-03-03", geo.SubShelling)
 		wg.Go(func() {
 			_, errs[w] = st.IngestOne(ctx, contract.IngestItem{Article: a, Incidents: []geo.Incident{inc}}, merge)
 		})
@@ -284,13 +284,13 @@ func testConcurrentMerge(t *testing.T, open Opener) {
 
 func testMerge(t *testing.T, open Opener) {
 	s, _ := open(t)
-	a1, i1 := report("First", pokrovsk, "2025-03-03", geo.SubShelling)
+	a1, i1 := report("First", Pokrovsk, "2025-03-03", geo.SubShelling)
 	a1.Published = time.Date(2025, 3, 3, 10, 0, 0, 0, time.UTC)
-	i1.Count, i1.CountUnit, i1.Fatalities, i1.FatalitiesClaimedBy = intp(3), "shells", intp(2), "police"
-	a2, i2 := report("Second", pokrovsk, "2025-03-03", geo.SubShelling)
+	i1.Count, i1.CountUnit, i1.Fatalities, i1.FatalitiesClaimedBy = IntP(3), "shells", IntP(2), "police"
+	a2, i2 := report("Second", Pokrovsk, "2025-03-03", geo.SubShelling)
 	a2.Published = time.Date(2025, 3, 3, 8, 0, 0, 0, time.UTC) // earlier: listed first
-	i2.Count, i2.CountUnit, i2.Fatalities, i2.FatalitiesClaimedBy = intp(12), "", intp(1), "army"
-	i2.Injured, i2.Actor1 = intp(5), "Russian forces"
+	i2.Count, i2.CountUnit, i2.Fatalities, i2.FatalitiesClaimedBy = IntP(12), "", IntP(1), "army"
+	i2.Injured, i2.Actor1 = IntP(5), "Russian forces"
 	first := mustIngest(t, s, a1, []geo.Incident{i1}, merge)
 	second := mustIngest(t, s, a2, []geo.Incident{i2}, merge)
 	if second.MergedCount != 1 || second.NewCount != 0 || second.Incidents[0].ID != first.Incidents[0].ID {
@@ -312,8 +312,8 @@ func testMerge(t *testing.T, open Opener) {
 
 func testNoMerge(t *testing.T, open Opener) {
 	s, _ := open(t)
-	a1, i1 := report("First", pokrovsk, "2025-03-03", geo.SubShelling)
-	a2, i2 := report("Second", pokrovsk, "2025-03-03", geo.SubShelling)
+	a1, i1 := report("First", Pokrovsk, "2025-03-03", geo.SubShelling)
+	a2, i2 := report("Second", Pokrovsk, "2025-03-03", geo.SubShelling)
 	mustIngest(t, s, a1, []geo.Incident{i1}, contract.IngestOptions{})
 	res := mustIngest(t, s, a2, []geo.Incident{i2}, contract.IngestOptions{})
 	if res.NewCount != 1 {

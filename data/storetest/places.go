@@ -19,7 +19,7 @@ func testUserPlaces(t *testing.T, open Opener) {
 		t.Fatal(err)
 	}
 	if first.ID < geo.UserIDBase {
-		t.Errorf("user place id %d, want at least %d", first.ID, geo.UserIDBase)
+		t.Errorf("user Place id %d, want at least %d", first.ID, geo.UserIDBase)
 	}
 	second, err := s.AddUserPlace(ctx, geo.Place{Name: "Novoselivka", Lat: 48.1, Lon: 37.7})
 	if err != nil {
@@ -223,19 +223,19 @@ func testReplaceFindings(t *testing.T, open Opener) {
 	ctx := context.Background()
 	text := "Shelling hit Pokrovsk. Drones struck Kharkiv."
 	a := geo.Article{Title: "Both", Text: text}
-	shelling := incidentAt(pokrovsk, "2025-06-01", geo.SubShelling, "Shelling hit Pokrovsk", text)
-	strike := incidentAt(kharkiv, "2025-06-01", geo.SubAirDroneStrike, "Drones struck Kharkiv", text)
+	shelling := IncidentAt(Pokrovsk, "2025-06-01", geo.SubShelling, "Shelling hit Pokrovsk", text)
+	strike := IncidentAt(Kharkiv, "2025-06-01", geo.SubAirDroneStrike, "Drones struck Kharkiv", text)
 	first := mustIngest(t, s, a, []geo.Incident{shelling, strike}, merge)
 	// Another article also reports the shelling, with a count.
-	oa, other := report("Other", pokrovsk, "2025-06-01", geo.SubShelling)
-	other.Count = intp(7)
+	oa, other := report("Other", Pokrovsk, "2025-06-01", geo.SubShelling)
+	other.Count = IntP(7)
 	mustIngest(t, s, oa, []geo.Incident{other}, merge)
 
 	// Resolved again, the article reports only the shelling, now with a
 	// higher count: the strike loses its only source and goes; the
 	// shelling keeps its id.
 	again := shelling
-	again.Count = intp(9)
+	again.Count = IntP(9)
 	item := ingestItem("", text, nil)
 	item.Article.ID, item.Incidents = first.ArticleID, []geo.Incident{again}
 	res, err := s.ReplaceFindings(ctx, item, merge)
@@ -282,7 +282,7 @@ func testVersion(t *testing.T, open Opener) {
 	if v, _ := other.Version(ctx); v != v0 {
 		t.Errorf("version moved from %d to %d on a read", v0, v)
 	}
-	mustIngest(t, s, droneArticle(""), droneIncidents(), merge)
+	mustIngest(t, s, DroneArticle(""), DroneIncidents(), merge)
 	v1, _ := other.Version(ctx)
 	if v1 <= v0 {
 		t.Fatalf("version %d after an ingest through another handle, was %d", v1, v0)
@@ -294,7 +294,7 @@ func testVersion(t *testing.T, open Opener) {
 		t.Fatal(err)
 	}
 	if v2, _ := other.Version(ctx); v2 <= v1 {
-		t.Errorf("version %d after a user place was added, was %d", v2, v1)
+		t.Errorf("version %d after a user Place was added, was %d", v2, v1)
 	}
 	if err := other.Ping(ctx); err != nil {
 		t.Errorf("Ping: %v", err)

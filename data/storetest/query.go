@@ -23,23 +23,23 @@ type fixture struct {
 func loadFixture(t *testing.T, open Opener) fixture {
 	s, _ := open(t)
 	rows := []struct {
-		p          place
+		p          Place
 		date, sub  string
 		fatalities *int
 	}{
-		{kharkiv, "2025-06-03", geo.SubAirDroneStrike, nil},
-		{odesa, "2025-06-03", geo.SubDisruptedWeapons, nil},
-		{pokrovsk, "2025-06-02", geo.SubShelling, intp(3)},
-		{aleppo, "2025-06-02", geo.SubArmedClash, nil},
-		{khartoum, "2025-04-01", geo.SubAttack, nil},
-		{east, "2025-05-20", geo.SubPeacefulProtest, nil},
-		{west, "2025-04-01", geo.SubArrests, nil},
+		{Kharkiv, "2025-06-03", geo.SubAirDroneStrike, nil},
+		{Odesa, "2025-06-03", geo.SubDisruptedWeapons, nil},
+		{Pokrovsk, "2025-06-02", geo.SubShelling, IntP(3)},
+		{Aleppo, "2025-06-02", geo.SubArmedClash, nil},
+		{Khartoum, "2025-04-01", geo.SubAttack, nil},
+		{East, "2025-05-20", geo.SubPeacefulProtest, nil},
+		{West, "2025-04-01", geo.SubArrests, nil},
 	}
 	fx := fixture{s: s, articles: map[string]int64{}}
 	for _, r := range rows {
-		a, inc := report(r.p.name+" report", r.p, r.date, r.sub)
+		a, inc := report(r.p.Name+" report", r.p, r.date, r.sub)
 		inc.Fatalities = r.fatalities
-		fx.articles[r.p.name] = mustIngest(t, s, a, []geo.Incident{inc}, merge).ArticleID
+		fx.articles[r.p.Name] = mustIngest(t, s, a, []geo.Incident{inc}, merge).ArticleID
 	}
 	return fx
 }
@@ -176,9 +176,9 @@ func testBBox(t *testing.T, open Opener) {
 		want []string
 	}{
 		{"Ukraine", geo.BBox{West: 22, South: 44, East: 41, North: 53}, []string{"Odesa", "Kharkiv", "Pokrovsk"}},
-		{"edges are inside", geo.BBox{West: kharkiv.lon, South: kharkiv.lat, East: kharkiv.lon, North: kharkiv.lat}, []string{"Kharkiv"}},
-		{"just past the west edge", geo.BBox{West: after(kharkiv.lon), South: 49, East: 37, North: 51}, []string{}},
-		{"just past the south edge", geo.BBox{West: 36, South: after(kharkiv.lat), East: 37, North: 51}, []string{}},
+		{"edges are inside", geo.BBox{West: Kharkiv.Lon, South: Kharkiv.Lat, East: Kharkiv.Lon, North: Kharkiv.Lat}, []string{"Kharkiv"}},
+		{"just past the west edge", geo.BBox{West: after(Kharkiv.Lon), South: 49, East: 37, North: 51}, []string{}},
+		{"just past the south edge", geo.BBox{West: 36, South: after(Kharkiv.Lat), East: 37, North: 51}, []string{}},
 		{"across the antimeridian", geo.BBox{West: 179, South: -17, East: -179, North: -16}, []string{"Eastpoint", "Westpoint"}},
 		{"whole world", geo.BBox{West: -180, South: -90, East: 180, North: 90}, pageOrder},
 	}
@@ -203,7 +203,7 @@ func testAggregates(t *testing.T, open Opener) {
 	ctx := context.Background()
 	// A later report at Kharkiv names the place otherwise: the place takes
 	// the name of its latest incident.
-	a, inc := report("Later", kharkiv, "2025-06-05", geo.SubShelling)
+	a, inc := report("Later", Kharkiv, "2025-06-05", geo.SubShelling)
 	inc.Location = "Kharkiv city"
 	mustIngest(t, fx.s, a, []geo.Incident{inc}, merge)
 
@@ -212,7 +212,7 @@ func testAggregates(t *testing.T, open Opener) {
 		t.Fatal(err)
 	}
 	if len(places) != 3 || places[0].Key != "g706483" || places[0].Name != "Kharkiv city" || places[0].Incidents != 2 ||
-		places[0].LastSeen != "2025-06-05" || places[0].ID != kharkiv.geonameid ||
+		places[0].LastSeen != "2025-06-05" || places[0].ID != Kharkiv.GeonameID ||
 		!reflect.DeepEqual(places[0].ByType, map[string]int{geo.EventTypeOf(geo.SubShelling): 2}) {
 		t.Errorf("Places(UA)[0] = %+v of %d, want Kharkiv city with 2 shellings last seen 2025-06-05", places[0], len(places))
 	}
@@ -245,7 +245,7 @@ func testAggregates(t *testing.T, open Opener) {
 
 	// Extent scans, or reads the count grid that WarmUp builds (serve's
 	// first reads): both answer the same.
-	wantBox := geo.BBox{West: west.lon, South: west.lat, East: east.lon, North: kharkiv.lat}
+	wantBox := geo.BBox{West: West.Lon, South: West.Lat, East: East.Lon, North: Kharkiv.Lat}
 	empty, _ := open(t)
 	for _, how := range []string{"scanned", "after WarmUp"} {
 		if how == "after WarmUp" {
