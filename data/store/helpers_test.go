@@ -92,7 +92,7 @@ var (
 	khartoum   = storetest.Khartoum
 	east       = storetest.East
 	west       = storetest.West
-	kyiv       = place{"Київ", "UA", "12", "Kyiv City", 703448, 50.45466, 30.5238}
+	kyiv       = place{Name: "Київ", Country: "UA", Admin1: "12", Admin1Name: "Kyiv City", GeonameID: 703448, Lat: 50.45466, Lon: 30.5238}
 )
 
 // names lists the locations of incidents, in order.

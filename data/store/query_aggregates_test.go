@@ -77,7 +77,7 @@ func TestRegions(t *testing.T) {
 	fx := loadFixture(t)
 	ctx := context.Background()
 	text := "A clash near a second Kharkiv-region village."
-	village := place{"Village", "UA", "07", "Kharkiv", 1, 49.5, 36.5}
+	village := place{Name: "Village", Country: "UA", Admin1: "07", Admin1Name: "Kharkiv", GeonameID: 1, Lat: 49.5, Lon: 36.5}
 	MustIngest(t, fx.s, geo.Article{Text: text}, []geo.Incident{
 		incidentAt(village, "2025-06-05", geo.SubArmedClash, text, text),
 	}, IngestOptions{})

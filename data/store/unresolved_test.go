@@ -12,8 +12,8 @@ import (
 )
 
 var (
-	donetsk  = place{"Donetsk Oblast", "UA", "05", "Donetsk", 709716, 48.0, 37.8}
-	kalynove = place{"Kalynove", "UA", "05", "Donetsk", 0, 48.1, 37.6}
+	donetsk  = place{Name: "Donetsk Oblast", Country: "UA", Admin1: "05", Admin1Name: "Donetsk", GeonameID: 709716, Lat: 48.0, Lon: 37.8}
+	kalynove = place{Name: "Kalynove", Country: "UA", Admin1: "05", Admin1Name: "Donetsk", GeonameID: 0, Lat: 48.1, Lon: 37.6}
 )
 
 // villageArticle reports shelling of Kalynove, a village the gazetteer
