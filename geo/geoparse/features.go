@@ -61,8 +61,9 @@ const nearScale = 300.0
 
 // staticFeatures is the evidence of an entry and the way its name matched,
 // which no context changes: its size and kind, how the name met it, and
-// whether a designator in the text asked for its level.
-func staticFeatures(c *gazetteer.Candidate, alt, mostPopulous, waterWord bool, level geo.Level) [nFeatures]float64 {
+// whether a designator in the text, or a water word in the name with a
+// body of water among its readings (waterAsked), asked for its level.
+func staticFeatures(c *gazetteer.Candidate, alt, mostPopulous, waterWord, waterAsked bool, level geo.Level) [nFeatures]float64 {
 	var x [nFeatures]float64
 	if geo.IsWater(c.FeatureCode) {
 		x[fWater] = 1
@@ -101,7 +102,7 @@ func staticFeatures(c *gazetteer.Candidate, alt, mostPopulous, waterWord bool, l
 			x[fAlternate] = 1
 		}
 	}
-	if !c.LevelMatch {
+	if !c.LevelMatch || waterAsked && !geo.IsWater(c.FeatureCode) {
 		x[fLevelMismatch] = 1
 	} else if level != geo.LevelUnknown && ownDesignatorLevel(&c.Place) == level {
 		x[fOwnDesignator] = 1

@@ -85,10 +85,7 @@ func newNamed(ix *gazetteer.Index, rs *regions, key string, level geo.Level, can
 		waterAsked = waterAsked || water && level == geo.LevelUnknown && geo.IsWater(cands[k].FeatureCode)
 	}
 	for k := range cands {
-		n.static[k] = staticFeatures(&cands[k], n.alt[k], k == n.mostPopulous, water, level)
-		if waterAsked && !geo.IsWater(cands[k].FeatureCode) {
-			n.static[k][fLevelMismatch] = 1
-		}
+		n.static[k] = staticFeatures(&cands[k], n.alt[k], k == n.mostPopulous, water, waterAsked, level)
 	}
 	return n
 }
