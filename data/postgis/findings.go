@@ -27,37 +27,12 @@ func storeFindings(ctx context.Context, tx pgx.Tx, articleID int64, it contract.
 			return geo.IngestResult{}, fmt.Errorf("postgis: insert mentions and unresolved names: %w", err)
 		}
 	}
-	res := geo.IngestResult{ArticleID: articleID, Mentions: it.Mentions}
-	var ids []int64
-	seen := make(map[int64]bool)
-	for i, inc := range it.Incidents {
-		if err := contract.ValidateIncident(inc, len(a.Text), fmt.Sprintf("incidents[%d]", i)); err != nil {
-			return geo.IngestResult{}, err
-		}
-		id, merged, err := storeIncident(ctx, tx, inc, articleID, a.Title, opt.Merge)
-		if err != nil {
-			return geo.IngestResult{}, err
-		}
-		if merged {
-			res.MergedCount++
-		} else {
-			res.NewCount++
-		}
-		if !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
-		}
-	}
-	var err error
-	if opt.Counts {
-		res.Incidents = []geo.Incident{}
-	} else if res.Incidents, err = incidentsByID(ctx, tx, ids); err != nil {
+	res, ids, err := contract.StoreIncidents(articleID, it.Mentions, it.Incidents, len(a.Text),
+		func(inc geo.Incident) (int64, bool, error) { return storeIncident(ctx, tx, inc, articleID, a.Title, opt.Merge) })
+	if err != nil {
 		return geo.IngestResult{}, err
 	}
-	if res.Mentions == nil {
-		res.Mentions = []geo.Mention{}
-	}
-	return res, nil
+	return contract.Finish(res, opt, func() ([]geo.Incident, error) { return incidentsByID(ctx, tx, ids) })
 }
 
 // queueMentions checks the mentions against the text and queues their

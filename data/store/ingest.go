@@ -87,36 +87,12 @@ func storeFindings(ctx context.Context, tx txn, articleID int64, it IngestItem, 
 	}
 	defer w.Close()
 
-	res := geo.IngestResult{ArticleID: articleID, Mentions: mentions}
-	var ids []int64
-	seen := make(map[int64]bool)
-	for i, inc := range incidents {
-		if err := contract.ValidateIncident(inc, len(a.Text), fmt.Sprintf("incidents[%d]", i)); err != nil {
-			return geo.IngestResult{}, err
-		}
-		id, merged, err := w.Store(ctx, inc, articleID, a.Title, opt.Merge)
-		if err != nil {
-			return geo.IngestResult{}, err
-		}
-		if merged {
-			res.MergedCount++
-		} else {
-			res.NewCount++
-		}
-		if !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
-		}
-	}
-	if opt.Counts {
-		res.Incidents = []geo.Incident{}
-	} else if res.Incidents, err = incidentsByID(ctx, tx, ids); err != nil {
+	res, ids, err := contract.StoreIncidents(articleID, mentions, incidents, len(a.Text),
+		func(inc geo.Incident) (int64, bool, error) { return w.Store(ctx, inc, articleID, a.Title, opt.Merge) })
+	if err != nil {
 		return geo.IngestResult{}, err
 	}
-	if res.Mentions == nil {
-		res.Mentions = []geo.Mention{}
-	}
-	return res, nil
+	return contract.Finish(res, opt, func() ([]geo.Incident, error) { return incidentsByID(ctx, tx, ids) })
 }
 
 // findArticle looks for a stored article with the same non-empty URL or,
