@@ -28,7 +28,9 @@ func storeFindings(ctx context.Context, tx pgx.Tx, articleID int64, it contract.
 		}
 	}
 	res, ids, err := contract.StoreIncidents(articleID, it.Mentions, it.Incidents, len(a.Text),
-		func(inc geo.Incident) (int64, bool, error) { return storeIncident(ctx, tx, inc, articleID, a.Title, opt.Merge) })
+		func(inc geo.Incident) (int64, bool, error) {
+			return storeIncident(ctx, tx, inc, articleID, a.Title, opt.Merge)
+		})
 	if err != nil {
 		return geo.IngestResult{}, err
 	}
