@@ -7,6 +7,21 @@ import (
 	"github.com/incidentmap/incidentmap/geo"
 )
 
+// InOrder is incs in the order of ids, leaving out ids none of them has.
+func InOrder(incs []geo.Incident, ids []int64) []geo.Incident {
+	byID := make(map[int64]geo.Incident, len(incs))
+	for _, inc := range incs {
+		byID[inc.ID] = inc
+	}
+	out := make([]geo.Incident, 0, len(ids))
+	for _, id := range ids {
+		if inc, ok := byID[id]; ok {
+			out = append(out, inc)
+		}
+	}
+	return out
+}
+
 // WithSources is inc with the sources of its articles (those found in
 // articles), in SortSources' order.
 func WithSources(inc geo.Incident, articleIDs []int64, articles map[int64]geo.Source) geo.Incident {

@@ -146,17 +146,7 @@ func incidentsByID(ctx context.Context, q querier, ids []int64) ([]geo.Incident,
 	if err != nil {
 		return nil, err
 	}
-	byID := make(map[int64]geo.Incident, len(incs))
-	for _, inc := range incs {
-		byID[inc.ID] = inc
-	}
-	out := make([]geo.Incident, 0, len(ids))
-	for _, id := range ids {
-		if inc, ok := byID[id]; ok {
-			out = append(out, inc)
-		}
-	}
-	return out, nil
+	return contract.InOrder(incs, ids), nil
 }
 
 // incidentsOfArticle loads the incidents an article is a source of.
