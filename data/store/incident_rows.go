@@ -21,23 +21,27 @@ import (
 const fieldSep = "\x1f"
 
 // packedFields is the number of fields in packedColumns' last column.
-const packedFields = 22
+const packedFields = 23
 
 // packedColumns is the select list queryIncidents reads: id, lat, lon and
 // the other fields in the order of plainColumns after the point.
 const packedColumns = `i.id, i.lat, i.lon, concat_ws(char(31), i.event_type, i.sub_event_type, i.event_date,
 	i.time_precision, i.location, i.geonameid, i.feature_code, i.country, i.admin1, i.admin1_name, i.admin2,
 	i.geo_precision, ifnull(i.count, ''), i.count_unit, ifnull(i.fatalities, ''), ifnull(i.injured, ''),
-	i.actor1, i.actor2, i.quote, i.quote_start, i.quote_end, i.fatalities_claimed_by)`
+	i.actor1, i.actor2, i.quote, i.quote_start, i.quote_end, i.fatalities_claimed_by, i.source_ids)`
 
 // plainColumns is the same row, one column a field.
 const plainColumns = `i.id, i.lat, i.lon, i.event_type, i.sub_event_type, i.event_date,
 	i.time_precision, i.location, i.geonameid, i.feature_code, i.country, i.admin1, i.admin1_name, i.admin2,
 	i.geo_precision, i.count, i.count_unit, i.fatalities, i.injured,
-	i.actor1, i.actor2, i.quote, i.quote_start, i.quote_end, i.fatalities_claimed_by`
+	i.actor1, i.actor2, i.quote, i.quote_start, i.quote_end, i.fatalities_claimed_by, i.source_ids`
 
-// incidentRow is one incident as read, before its sources are attached.
-type incidentRow struct{ inc geo.Incident }
+// incidentRow is one incident as read, before its sources are attached,
+// with the ids of the articles that reported it (migration 0009).
+type incidentRow struct {
+	inc      geo.Incident
+	articles []int64
+}
 
 // queryIncidents runs a query selecting packedColumns and returns the
 // incidents with their Sources.
@@ -100,6 +104,7 @@ func (r *incidentRow) setFields(f []string) error {
 	inc.CountUnit, inc.Actor1, inc.Actor2, inc.Quote = f[13], f[16], f[17], f[18]
 	inc.FatalitiesClaimedBy = f[21]
 	var p intParser
+	r.articles = p.ids(f[22])
 	inc.TimePrecision = p.int(f[3])
 	inc.GeonameID = int64(p.int(f[5]))
 	inc.GeoPrecision = p.int(f[11])
@@ -122,6 +127,20 @@ func (p *intParser) int(s string) int {
 	return n
 }
 
+// ids parses a comma-separated list of ids, empty for none.
+func (p *intParser) ids(s string) []int64 {
+	if s == "" {
+		return nil
+	}
+	out := make([]int64, 0, strings.Count(s, ",")+1)
+	for len(s) > 0 {
+		field, rest, _ := strings.Cut(s, ",")
+		out = append(out, int64(p.int(field)))
+		s = rest
+	}
+	return out
+}
+
 // optional parses a nullable integer, stored empty when NULL.
 func (p *intParser) optional(s string) *int {
 	if s == "" {
@@ -136,13 +155,18 @@ func readPlain(ctx context.Context, q queryer, id int64) (incidentRow, error) {
 	var r incidentRow
 	inc := &r.inc
 	var count, fatalities, injured sql.NullInt64
+	var articles string
 	err := q.QueryRowContext(ctx, "SELECT "+plainColumns+" FROM incidents i WHERE i.id = ?", id).Scan(
 		&inc.ID, &inc.Lat, &inc.Lon, &inc.EventType, &inc.SubEventType, &inc.EventDate, &inc.TimePrecision,
 		&inc.Location, &inc.GeonameID, &inc.FeatureCode, &inc.Country, &inc.Admin1, &inc.Admin1Name, &inc.Admin2,
 		&inc.GeoPrecision, &count, &inc.CountUnit, &fatalities, &injured,
-		&inc.Actor1, &inc.Actor2, &inc.Quote, &inc.QuoteStart, &inc.QuoteEnd, &inc.FatalitiesClaimedBy)
+		&inc.Actor1, &inc.Actor2, &inc.Quote, &inc.QuoteStart, &inc.QuoteEnd, &inc.FatalitiesClaimedBy, &articles)
 	if err != nil {
 		return incidentRow{}, fmt.Errorf("store: read incident %d: %w", id, err)
+	}
+	var p intParser
+	if r.articles = p.ids(articles); p.err != nil {
+		return incidentRow{}, fmt.Errorf("store: incident %d: source ids: %w", id, p.err)
 	}
 	inc.Count, inc.Fatalities, inc.Injured = intPtr(count), intPtr(fatalities), intPtr(injured)
 	return r, nil

@@ -11,9 +11,9 @@ import (
 )
 
 // attachSources turns rows into incidents whose Sources are the distinct
-// articles that reported them, oldest publication first. The page's
-// article ids are read in one statement, and each article once, in one
-// more: articles are shared by many incidents.
+// articles that reported them, oldest publication first. The rows carry
+// their article ids; each article is read once, in one statement:
+// articles are shared by many incidents.
 func attachSources(ctx context.Context, q queryer, rows []incidentRow) ([]geo.Incident, error) {
 	return attachSourcesWith(ctx, q, rows, articleSources)
 }
@@ -23,17 +23,9 @@ type articleReader func(ctx context.Context, q queryer, ids map[int64]bool) (map
 
 // attachSourcesWith is attachSources reading articles with read.
 func attachSourcesWith(ctx context.Context, q queryer, rows []incidentRow, read articleReader) ([]geo.Incident, error) {
-	ids := make([]int64, len(rows))
-	for i, r := range rows {
-		ids[i] = r.inc.ID
-	}
-	byIncident, err := sourceIDs(ctx, q, ids)
-	if err != nil {
-		return nil, err
-	}
 	distinct := map[int64]bool{}
-	for _, as := range byIncident {
-		for _, a := range as {
+	for _, r := range rows {
+		for _, a := range r.articles {
 			distinct[a] = true
 		}
 	}
@@ -43,36 +35,7 @@ func attachSourcesWith(ctx context.Context, q queryer, rows []incidentRow, read 
 	}
 	out := make([]geo.Incident, len(rows))
 	for i, r := range rows {
-		out[i] = contract.WithSources(r.inc, byIncident[r.inc.ID], articles)
-	}
-	return out, nil
-}
-
-// sourceIDsSQL reads the article ids of a JSON list of incident ids,
-// through the narrow incident_sources_incident index (migration 0008).
-const sourceIDsSQL = `SELECT s.incident_id, s.article_id
-	FROM json_each(?) j JOIN incident_sources s ON s.incident_id = j.value`
-
-// sourceIDs maps each incident of ids to the ids of its articles.
-func sourceIDs(ctx context.Context, q queryer, ids []int64) (map[int64][]int64, error) {
-	out := make(map[int64][]int64, len(ids))
-	if len(ids) == 0 {
-		return out, nil
-	}
-	rows, err := q.QueryContext(ctx, sourceIDsSQL, idList(ids))
-	if err != nil {
-		return nil, fmt.Errorf("store: query source ids: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var inc, article int64
-		if err := rows.Scan(&inc, &article); err != nil {
-			return nil, fmt.Errorf("store: scan source id: %w", err)
-		}
-		out[inc] = append(out[inc], article)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: query source ids: %w", err)
+		out[i] = contract.WithSources(r.inc, r.articles, articles)
 	}
 	return out, nil
 }

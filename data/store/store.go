@@ -106,7 +106,7 @@ func Open(path string) (*Store, error) {
 	// prepares its statements again.
 	read.SetMaxIdleConns(readers)
 	s.read, s.readStmts = read, newStmtCache(read)
-	if err := s.readStmts.warm(ctx, incidentsByIDSQL, articleSourcesSQL, sourceIDsSQL, incidentByIDSQL); err != nil {
+	if err := s.readStmts.warm(ctx, incidentsByIDSQL, articleSourcesSQL, incidentByIDSQL); err != nil {
 		read.Close()
 		write.Close()
 		return nil, fmt.Errorf("store: prepare: %w", err)
