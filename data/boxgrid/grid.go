@@ -167,6 +167,15 @@ func (g *Grid) Built(gen int64) *Cells {
 	return nil
 }
 
+// Latest returns the newest cells built, whatever their version, or nil:
+// a reader that checks the version itself, in the same snapshot as the
+// rows it reads, can use them without asking for the version first.
+func (g *Grid) Latest() *Cells {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.cells
+}
+
 // cellOf is the grid cell index of a coordinate.
 func cellOf(x float64) int64 { return int64(math.Floor(x * CellsPerDegree)) }
 
@@ -198,16 +207,25 @@ func NewBuilder(gen int64) *Builder { return &Builder{gen: gen, counts: map[int6
 // Add counts one incident's point.
 func (b *Builder) Add(lon, lat float64) {
 	b.plain = true
-	b.add(lon, lat)
+	b.add(lon, lat, 1)
 }
 
-func (b *Builder) add(lon, lat float64) int64 {
+// AddN counts n incidents at one point: a store that reads its points
+// grouped (PostgreSQL, whose rows come in no useful order) gives each once.
+func (b *Builder) AddN(lon, lat float64, n int64) {
+	b.plain = true
+	if n > 0 {
+		b.add(lon, lat, n)
+	}
+}
+
+func (b *Builder) add(lon, lat float64, n int64) int64 {
 	if len(b.counts) == 0 {
 		b.bounds = geo.BBox{West: lon, South: lat, East: lon, North: lat}
 	}
 	k := CellKey(cellOf(lat), cellOf(lon))
-	b.counts[k]++
-	b.addPoint(k, lon, lat)
+	b.counts[k] += n
+	b.addPoint(k, lon, lat, n)
 	b.bounds.West, b.bounds.East = min(b.bounds.West, lon), max(b.bounds.East, lon)
 	b.bounds.South, b.bounds.North = min(b.bounds.South, lat), max(b.bounds.North, lat)
 	return k
@@ -216,7 +234,7 @@ func (b *Builder) add(lon, lat float64) int64 {
 // AddIncident counts one incident's point and keeps, per cell, the sums of
 // its members' coordinates and their count by event type.
 func (b *Builder) AddIncident(lon, lat float64, eventType string) {
-	k := b.add(lon, lat)
+	k := b.add(lon, lat, 1)
 	if b.aggs == nil {
 		b.aggs, b.typeOf = map[int64]*cellAgg{}, map[string]int{}
 	}

@@ -35,25 +35,26 @@ type cellPoints struct {
 	n        []int32
 }
 
-// addPoint records one incident at (lon, lat) in cell k, merged with the
+// addPoint records n incidents at (lon, lat) in cell k, merged with the
 // point before it when they are the same. It stops keeping points, for
 // good, past MaxPoints or a count that would overflow.
-func (b *Builder) addPoint(k int64, lon, lat float64) {
+func (b *Builder) addPoint(k int64, lon, lat float64, n int64) {
 	if b.noPoints {
 		return
 	}
+	const maxN = 1<<31 - 1
 	if last := len(b.points) - 1; last >= 0 {
 		p := &b.points[last]
-		if p.lon == lon && p.lat == lat && p.n < 1<<31-1 {
-			p.n++
+		if p.lon == lon && p.lat == lat && int64(p.n)+n <= maxN {
+			p.n += int32(n)
 			return
 		}
 	}
-	if len(b.points) >= MaxPoints {
+	if len(b.points) >= MaxPoints || n > maxN {
 		b.points, b.noPoints = nil, true
 		return
 	}
-	b.points = append(b.points, point{key: k, lon: lon, lat: lat, n: 1})
+	b.points = append(b.points, point{key: k, lon: lon, lat: lat, n: int32(n)})
 }
 
 // cellPoints lays the points out by the cells' keys; nil when none are kept.

@@ -111,3 +111,38 @@ func BenchmarkCountFromPoints(b *testing.B) {
 		}
 	}
 }
+
+// Points given once each with their counts (as PostgreSQL's grouped read
+// gives them) count every box as the same incidents added one by one.
+func TestAddNCountsAsManyAdds(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	one, grouped := NewBuilder(1), NewBuilder(1)
+	var pts [][2]float64
+	for range 400 {
+		p := [2]float64{30 + rng.Float64()*8, 45 + rng.Float64()*6}
+		n := 1 + rng.IntN(5)
+		for range n {
+			one.Add(p[0], p[1])
+			pts = append(pts, p)
+		}
+		grouped.AddN(p[0], p[1], int64(n))
+	}
+	grouped.AddN(31, 46, 0) // no incidents: nothing counted
+	a, b := one.Cells(), grouped.Cells()
+	if b.points == nil || a.Total() != b.Total() || a.Bounds() != b.Bounds() {
+		t.Fatalf("grouped: total %d, bounds %v, points kept %v; one by one: %d, %v",
+			b.Total(), b.Bounds(), b.points != nil, a.Total(), a.Bounds())
+	}
+	store := func([]geo.BBox) (int, error) {
+		t.Fatal("the store was asked to count strips")
+		return 0, nil
+	}
+	for range 200 {
+		w, s := 29+rng.Float64()*8, 44+rng.Float64()*6
+		box := geo.BBox{West: w, South: s, East: w + rng.Float64()*3, North: s + rng.Float64()*3}
+		got, ok, err := b.Count(box, store)
+		if want := bruteCount(pts, box); ok && (err != nil || got != want) {
+			t.Errorf("Count(%v) = %d, %v; want %d", box, got, err, want)
+		}
+	}
+}

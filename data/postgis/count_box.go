@@ -92,8 +92,8 @@ func (s *Store) gridCount(ctx context.Context, q querier, b geo.BBox, gen int64)
 	return total, true, nil
 }
 
-// buildGrid counts the incidents per cell, with the version, in one
-// snapshot.
+// buildGrid counts the incidents per cell and lists each point's incidents
+// newest first for pages, with the version, in one snapshot.
 func (s *Store) buildGrid(ctx context.Context) (*boxgrid.Cells, error) {
 	tx, err := s.readTx(ctx)
 	if err != nil {
@@ -106,18 +106,26 @@ func (s *Store) buildGrid(ctx context.Context) (*boxgrid.Cells, error) {
 	}
 	b := boxgrid.NewBuilder(gen)
 	var lon, lat float64
-	rows, err := tx.Query(ctx, `SELECT lon, lat FROM incidents`)
+	var n int64
+	// Grouped, each distinct point comes once with its count: the rows
+	// come in no useful order, and the builder merges a point only with
+	// the one before it.
+	rows, err := tx.Query(ctx, `SELECT lon, lat, count(*) FROM incidents GROUP BY lon, lat`)
 	if err != nil {
 		return nil, fmt.Errorf("postgis: count grid: %w", err)
 	}
-	_, err = pgx.ForEachRow(rows, []any{&lon, &lat}, func() error {
-		b.Add(lon, lat)
+	_, err = pgx.ForEachRow(rows, []any{&lon, &lat, &n}, func() error {
+		b.AddN(lon, lat, n)
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("postgis: count grid: %w", err)
 	}
-	return b.Cells(), nil
+	cells := b.Cells()
+	if err := listNewest(ctx, tx, cells); err != nil {
+		return nil, err
+	}
+	return cells, nil
 }
 
 // WarmUp builds the count grid now, so that the first page of a server

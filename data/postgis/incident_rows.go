@@ -11,13 +11,15 @@ import (
 )
 
 // incidentColumns is the select list scanIncident reads, ending with the
-// ids of the articles that reported the incident.
+// ids of the articles that reported the incident: kept in the row by the
+// triggers of migration 0009, or, for a row stored before it and not
+// backfilled yet, read from incident_sources.
 const incidentColumns = `i.id, i.lat, i.lon, i.event_type, i.sub_event_type,
 	to_char(i.event_date, 'YYYY-MM-DD'), i.time_precision, i.location, i.geonameid, i.feature_code,
 	i.country, i.admin1, i.admin1_name, i.admin2, i.geo_precision, i.count, i.count_unit,
 	i.fatalities, i.injured, i.actor1, i.actor2, i.quote, i.quote_start, i.quote_end,
 	i.fatalities_claimed_by,
-	ARRAY(SELECT s.article_id FROM incident_sources s WHERE s.incident_id = i.id)`
+	coalesce(i.source_ids, ARRAY(SELECT s.article_id FROM incident_sources s WHERE s.incident_id = i.id))`
 
 // incidentRow is one incident as read, before its sources are attached.
 type incidentRow struct {
@@ -34,6 +36,12 @@ func queryIncidents(ctx context.Context, q querier, query string, args ...any) (
 // queryIncidentsAfter is queryIncidents after the statements in before
 // (settings of the transaction), sent with the query in one round trip.
 func queryIncidentsAfter(ctx context.Context, q querier, before []string, query string, args ...any) ([]geo.Incident, error) {
+	return readIncidents(ctx, q, nil, before, query, args...)
+}
+
+// readIncidents is queryIncidentsAfter taking the articles from cache
+// when it is not nil.
+func readIncidents(ctx context.Context, q querier, cache *contract.SourceCache, before []string, query string, args ...any) ([]geo.Incident, error) {
 	b := &pgx.Batch{}
 	for _, s := range before {
 		b.Queue(s)
@@ -47,7 +55,7 @@ func queryIncidentsAfter(ctx context.Context, q querier, before []string, query 
 	if err != nil {
 		return nil, err
 	}
-	return attachSources(ctx, q, rows)
+	return attachSources(ctx, q, rows, cache)
 }
 
 // scanAfter runs skip statements of br, then reads incidentColumns rows
@@ -84,19 +92,24 @@ func scanAfter(br pgx.BatchResults, skip int) ([]incidentRow, error) {
 
 // attachSources turns rows into incidents whose Sources are the distinct
 // articles that reported them, oldest publication first; each article is
-// read once for the whole page.
-func attachSources(ctx context.Context, q querier, rows []incidentRow) ([]geo.Incident, error) {
-	seen := map[int64]bool{}
-	var ids []int64
+// read once for the whole page, or taken from cache when there is one.
+// Articles are never changed or deleted and their ids come from a
+// sequence, so cached ones hold across store versions.
+func attachSources(ctx context.Context, q querier, rows []incidentRow, cache *contract.SourceCache) ([]geo.Incident, error) {
+	ids := map[int64]bool{}
 	for _, r := range rows {
 		for _, id := range r.articles {
-			if !seen[id] {
-				seen[id] = true
-				ids = append(ids, id)
-			}
+			ids[id] = true
 		}
 	}
-	articles, err := articleSources(ctx, q, ids)
+	read := func(missing map[int64]bool) (map[int64]geo.Source, error) { return articleSources(ctx, q, missing) }
+	var articles map[int64]geo.Source
+	var err error
+	if cache != nil {
+		articles, err = cache.Read(0, ids, read)
+	} else {
+		articles, err = read(ids)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -108,12 +121,16 @@ func attachSources(ctx context.Context, q querier, rows []incidentRow) ([]geo.In
 }
 
 // articleSources reads the articles with the given ids as Sources.
-func articleSources(ctx context.Context, q querier, ids []int64) (map[int64]geo.Source, error) {
+func articleSources(ctx context.Context, q querier, ids map[int64]bool) (map[int64]geo.Source, error) {
 	out := make(map[int64]geo.Source, len(ids))
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, err := q.Query(ctx, `SELECT id, title, url, published FROM articles WHERE id = ANY($1)`, ids)
+	list := make([]int64, 0, len(ids))
+	for id := range ids {
+		list = append(list, id)
+	}
+	rows, err := q.Query(ctx, `SELECT id, title, url, published FROM articles WHERE id = ANY($1)`, list)
 	if err != nil {
 		return nil, fmt.Errorf("postgis: query sources: %w", err)
 	}

@@ -24,6 +24,11 @@ func (s *Store) Incidents(ctx context.Context, f geo.IncidentFilter) ([]geo.Inci
 	if err := addCursor(page, f.After); err != nil {
 		return nil, 0, err
 	}
+	if onlyBoxAndTime(f) {
+		if incs, total, ok, err := s.latestGridPage(ctx, f); err != nil || ok {
+			return incs, total, err
+		}
+	}
 	tx, err := s.readTx(ctx)
 	if err != nil {
 		return nil, 0, err
@@ -39,6 +44,11 @@ func (s *Store) Incidents(ctx context.Context, f geo.IncidentFilter) ([]geo.Inci
 	if err != nil {
 		return nil, 0, err
 	}
+	if onlyBoxAndTime(f) {
+		if incs, ok, err := s.gridPage(ctx, tx, f, at); err != nil || ok {
+			return incs, total, err
+		}
+	}
 	var before []string
 	if walkPage(f, total, at) {
 		if page, err = walkWhere(f); err != nil {
@@ -48,7 +58,7 @@ func (s *Store) Incidents(ctx context.Context, f geo.IncidentFilter) ([]geo.Inci
 		// choice is to read the whole table.
 		before = []string{`SET LOCAL enable_seqscan = off`}
 	}
-	incs, err := queryIncidentsAfter(ctx, tx, before, pageQuery(page, f), page.args...)
+	incs, err := readIncidents(ctx, tx, s.articles, before, pageQuery(page, f), page.args...)
 	if err != nil {
 		return nil, 0, err
 	}

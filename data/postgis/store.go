@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/incidentmap/incidentmap/data/boxgrid"
@@ -20,6 +21,12 @@ type Store struct {
 	pool *pgxpool.Pool
 	url  string       // the URL opened, without its password
 	grid boxgrid.Grid // cells' incident counts, for box counts
+	// articles keeps the sources pages have read.
+	articles *contract.SourceCache
+	// background runs the backfill of older incidents' article ids
+	// (backfill.go); stop ends it.
+	background sync.WaitGroup
+	stop       context.CancelFunc
 }
 
 // IsURL reports whether dsn names a PostgreSQL database rather than a file.
@@ -61,7 +68,15 @@ func Open(dsn string) (*Store, error) {
 		pool.Close()
 		return nil, err
 	}
-	return &Store{pool: pool, url: Redact(dsn)}, nil
+	s := &Store{pool: pool, url: Redact(dsn), articles: contract.NewSourceCache()}
+	var bg context.Context
+	bg, s.stop = context.WithCancel(context.Background())
+	s.background.Add(1)
+	go func() {
+		defer s.background.Done()
+		s.backfillSourceIDs(bg)
+	}()
+	return s, nil
 }
 
 // Redact is dsn with its password, if any, replaced by "xxxxx", for
@@ -85,8 +100,10 @@ func (s *Store) Ping(ctx context.Context) error {
 	return nil
 }
 
-// Close closes the connection pool.
+// Close stops the background work and closes the connection pool.
 func (s *Store) Close() error {
+	s.stop()
+	s.background.Wait()
 	s.pool.Close()
 	return nil
 }

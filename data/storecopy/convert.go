@@ -3,6 +3,8 @@ package storecopy
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -60,6 +62,27 @@ func convert(c column, v any) (any, error) {
 			}
 			return strings.Split(s, "\t"), nil
 		}
+	case kIDList:
+		if s, ok := v.(string); ok {
+			return idList(s)
+		}
 	}
 	return nil, fmt.Errorf("column %s: unexpected value %#v", c.name, v)
+}
+
+// idList parses comma-joined ids into a sorted list without repeats.
+func idList(s string) ([]int64, error) {
+	ids := []int64{}
+	if s == "" {
+		return ids, nil
+	}
+	for f := range strings.SplitSeq(s, ",") {
+		n, err := strconv.ParseInt(f, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("id list %q: %w", s, err)
+		}
+		ids = append(ids, n)
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids), nil
 }

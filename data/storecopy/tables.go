@@ -13,6 +13,7 @@ const (
 	kTime                  // RFC 3339 text → timestamptz; "" → NULL
 	kJSONList              // a JSON array of strings → text[]
 	kTabList               // tab-joined strings, "" for none → text[]
+	kIDList                // comma-joined integers, "" for none → bigint[], sorted and distinct
 )
 
 // column is one column, named the same in both stores.
@@ -51,7 +52,7 @@ func tables() []table {
 			{"count", kNullInt}, {"count_unit", kText}, {"fatalities", kNullInt}, {"injured", kNullInt},
 			{"actor1", kText}, {"actor2", kText}, {"quote", kText}, {"quote_start", kInt},
 			{"quote_end", kInt}, {"place_key", kText}, {"search_text", kText}, {"created_at", kTime},
-			{"fatalities_claimed_by", kText}}},
+			{"fatalities_claimed_by", kText}, {"source_ids", kIDList}}},
 		{"incident_sources", "incident_id", 50_000, []column{{"incident_id", kInt}, {"article_id", kInt},
 			{"quote", kText}, {"quote_start", kInt}, {"quote_end", kInt}, {"count", kNullInt},
 			{"fatalities", kNullInt}, {"injured", kNullInt}}},
