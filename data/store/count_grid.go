@@ -27,7 +27,7 @@ func (s *Store) buildGrid(ctx context.Context) (*boxgrid.Cells, error) {
 	if err != nil {
 		return nil, err
 	}
-	tx, err := s.read.BeginTx(s.background, &sql.TxOptions{ReadOnly: true})
+	tx, err := s.scan.BeginTx(s.background, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("store: count grid: %w", err)
 	}
