@@ -42,13 +42,6 @@ const shutdownTimeout = 10 * time.Second
 // push the process towards twice its live memory.
 const serveMemoryLimit = 640 << 20
 
-// serveGCPercent is the garbage collector's target for serve unless GOGC
-// sets another: pages of 1,000 features make garbage fast, and at the
-// default 100 the heap peaked near twice its live size (PSS 491 MB during
-// e2e/load.sh on 1,000,000 incidents); at 70 it peaks at 444 MB with the
-// same requests/s.
-const serveGCPercent = 70
-
 func (a *app) cmdServe(cfg Config, args []string) error {
 	fs := newFlagSet("serve")
 	registerConfigFlags(fs, &cfg, flagsAll)
@@ -68,9 +61,6 @@ func (a *app) cmdServe(cfg Config, args []string) error {
 	}
 	if a.getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(serveMemoryLimit)
-	}
-	if a.getenv("GOGC") == "" {
-		debug.SetGCPercent(serveGCPercent)
 	}
 	st, err := a.deps.openStore(cfg.DB)
 	if err != nil {
