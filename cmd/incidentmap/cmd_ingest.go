@@ -69,6 +69,7 @@ func (a *app) cmdIngest(cfg Config, args []string) error {
 			break
 		}
 		if err := a.ctx.Err(); err != nil {
+			run.report()
 			run.bar.Finish()
 			return err
 		}
@@ -76,6 +77,7 @@ func (a *app) cmdIngest(cfg Config, args []string) error {
 		run.bar.Add(1)
 	}
 	run.flush()
+	run.report()
 	run.bar.Finish()
 	summary := a.stdout
 	if *jsonOut {
@@ -102,7 +104,8 @@ type ingestRun struct {
 	bar     *progress
 	counts  ingestCounts
 	pending []pendingArticle
-	full    error // set at the first full-disk error; nothing more is tried
+	storing *storing // the batch the store is writing, reported by report
+	full    error    // set at the first full-disk error; nothing more is tried
 }
 
 // pendingArticle waits in the batch with the name its errors are
