@@ -257,3 +257,43 @@ func TestIngestFollowsOnlyLinksInsideTheFolder(t *testing.T) {
 		}
 	}
 }
+
+// Over several batches (each stored while the next is geoparsed), every
+// article is reported once, in input order, with a store failure in a
+// middle batch reported against its own article.
+func TestIngestReportsBatchesInInputOrder(t *testing.T) {
+	dir := t.TempDir()
+	var lines strings.Builder
+	n := 2*ingestBatch + 57
+	for i := range n {
+		fmt.Fprintf(&lines, `{"title":"T%d","url":"https://example.org/%d","text":"a drone %d"}`+"\n", i, i, i)
+	}
+	writeFiles(t, dir, map[string]string{"many.jsonl": lines.String()})
+	ta := newTestApp(t)
+	failing := ingestBatch + 3
+	ta.store.failTitles[fmt.Sprintf("T%d", failing)] = true
+	if code := ta.runArgs("ingest", "--json", filepath.Join(dir, "many.jsonl")); code != 1 {
+		t.Fatalf("exit %d, want 1 (one article failed): %s", code, ta.stderr)
+	}
+	var ids []int64
+	sc := bufio.NewScanner(ta.stdout)
+	for sc.Scan() {
+		var l struct {
+			ArticleID int64 `json:"article_id"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
+			t.Fatalf("bad line %q: %v", sc.Text(), err)
+		}
+		ids = append(ids, l.ArticleID)
+	}
+	if len(ids) != n-1 || !slices.IsSorted(ids) {
+		t.Fatalf("%d results (want %d), in input order: %v", len(ids), n-1, slices.IsSorted(ids))
+	}
+	want := fmt.Sprintf("many.jsonl: article %d: store: disk I/O error", failing+1)
+	if !strings.Contains(ta.stderr.String(), want) {
+		t.Errorf("stderr lacks %q:\n%s", want, ta.stderr)
+	}
+	if !strings.Contains(ta.stderr.String(), fmt.Sprintf("articles: %d new, 0 duplicate, 1 failed", n-1)) {
+		t.Errorf("summary: %s", ta.stderr)
+	}
+}
