@@ -54,6 +54,11 @@ const (
 	scanCacheKiB   = 2048 // the grid's scans read each page once
 )
 
+// migrateTimeout bounds opening a store, migrations included. A migration
+// may rewrite every row once (0009 fills each incident's article ids,
+// about 5 seconds a million incidents), so a large store needs minutes.
+const migrateTimeout = 30 * time.Minute
+
 // DSN is the modernc.org/sqlite data source name for the database file at
 // path, with the pragmas every connection needs and a writer's page cache.
 // Pragmas go in the DSN because a one-off PRAGMA on a pool reaches only
@@ -91,7 +96,7 @@ func Open(path string) (*Store, error) {
 	write.SetMaxOpenConns(1)
 	write.SetConnMaxIdleTime(0)
 	s := &Store{path: path, write: write, writeStmts: newStmtCache(write)}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), migrateTimeout)
 	defer cancel()
 	if err := migrate(ctx, write); err != nil {
 		write.Close()
