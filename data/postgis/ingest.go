@@ -57,7 +57,20 @@ func (s *Store) IngestOne(ctx context.Context, it contract.IngestItem, opt contr
 func ingestArticle(ctx context.Context, tx pgx.Tx, it contract.IngestItem, opt contract.IngestOptions, before ...string) (geo.IngestResult, bool, error) {
 	a := it.Article
 	hash := contract.ContentHash(a.Text)
-	id, inserted, err := insertArticle(ctx, tx, a, hash, before)
+	names, namesOK := namesArgs(it)
+	var id int64
+	var inserted bool
+	var targets []mergeTarget
+	var err error
+	if namesOK {
+		var merging []geo.Incident
+		if opt.Merge {
+			merging = it.Incidents
+		}
+		id, inserted, targets, err = insertArticleWithNames(ctx, tx, a, hash, names, merging, before)
+	} else {
+		id, inserted, err = insertArticle(ctx, tx, a, hash, before)
+	}
 	if err != nil {
 		return geo.IngestResult{}, false, err
 	}
@@ -69,7 +82,7 @@ func ingestArticle(ctx context.Context, tx pgx.Tx, it contract.IngestItem, opt c
 		res, err := describeArticle(ctx, tx, id)
 		return res, false, err
 	}
-	res, err := storeFindings(ctx, tx, id, it, opt)
+	res, err := storeFindings(ctx, tx, id, it, opt, !namesOK, targets)
 	return res, err == nil, err
 }
 

@@ -10,15 +10,29 @@ import (
 )
 
 // storeIncident writes inc as reported by the article, merging it into a
-// stored incident with the same merge key when merge is set. It returns
-// the id of the incident that now holds it and whether that was a merge.
-func storeIncident(ctx context.Context, tx pgx.Tx, inc geo.Incident, articleID int64, title string, merge bool) (int64, bool, error) {
+// stored incident with the same merge key when merge is set. found, when
+// not nil, is the merge target read ahead for inc under its lock (see
+// queueMergeTarget). It returns the id of the incident that now holds it
+// and whether that was a merge.
+func storeIncident(ctx context.Context, tx pgx.Tx, inc geo.Incident, articleID int64, title string, merge bool, found *mergeTarget) (int64, bool, error) {
 	key := contract.PlaceKey(inc)
 	search := contract.SearchText(inc, title)
 	if merge {
-		id, found, err := mergeInto(ctx, tx, inc, key, search, articleID)
-		if err != nil || found {
-			return id, found, err
+		if found == nil {
+			b := &pgx.Batch{}
+			queueMergeTarget(b, inc)
+			br := tx.SendBatch(ctx, b)
+			t := readMergeTarget(br)
+			if err := br.Close(); err != nil && t.err == nil {
+				t.err = fmt.Errorf("postgis: find merge target: %w", err)
+			}
+			found = &t
+		}
+		if found.err != nil {
+			return 0, false, found.err
+		}
+		if found.ok {
+			return found.id, true, mergeInto(ctx, tx, inc, found, search, articleID)
 		}
 	}
 	// The incident and its first source in one statement, one round trip.
@@ -44,45 +58,67 @@ func storeIncident(ctx context.Context, tx pgx.Tx, inc geo.Incident, articleID i
 	return id, false, nil
 }
 
-// mergeInto folds inc into the stored incident with the same key, if any,
-// by the rules of contract.Merge, and adds the article as its source. It
-// first takes a transaction-scoped lock on the key, so two servers storing
-// reports of one event at once merge them instead of both inserting.
-func mergeInto(ctx context.Context, tx pgx.Tx, inc geo.Incident, key, search string, articleID int64) (int64, bool, error) {
-	b := &pgx.Batch{}
-	b.Queue(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, key+"|"+inc.EventDate+"|"+inc.SubEventType)
+// mergeLockKey is what two servers storing reports of one event lock on
+// before looking for the incident to merge into.
+func mergeLockKey(inc geo.Incident) string {
+	return contract.PlaceKey(inc) + "|" + inc.EventDate + "|" + inc.SubEventType
+}
+
+// mergeTarget is the stored incident a report merges into, if ok.
+type mergeTarget struct {
+	ok  bool
+	id  int64
+	m   contract.Merged
+	err error
+}
+
+// queueMergeTarget queues a transaction-scoped lock on inc's merge key,
+// so two servers storing reports of one event at once merge them instead
+// of both inserting, and then the search for the stored incident with
+// that key. readMergeTarget reads the two results.
+func queueMergeTarget(b *pgx.Batch, inc geo.Incident) {
+	b.Queue(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, mergeLockKey(inc))
 	b.Queue(`SELECT id, count, count_unit, fatalities, fatalities_claimed_by, injured, actor1, actor2, search_text
 		FROM incidents WHERE place_key = $1 AND event_date = $2::date AND sub_event_type = $3
-		ORDER BY id LIMIT 1`, key, inc.EventDate, inc.SubEventType)
-	br := tx.SendBatch(ctx, b)
-	var id int64
-	var m contract.Merged
-	_, lockErr := br.Exec()
-	findErr := lockErr
-	if lockErr == nil {
-		findErr = br.QueryRow().Scan(&id, &m.Count, &m.CountUnit, &m.Fatalities, &m.ClaimedBy, &m.Injured,
-			&m.Actor1, &m.Actor2, &m.SearchText)
+		ORDER BY id LIMIT 1`, contract.PlaceKey(inc), inc.EventDate, inc.SubEventType)
+}
+
+// readMergeTarget reads what queueMergeTarget queued.
+func readMergeTarget(br pgx.BatchResults) mergeTarget {
+	var t mergeTarget
+	if _, err := br.Exec(); err != nil {
+		t.err = fmt.Errorf("postgis: lock merge key: %w", err)
+		// The search still has a result to consume.
+		_ = br.QueryRow().Scan()
+		return t
 	}
-	if err := br.Close(); err != nil && findErr == nil {
-		findErr = err
+	m := &t.m
+	err := br.QueryRow().Scan(&t.id, &m.Count, &m.CountUnit, &m.Fatalities, &m.ClaimedBy, &m.Injured,
+		&m.Actor1, &m.Actor2, &m.SearchText)
+	switch {
+	case notFound(err):
+	case err != nil:
+		t.err = fmt.Errorf("postgis: find merge target: %w", err)
+	default:
+		t.ok = true
 	}
-	if notFound(findErr) {
-		return 0, false, nil
-	}
-	if findErr != nil {
-		return 0, false, fmt.Errorf("postgis: find merge target: %w", findErr)
-	}
-	m = contract.Merge(m, inc, search)
+	return t
+}
+
+// mergeInto folds inc into the stored incident t by the rules of
+// contract.Merge and adds the article as its source.
+func mergeInto(ctx context.Context, tx pgx.Tx, inc geo.Incident, t *mergeTarget, search string, articleID int64) error {
+	m := contract.Merge(t.m, inc, search)
 	// The update and the new source in one round trip.
-	b = &pgx.Batch{}
+	b := &pgx.Batch{}
 	b.Queue(`UPDATE incidents SET count = $1, count_unit = $2, fatalities = $3,
 		fatalities_claimed_by = $4, injured = $5, actor1 = $6, actor2 = $7, search_text = $8 WHERE id = $9`,
-		m.Count, m.CountUnit, m.Fatalities, m.ClaimedBy, m.Injured, m.Actor1, m.Actor2, m.SearchText, id)
+		m.Count, m.CountUnit, m.Fatalities, m.ClaimedBy, m.Injured, m.Actor1, m.Actor2, m.SearchText, t.id)
 	b.Queue(`INSERT INTO incident_sources (incident_id, article_id, quote, quote_start,
 		quote_end, count, fatalities, injured) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
-		id, articleID, inc.Quote, inc.QuoteStart, inc.QuoteEnd, inc.Count, inc.Fatalities, inc.Injured)
+		t.id, articleID, inc.Quote, inc.QuoteStart, inc.QuoteEnd, inc.Count, inc.Fatalities, inc.Injured)
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
-		return 0, false, fmt.Errorf("postgis: merge incident: %w", err)
+		return fmt.Errorf("postgis: merge incident: %w", err)
 	}
-	return id, true, nil
+	return nil
 }

@@ -55,7 +55,7 @@ func (s *Store) replaceFindings(ctx context.Context, it contract.IngestItem, opt
 		`DELETE FROM unresolved_names WHERE article_id = $1`); err != nil {
 		return geo.IngestResult{}, err
 	}
-	res, err := storeFindings(ctx, tx, id, it, opt)
+	res, err := storeFindings(ctx, tx, id, it, opt, true, nil)
 	if err != nil {
 		return geo.IngestResult{}, err
 	}

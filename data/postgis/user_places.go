@@ -131,10 +131,3 @@ func scanPlace(rows pgx.Rows) (geo.Place, error) {
 	}
 	return p, nil
 }
-
-func nonNil(names []string) []string {
-	if names == nil {
-		return []string{}
-	}
-	return names
-}

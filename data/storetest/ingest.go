@@ -310,6 +310,52 @@ func testMerge(t *testing.T, open Opener) {
 	}
 }
 
+// Within one article, a second report of an event merges into the
+// incident the first just made, and a report of another event merging
+// into a stored incident merges there, alone or in a batch.
+func testMergeWithinArticle(t *testing.T, open Opener) {
+	s, _ := open(t)
+	ctx := context.Background()
+	_, stored := report("Earlier", Kharkiv, "2025-03-03", geo.SubShelling)
+	mustIngest(t, s, geo.Article{Title: "Earlier", Text: "Earlier: an incident in Kharkiv."}, []geo.Incident{stored}, merge)
+	text := "Two reports: an incident in Pokrovsk, and again an incident in Pokrovsk; also an incident in Kharkiv."
+	first := IncidentAt(Pokrovsk, "2025-03-03", geo.SubShelling, "an incident in Pokrovsk", text)
+	again := IncidentAt(Pokrovsk, "2025-03-03", geo.SubShelling, "again an incident in Pokrovsk", text)
+	again.Count = IntP(4)
+	kharkiv := IncidentAt(Kharkiv, "2025-03-03", geo.SubShelling, "an incident in Kharkiv", text)
+	check := func(res geo.IngestResult, how string) {
+		t.Helper()
+		if res.NewCount != 1 || res.MergedCount != 2 || len(res.Incidents) != 2 {
+			t.Fatalf("%s: %d new, %d merged, %d incidents; want 1 new (Pokrovsk), 2 merged", how,
+				res.NewCount, res.MergedCount, len(res.Incidents))
+		}
+		if p := res.Incidents[0]; p.Location != Pokrovsk.Name || p.Count == nil || *p.Count != 4 {
+			t.Errorf("%s: first incident %s with count %v, want Pokrovsk with the second report's 4", how, p.Location, p.Count)
+		}
+		if k := res.Incidents[1]; k.Location != Kharkiv.Name || len(k.Sources) != 2 {
+			t.Errorf("%s: second incident %s with %d sources, want Kharkiv with 2", how, k.Location, len(k.Sources))
+		}
+	}
+	check(mustIngest(t, s, geo.Article{Title: "Both", Text: text}, []geo.Incident{first, again, kharkiv}, merge), "alone")
+	other := "Later: " + text
+	shift := len("Later: ")
+	for _, inc := range []*geo.Incident{&first, &again, &kharkiv} {
+		inc.QuoteStart, inc.QuoteEnd = inc.QuoteStart+shift, inc.QuoteEnd+shift
+		inc.EventDate = "2025-03-04"
+	}
+	results, errs, err := s.IngestBatch(ctx, []contract.IngestItem{{Article: geo.Article{Title: "Later", Text: other},
+		Incidents: []geo.Incident{first, again, kharkiv}}}, merge)
+	if err != nil || errs[0] != nil {
+		t.Fatalf("batch: %v %v", err, errs)
+	}
+	if r := results[0]; r.NewCount != 2 || r.MergedCount != 1 {
+		t.Errorf("batch, a day later: %d new, %d merged; want Pokrovsk and Kharkiv new, the second Pokrovsk report merged", r.NewCount, r.MergedCount)
+	}
+	if _, n := mustStats(t, s); n != 4 {
+		t.Errorf("%d incidents, want 4: Kharkiv and Pokrovsk on each of two days", n)
+	}
+}
+
 func testNoMerge(t *testing.T, open Opener) {
 	s, _ := open(t)
 	a1, i1 := report("First", Pokrovsk, "2025-03-03", geo.SubShelling)

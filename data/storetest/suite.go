@@ -33,6 +33,7 @@ func Run(t *testing.T, open Opener) {
 		{"ConcurrentIngestOfOneArticleStoresItOnce", testConcurrentSameArticle},
 		{"ConcurrentMergesMakeOneIncident", testConcurrentMerge},
 		{"MergeFoldsReports", testMerge},
+		{"MergeWithinArticle", testMergeWithinArticle},
 		{"NoMergeKeepsReportsApart", testNoMerge},
 		{"PagesFollowTheCursor", testPages},
 		{"PageErrors", testPageErrors},
