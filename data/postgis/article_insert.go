@@ -3,27 +3,29 @@ package postgis
 import (
 	"context"
 	"fmt"
+	"strconv"
 
 	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
 	"github.com/jackc/pgx/v5"
 )
 
-// insertArticleWithNamesSQL inserts an article and, only if it is new,
-// its mentions and the names it could not place, in one statement: one
-// round trip where a batch of articles spent two. The names come as
-// arrays, one element each, and keep their order.
-const insertArticleWithNamesSQL = `WITH a AS (
-	INSERT INTO articles (title, url, published, text, content_hash)
-	VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id),
-m AS (
+// namesCTEs are the inserts of an article's mentions and of the names it
+// could not place, as the parts m and u of a WITH that names the article's
+// id in a part a: one statement for all of them, the names coming as
+// arrays (one element a name, kept in order) numbered from $first, in the
+// order namesArgs gives them.
+func namesCTEs(first int) string {
+	p := func(i int) string { return "$" + strconv.Itoa(first+i) }
+	return `m AS (
 	INSERT INTO mentions (article_id, span_start, span_end, text, name, place_id, geonameid,
 		feature_code, country, admin1, admin1_name, admin2, lat, lon, precision, confidence)
 	SELECT a.id, x.span_start, x.span_end, x.text, x.name, x.place_id, x.geonameid, x.feature_code,
 		x.country, x.admin1, x.admin1_name, x.admin2, x.lat, x.lon, x.precision, x.confidence
-	FROM a, unnest($6::int[], $7::int[], $8::text[], $9::text[], $10::bigint[], $11::bigint[],
-		$12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::float8[], $18::float8[],
-		$19::int[], $20::float8[]) WITH ORDINALITY AS x(span_start, span_end, text, name, place_id,
+	FROM a, unnest(` + p(0) + `::int[], ` + p(1) + `::int[], ` + p(2) + `::text[], ` + p(3) + `::text[], ` +
+		p(4) + `::bigint[], ` + p(5) + `::bigint[], ` + p(6) + `::text[], ` + p(7) + `::text[], ` + p(8) + `::text[], ` +
+		p(9) + `::text[], ` + p(10) + `::text[], ` + p(11) + `::float8[], ` + p(12) + `::float8[], ` + p(13) + `::int[], ` +
+		p(14) + `::float8[]) WITH ORDINALITY AS x(span_start, span_end, text, name, place_id,
 		geonameid, feature_code, country, admin1, admin1_name, admin2, lat, lon, precision, confidence, n)
 	ORDER BY x.n),
 u AS (
@@ -32,18 +34,28 @@ u AS (
 		region_lon)
 	SELECT a.id, y.span_start, y.span_end, y.text, y.name_key, y.region_name, y.region_geonameid,
 		y.region_code, y.region_country, y.region_admin1, y.region_admin1_name, y.region_lat, y.region_lon
-	FROM a, unnest($21::int[], $22::int[], $23::text[], $24::text[], $25::text[], $26::bigint[],
-		$27::text[], $28::text[], $29::text[], $30::text[], $31::float8[], $32::float8[])
+	FROM a, unnest(` + p(15) + `::int[], ` + p(16) + `::int[], ` + p(17) + `::text[], ` + p(18) + `::text[], ` +
+		p(19) + `::text[], ` + p(20) + `::bigint[], ` + p(21) + `::text[], ` + p(22) + `::text[], ` + p(23) + `::text[], ` +
+		p(24) + `::text[], ` + p(25) + `::float8[], ` + p(26) + `::float8[])
 		WITH ORDINALITY AS y(span_start, span_end, text, name_key, region_name, region_geonameid,
 		region_code, region_country, region_admin1, region_admin1_name, region_lat, region_lon, n)
-	ORDER BY y.n)
+	ORDER BY y.n)`
+}
+
+// insertArticleWithNamesSQL inserts an article and, only if it is new,
+// its names: one round trip where a batch of articles spent two.
+var insertArticleWithNamesSQL = `WITH a AS (
+	INSERT INTO articles (title, url, published, text, content_hash)
+	VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id), ` + namesCTEs(6) + `
 SELECT id FROM a`
 
-// namesArgs are the mentions and unresolved names of it as the arrays
-// insertArticleWithNamesSQL takes, after checking them against the text;
-// ok is false when one fails its check (the caller then stores the names
-// the slow way, which reports the error once the article is known new).
-func namesArgs(it contract.IngestItem) (args []any, ok bool) {
+// insertNamesSQL inserts the names of the stored article $1.
+var insertNamesSQL = `WITH a AS (SELECT $1::bigint AS id), ` + namesCTEs(2) + `
+SELECT count(*) FROM a`
+
+// namesArgs checks the mentions of it and the names it could not place
+// against its text and returns them as the arrays namesCTEs takes.
+func namesArgs(it contract.IngestItem) ([]any, error) {
 	text := it.Article.Text
 	n := len(it.Mentions)
 	starts, ends, precisions := make([]int, n), make([]int, n), make([]int, n)
@@ -52,20 +64,19 @@ func namesArgs(it contract.IngestItem) (args []any, ok bool) {
 	admin1s, admin1Names, admin2s := make([]string, n), make([]string, n), make([]string, n)
 	lats, lons, confidences := make([]float64, n), make([]float64, n), make([]float64, n)
 	for i, m := range it.Mentions {
-		if contract.ValidateMention(m, text, fmt.Sprintf("mentions[%d]", i)) != nil {
-			return nil, false
+		if err := contract.ValidateMention(m, text, fmt.Sprintf("mentions[%d]", i)); err != nil {
+			return nil, err
 		}
 		starts[i], ends[i], texts[i], names[i], places[i], geonameids[i] = m.Start, m.End, m.Text, m.Name, m.PlaceID, m.GeonameID
 		codes[i], countries[i], admin1s[i], admin1Names[i], admin2s[i] = m.FeatureCode, m.Country, m.Admin1, m.Admin1Name, m.Admin2
 		lats[i], lons[i], precisions[i], confidences[i] = m.Lat, m.Lon, m.Precision, m.Confidence
 	}
-	var uStarts, uEnds []int
-	var uTexts, keys, rNames, rCodes, rCountries, rAdmin1s, rAdmin1Names []string
-	var rGeonameids []int64
-	var rLats, rLons []*float64
+	uStarts, uEnds, uTexts, keys, rNames, rCodes := []int{}, []int{}, []string{}, []string{}, []string{}, []string{}
+	rCountries, rAdmin1s, rAdmin1Names, rGeonameids := []string{}, []string{}, []string{}, []int64{}
+	rLats, rLons := []*float64{}, []*float64{}
 	for i, u := range it.Unresolved {
-		if contract.CheckUnresolved(u, text, fmt.Sprintf("unresolved[%d]", i)) != nil {
-			return nil, false
+		if err := contract.CheckUnresolved(u, text, fmt.Sprintf("unresolved[%d]", i)); err != nil {
+			return nil, err
 		}
 		key := contract.NameKey(u.Text)
 		if key == "" {
@@ -84,16 +95,7 @@ func namesArgs(it contract.IngestItem) (args []any, ok bool) {
 	}
 	return []any{starts, ends, texts, names, places, geonameids, codes, countries, admin1s, admin1Names,
 		admin2s, lats, lons, precisions, confidences,
-		nonNil(uStarts), nonNil(uEnds), nonNil(uTexts), nonNil(keys), nonNil(rNames), nonNil(rGeonameids),
-		nonNil(rCodes), nonNil(rCountries), nonNil(rAdmin1s), nonNil(rAdmin1Names), nonNil(rLats), nonNil(rLons)}, true
-}
-
-// nonNil is s, or an empty slice for nil: pgx sends a nil slice as NULL.
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
+		uStarts, uEnds, uTexts, keys, rNames, rGeonameids, rCodes, rCountries, rAdmin1s, rAdmin1Names, rLats, rLons}, nil
 }
 
 // insertArticleWithNames is insertArticle storing the article's names in

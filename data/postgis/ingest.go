@@ -57,7 +57,10 @@ func (s *Store) IngestOne(ctx context.Context, it contract.IngestItem, opt contr
 func ingestArticle(ctx context.Context, tx pgx.Tx, it contract.IngestItem, opt contract.IngestOptions, before ...string) (geo.IngestResult, bool, error) {
 	a := it.Article
 	hash := contract.ContentHash(a.Text)
-	names, namesOK := namesArgs(it)
+	// Names that fail their check are reported by storeFindings, once the
+	// article is known new: a duplicate is described, not checked.
+	names, namesErr := namesArgs(it)
+	namesOK := namesErr == nil
 	var id int64
 	var inserted bool
 	var targets []mergeTarget

@@ -131,3 +131,10 @@ func scanPlace(rows pgx.Rows) (geo.Place, error) {
 	}
 	return p, nil
 }
+
+func nonNil(names []string) []string {
+	if names == nil {
+		return []string{}
+	}
+	return names
+}
