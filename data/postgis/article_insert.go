@@ -102,7 +102,7 @@ func namesArgs(it contract.IngestItem) ([]any, error) {
 // the same statement when it is new, and, in the same round trip, locking
 // the merge key of each of merging and reading its merge target (see
 // queueMergeTarget): targets holds them, in order, when the article is
-// new. Three round trips an article of two incidents instead of five.
+// new. Three round trips an article of two incidents instead of six.
 func insertArticleWithNames(ctx context.Context, tx pgx.Tx, a geo.Article, hash string, names []any, merging []geo.Incident, before []string) (id int64, inserted bool, targets []mergeTarget, err error) {
 	b := &pgx.Batch{}
 	for _, q := range before {
