@@ -41,5 +41,5 @@ func storeFindings(ctx context.Context, tx pgx.Tx, articleID int64, it contract.
 	if err != nil {
 		return geo.IngestResult{}, err
 	}
-	return contract.Finish(res, opt, func() ([]geo.Incident, error) { return incidentsByID(ctx, tx, ids) })
+	return contract.Finish(res, opt, func() ([]geo.Incident, error) { return incidentsByID(ctx, tx, nil, ids, nil) })
 }

@@ -154,12 +154,18 @@ func articleSources(ctx context.Context, q querier, ids map[int64]bool) (map[int
 const incidentsByIDSQL = "SELECT " + incidentColumns + " FROM incidents i WHERE i.id = ANY($1)"
 
 // incidentsByID loads incidents with their sources, in the order of ids;
-// ids that do not exist are skipped.
-func incidentsByID(ctx context.Context, q querier, ids []int64) ([]geo.Incident, error) {
+// ids that do not exist are skipped. Articles come from cache when it is
+// not nil. With atGen set, the rows are read only while the store is at
+// version *atGen (one statement is one snapshot), and none otherwise.
+func incidentsByID(ctx context.Context, q querier, cache *contract.SourceCache, ids []int64, atGen *int64) ([]geo.Incident, error) {
 	if len(ids) == 0 {
 		return []geo.Incident{}, nil
 	}
-	incs, err := queryIncidents(ctx, q, incidentsByIDSQL, ids)
+	query, args := incidentsByIDSQL, []any{ids}
+	if atGen != nil {
+		query, args = query+` AND (SELECT n FROM store_version) = $2`, append(args, *atGen)
+	}
+	incs, err := readIncidents(ctx, q, cache, nil, query, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -95,7 +95,7 @@ func (s *Store) gridPage(ctx context.Context, q querier, f geo.IncidentFilter, a
 	if !ok || err != nil {
 		return nil, false, err
 	}
-	if incs, err = incidentsByID(ctx, q, ids); err != nil {
+	if incs, err = incidentsByID(ctx, q, s.articles, ids, nil); err != nil {
 		return nil, false, err
 	}
 	// The lists and the rows come from the same version: a row missing
@@ -137,11 +137,12 @@ func (s *Store) latestGridPage(ctx context.Context, f geo.IncidentFilter) (incs 
 		}
 		return []geo.Incident{}, total, gen == g.Gen(), nil
 	}
-	incs, err = readIncidents(ctx, s.pool, s.articles, nil, incidentsByIDSQL+` AND (SELECT n FROM store_version) = $2`, ids, g.Gen())
+	gen := g.Gen()
+	incs, err = incidentsByID(ctx, s.pool, s.articles, ids, &gen)
 	if err != nil || len(incs) != len(ids) {
 		return nil, 0, false, err
 	}
-	return contract.InOrder(incs, ids), total, true, nil
+	return incs, total, true, nil
 }
 
 // dayNumber is the day number (days since 1970-01-01) of t's calendar

@@ -82,7 +82,7 @@ func pageQuery(page *where, f geo.IncidentFilter) string {
 // Its two queries need no shared snapshot (articles are never deleted),
 // so they run without a transaction: two round trips instead of four.
 func (s *Store) Incident(ctx context.Context, id int64) (geo.Incident, error) {
-	incs, err := incidentsByID(ctx, s.pool, []int64{id})
+	incs, err := incidentsByID(ctx, s.pool, s.articles, []int64{id}, nil)
 	if err != nil {
 		return geo.Incident{}, err
 	}

@@ -73,7 +73,7 @@ func (s *Store) replaceFindings(ctx context.Context, it contract.IngestItem, opt
 	for i, inc := range res.Incidents {
 		ids[i] = inc.ID
 	}
-	if res.Incidents, err = incidentsByID(ctx, tx, ids); err != nil {
+	if res.Incidents, err = incidentsByID(ctx, tx, nil, ids, nil); err != nil {
 		return geo.IngestResult{}, err
 	}
 	if err := bumpVersion(ctx, tx); err != nil {
