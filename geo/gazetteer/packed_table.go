@@ -157,14 +157,14 @@ func (r *reader) uvarint() uint64 {
 	return v
 }
 
+// varint undoes binary.PutVarint's zig-zag encoding over uvarint.
 func (r *reader) varint() int64 {
-	v, k := binary.Varint(r.b)
-	if k <= 0 {
-		r.fail()
-		return 0
+	u := r.uvarint()
+	x := int64(u >> 1)
+	if u&1 != 0 {
+		x = ^x
 	}
-	r.b = r.b[k:]
-	return v
+	return x
 }
 
 func (r *reader) take(n int) []byte {
