@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/incidentmap/incidentmap/data/contract"
 	"github.com/incidentmap/incidentmap/geo"
@@ -16,16 +17,16 @@ import (
 // arrays (one element a name, kept in order) numbered from $first, in the
 // order namesArgs gives them.
 func namesCTEs(first int) string {
-	p := func(i int) string { return "$" + strconv.Itoa(first+i) }
+	mentions := arrayParams(first, "int", "int", "text", "text", "bigint", "bigint", "text", "text", "text",
+		"text", "text", "float8", "float8", "int", "float8")
+	unresolved := arrayParams(first+15, "int", "int", "text", "text", "text", "bigint", "text", "text", "text",
+		"text", "float8", "float8")
 	return `m AS (
 	INSERT INTO mentions (article_id, span_start, span_end, text, name, place_id, geonameid,
 		feature_code, country, admin1, admin1_name, admin2, lat, lon, precision, confidence)
 	SELECT a.id, x.span_start, x.span_end, x.text, x.name, x.place_id, x.geonameid, x.feature_code,
 		x.country, x.admin1, x.admin1_name, x.admin2, x.lat, x.lon, x.precision, x.confidence
-	FROM a, unnest(` + p(0) + `::int[], ` + p(1) + `::int[], ` + p(2) + `::text[], ` + p(3) + `::text[], ` +
-		p(4) + `::bigint[], ` + p(5) + `::bigint[], ` + p(6) + `::text[], ` + p(7) + `::text[], ` + p(8) + `::text[], ` +
-		p(9) + `::text[], ` + p(10) + `::text[], ` + p(11) + `::float8[], ` + p(12) + `::float8[], ` + p(13) + `::int[], ` +
-		p(14) + `::float8[]) WITH ORDINALITY AS x(span_start, span_end, text, name, place_id,
+	FROM a, unnest(` + mentions + `) WITH ORDINALITY AS x(span_start, span_end, text, name, place_id,
 		geonameid, feature_code, country, admin1, admin1_name, admin2, lat, lon, precision, confidence, n)
 	ORDER BY x.n),
 u AS (
@@ -34,12 +35,20 @@ u AS (
 		region_lon)
 	SELECT a.id, y.span_start, y.span_end, y.text, y.name_key, y.region_name, y.region_geonameid,
 		y.region_code, y.region_country, y.region_admin1, y.region_admin1_name, y.region_lat, y.region_lon
-	FROM a, unnest(` + p(15) + `::int[], ` + p(16) + `::int[], ` + p(17) + `::text[], ` + p(18) + `::text[], ` +
-		p(19) + `::text[], ` + p(20) + `::bigint[], ` + p(21) + `::text[], ` + p(22) + `::text[], ` + p(23) + `::text[], ` +
-		p(24) + `::text[], ` + p(25) + `::float8[], ` + p(26) + `::float8[])
-		WITH ORDINALITY AS y(span_start, span_end, text, name_key, region_name, region_geonameid,
-		region_code, region_country, region_admin1, region_admin1_name, region_lat, region_lon, n)
+	FROM a, unnest(` + unresolved + `) WITH ORDINALITY AS y(span_start, span_end, text, name_key,
+		region_name, region_geonameid, region_code, region_country, region_admin1, region_admin1_name,
+		region_lat, region_lon, n)
 	ORDER BY y.n)`
+}
+
+// arrayParams lists parameters $first, $first+1, ... cast to arrays of
+// the given element types.
+func arrayParams(first int, types ...string) string {
+	out := make([]string, len(types))
+	for i, t := range types {
+		out[i] = "$" + strconv.Itoa(first+i) + "::" + t + "[]"
+	}
+	return strings.Join(out, ", ")
 }
 
 // insertArticleWithNamesSQL inserts an article and, only if it is new,
